@@ -1,0 +1,498 @@
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "util.h"
+
+enum { C_TEXT, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
+
+#define READSZ (1 << 18)
+#define RAWPREFIX 1024
+
+struct csvr {
+	struct input *in;
+	char *buf;
+	size_t cap, beg, end; /* buf[beg..end) is unread */
+	long long base;       /* stream offset of buf[0] */
+	int eof, skiplf, peeked;
+	long line;            /* number of the line at beg */
+	long blank;
+	unsigned char cls[256];
+	int delim;
+	size_t maxfield, maxrec;
+
+	/* scan state of the line at beg */
+	size_t scan, *fo, nfo, focap;
+	int special;
+
+	struct csvr_row row;
+	size_t rcap;
+
+	/* records parsed by libcsv */
+	struct csv_parser p;
+	int inrec, gotrow, flong;
+	struct sbuf arena;
+	size_t *aoff, an, acap;
+
+	/* raw bytes of the last row */
+	const char *rawp;
+	size_t rawn;
+	int rawfast;
+	struct sbuf raw;
+	char err[256];
+};
+
+static int
+nospace(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	struct csvr *r = data;
+
+	if (r->an == r->acap) {
+		r->acap = r->acap ? 2 * r->acap : 16;
+		r->aoff = xreallocarray(r->aoff, r->acap + 1, sizeof(*r->aoff));
+	}
+	if (n > r->maxfield) {
+		r->flong = 1;
+		n = 0;
+	}
+	r->aoff[r->an++] = r->arena.len;
+	sb_add(&r->arena, s ? s : "", n);
+	sb_addc(&r->arena, '\0');
+}
+
+static void
+cb_row(int c, void *data)
+{
+	struct csvr *r = data;
+
+	(void)c;
+	r->gotrow = 1;
+}
+
+static void
+parser_init(struct csvr *r)
+{
+	if (csv_init(&r->p, CSV_STRICT_FINI) != 0)
+		errx(1, "csv_init failed");
+	csv_set_delim(&r->p, (unsigned char)r->delim);
+	csv_set_space_func(&r->p, nospace);
+}
+
+void
+csvr_set_delim(struct csvr *r, int delim)
+{
+	memset(r->cls, C_TEXT, sizeof(r->cls));
+	r->cls[(unsigned char)delim] = C_DELIM;
+	r->cls['"'] = C_QUOTE;
+	r->cls['\r'] = C_CR;
+	r->cls['\n'] = C_LF;
+	r->cls[0] = C_NUL;
+	r->delim = delim;
+	csv_set_delim(&r->p, (unsigned char)delim);
+}
+
+struct csvr *
+csvr_open(struct input *in, int delim, size_t maxfield)
+{
+	struct csvr *r = xcalloc(1, sizeof(*r));
+
+	r->in = in;
+	r->cap = 4 * READSZ;
+	r->buf = xmalloc(r->cap);
+	r->line = 1;
+	r->maxfield = maxfield;
+	r->maxrec = maxfield > ((size_t)-1) / 64 ? maxfield : 64 * maxfield;
+	parser_init(r);
+	csvr_set_delim(r, delim);
+	return r;
+}
+
+void
+csvr_close(struct csvr *r)
+{
+	if (!r)
+		return;
+	csv_free(&r->p);
+	free(r->buf);
+	free(r->fo);
+	free(r->row.f);
+	free(r->row.len);
+	free(r->aoff);
+	sb_free(&r->arena);
+	sb_free(&r->raw);
+	free(r);
+}
+
+/* Move the unread bytes to the front and read more. 1 read, 0 at end,
+ * -1 on error. */
+static int
+fill(struct csvr *r)
+{
+	ssize_t n;
+
+	if (r->eof)
+		return 0;
+	if (r->beg > 0) {
+		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
+		r->base += (long long)r->beg;
+		r->end -= r->beg;
+		r->beg = 0;
+	}
+	if (r->cap - r->end < READSZ + 1)
+		grow(&r->buf, &r->cap, r->end + READSZ + 1);
+	n = in_read(r->in, r->buf + r->end, r->cap - r->end - 1);
+	if (n < 0) {
+		snprintf(r->err, sizeof(r->err), "%s: %s", in_name(r->in),
+		    in_error(r->in));
+		return -1;
+	}
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->end += (size_t)n;
+	return 1;
+}
+
+size_t
+csvr_peek(struct csvr *r, const char **p, size_t n)
+{
+	while (!r->eof && r->end - r->beg < n)
+		if (fill(r) < 0)
+			break;
+	*p = r->buf + r->beg;
+	return r->end - r->beg < n ? r->end - r->beg : n;
+}
+
+static void
+addfo(struct csvr *r, size_t off)
+{
+	if (r->nfo == r->focap) {
+		r->focap = r->focap ? 2 * r->focap : 64;
+		r->fo = xreallocarray(r->fo, r->focap, sizeof(*r->fo));
+	}
+	r->fo[r->nfo++] = off;
+}
+
+static void
+setrow(struct csvr *r, size_t n)
+{
+	if (n > r->rcap) {
+		r->rcap = n;
+		r->row.f = xreallocarray(r->row.f, n, sizeof(*r->row.f));
+		r->row.len = xreallocarray(r->row.len, n, sizeof(*r->row.len));
+	}
+	r->row.n = n;
+}
+
+static int
+toolong(struct csvr *r, long startline, long long startoff)
+{
+	if (r->inrec) {
+		csv_free(&r->p);
+		parser_init(r);
+		r->inrec = 0;
+	}
+	if (r->raw.len > RAWPREFIX)
+		r->raw.len = RAWPREFIX;
+	setrow(r, 0);
+	r->row.line = startline;
+	r->row.nlines = r->line - startline;
+	r->row.off = startoff;
+	r->row.err = CSVR_ETOOLONG;
+	r->row.quoted = r->row.nul = 0;
+	r->rawfast = 0;
+	r->scan = r->nfo = 0;
+	r->special = 0;
+	return 1;
+}
+
+/* Skip the rest of an overlong line, keeping a prefix for the report. */
+static int
+skipline(struct csvr *r, long startline, long long startoff)
+{
+	size_t i;
+
+	if (!r->inrec) {
+		r->raw.len = 0;
+		sb_add(&r->raw, r->buf + r->beg,
+		    r->end - r->beg < RAWPREFIX ? r->end - r->beg : RAWPREFIX);
+	}
+	for (;;) {
+		for (i = r->beg; i < r->end; i++)
+			if (r->buf[i] == '\n' || r->buf[i] == '\r')
+				break;
+		if (i < r->end) {
+			r->beg = i + 1;
+			if (r->buf[i] == '\r')
+				r->skiplf = 1;
+			break;
+		}
+		r->beg = r->end;
+		if (fill(r) <= 0)
+			break;
+	}
+	r->line++;
+	return toolong(r, startline, startoff);
+}
+
+/* Find the line at beg: *len its length, *tlen its terminator's (0 at
+ * end of input). 1 found, 0 no more input, -1 error, 2 overlong. */
+static int
+scanline(struct csvr *r, size_t *len, size_t *tlen)
+{
+	const unsigned char *cls = r->cls;
+	size_t i, fstart;
+	int c;
+
+	for (;;) {
+		if (r->skiplf) {
+			if (r->beg == r->end && fill(r) < 0)
+				return -1;
+			if (r->beg < r->end) {
+				/* A CR LF split by a read: inside a quoted
+				 * field the LF is data. */
+				if (r->buf[r->beg] == '\n' && r->inrec) {
+					sb_addc(&r->raw, '\n');
+					csv_parse(&r->p, "\n", 1, cb_field,
+					    cb_row, r);
+				}
+				if (r->buf[r->beg] == '\n')
+					r->beg++;
+				r->skiplf = 0;
+			} else if (r->eof) {
+				r->skiplf = 0;
+			}
+		}
+		i = r->beg + r->scan;
+		fstart = r->beg + (r->nfo ? r->fo[r->nfo - 1] : 0);
+		for (;;) {
+			while (i < r->end && !cls[(unsigned char)r->buf[i]])
+				i++;
+			if (i == r->end)
+				break;
+			c = cls[(unsigned char)r->buf[i]];
+			if (c == C_DELIM) {
+				if (i - fstart > r->maxfield && !r->special)
+					r->flong = 1;
+				addfo(r, i + 1 - r->beg);
+				fstart = i + 1;
+			} else if (c == C_QUOTE || c == C_NUL) {
+				r->special = 1;
+			} else {
+				*len = i - r->beg;
+				*tlen = 1;
+				if (c == C_CR) {
+					if (i + 1 < r->end) {
+						if (r->buf[i + 1] == '\n')
+							*tlen = 2;
+					} else if (!r->eof) {
+						r->skiplf = 1;
+					}
+				}
+				if (i - fstart > r->maxfield && !r->special)
+					r->flong = 1;
+				return 1;
+			}
+			i++;
+		}
+		r->scan = i - r->beg;
+		if ((!r->special && i - fstart > r->maxfield) ||
+		    i - r->beg > r->maxrec)
+			return 2;
+		switch (fill(r)) {
+		case -1:
+			return -1;
+		case 0:
+			if (r->end == r->beg)
+				return 0;
+			*len = r->end - r->beg;
+			*tlen = 0;
+			if (i - fstart > r->maxfield && !r->special)
+				r->flong = 1;
+			return 1;
+		}
+	}
+}
+
+static int
+emit_fast(struct csvr *r, size_t len)
+{
+	char *s = r->buf + r->beg;
+	size_t i, n = r->nfo + 1, start = 0, stop;
+
+	setrow(r, n);
+	for (i = 0; i < n; i++) {
+		stop = i < r->nfo ? r->fo[i] - 1 : len;
+		s[stop] = '\0';
+		r->row.f[i] = s + start;
+		r->row.len[i] = stop - start;
+		start = stop + 1;
+	}
+	r->row.line = r->line;
+	r->row.nlines = 1;
+	r->row.off = r->base + (long long)r->beg;
+	r->row.err = r->flong ? CSVR_ETOOLONG : CSVR_OK;
+	r->row.quoted = r->row.nul = 0;
+	r->rawp = s;
+	r->rawn = len;
+	r->rawfast = 1;
+	return 1;
+}
+
+static int
+emit_slow(struct csvr *r, int err)
+{
+	size_t i;
+
+	setrow(r, r->an);
+	for (i = 0; i < r->an; i++) {
+		r->row.f[i] = r->arena.s + r->aoff[i];
+		r->row.len[i] = (i + 1 < r->an ? r->aoff[i + 1] : r->arena.len)
+		    - r->aoff[i] - 1;
+		if (memchr(r->row.f[i], '\0', r->row.len[i]))
+			r->row.nul = 1;
+	}
+	r->row.nlines = r->line - r->row.line;
+	r->row.err = r->flong ? CSVR_ETOOLONG : err;
+	r->row.quoted = 1;
+	r->rawfast = 0;
+	while (r->raw.len > 0 && (r->raw.s[r->raw.len - 1] == '\n' ||
+	    r->raw.s[r->raw.len - 1] == '\r'))
+		r->raw.len--;
+	r->inrec = 0;
+	return 1;
+}
+
+/* Feed one line (with its terminator) to libcsv. */
+static int
+slowline(struct csvr *r, size_t len, size_t tlen)
+{
+	if (!r->inrec) {
+		r->inrec = 1;
+		r->row.line = r->line;
+		r->row.off = r->base + (long long)r->beg;
+		r->row.nul = 0;
+		r->an = 0;
+		r->arena.len = 0;
+		r->raw.len = 0;
+		r->gotrow = 0;
+	}
+	sb_add(&r->raw, r->buf + r->beg, len + tlen);
+	if (csv_parse(&r->p, r->buf + r->beg, len + tlen, cb_field, cb_row,
+	    r) != len + tlen)
+		errx(1, "%s: %s", in_name(r->in), csv_strerror(csv_error(&r->p)));
+	r->beg += len + tlen;
+	r->line++;
+	r->scan = r->nfo = 0;
+	r->special = 0;
+	if (r->gotrow)
+		return emit_slow(r, CSVR_OK);
+	if (r->raw.len > r->maxrec || r->p.entry_pos > r->maxfield)
+		return toolong(r, r->row.line, r->row.off);
+	return 0;
+}
+
+/* End of input inside a libcsv record. */
+static int
+slowfini(struct csvr *r)
+{
+	int err = CSVR_OK;
+
+	if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
+		err = CSVR_EQUOTE;
+		csv_free(&r->p);
+		parser_init(r);
+		/* Report the fields as read so far as one: the raw text. */
+		r->an = 0;
+		r->arena.len = 0;
+	}
+	return emit_slow(r, err);
+}
+
+int
+csvr_next(struct csvr *r, struct csvr_row **row)
+{
+	size_t len, tlen;
+	long line;
+	long long off;
+
+	*row = &r->row;
+	r->flong = 0;
+	for (;;) {
+		line = r->line;
+		off = r->base + (long long)r->beg;
+		switch (scanline(r, &len, &tlen)) {
+		case -1:
+			return -1;
+		case 0:
+			if (r->inrec)
+				return slowfini(r);
+			return 0;
+		case 2:
+			return skipline(r, r->inrec ? r->row.line : line,
+			    r->inrec ? r->row.off : off);
+		}
+		if (r->inrec || r->special) {
+			if (slowline(r, len, tlen))
+				return 1;
+			if (tlen == 0 && r->inrec)
+				return slowfini(r);
+			continue;
+		}
+		if (len == 0) {
+			r->blank++;
+			r->beg += tlen;
+			r->line++;
+			r->scan = r->nfo = 0;
+			continue;
+		}
+		emit_fast(r, len);
+		r->beg += len + tlen;
+		r->line++;
+		r->scan = r->nfo = 0;
+		return 1;
+	}
+}
+
+const char *
+csvr_raw(struct csvr *r, size_t *len)
+{
+	size_t i;
+
+	if (r->rawfast) {
+		r->raw.len = 0;
+		sb_add(&r->raw, r->rawp, r->rawn);
+		for (i = 0; i < r->raw.len; i++)
+			if (r->raw.s[i] == '\0')
+				r->raw.s[i] = (char)r->delim;
+	}
+	*len = r->raw.len;
+	return r->raw.s ? r->raw.s : "";
+}
+
+long
+csvr_blank(const struct csvr *r)
+{
+	return r->blank;
+}
+
+long
+csvr_lines(const struct csvr *r)
+{
+	return r->line - 1;
+}
+
+const char *
+csvr_error(struct csvr *r)
+{
+	return r->err;
+}

@@ -1,0 +1,50 @@
+/* csvread: a pull reader of CSV records over libcsv.
+ *
+ * Records without a quote character are split in place by a scanner that
+ * follows RFC 4180 exactly as libcsv does (no trimming, CR, LF or CRLF ends
+ * a record); every record holding a quote or a NUL byte, and every record
+ * that continues over a line end, is parsed by libcsv. Empty lines are
+ * skipped and counted. A row and its fields belong to the reader and are
+ * valid until the next csvr_next(). */
+#ifndef SAPIPE_CSVREAD_H
+#define SAPIPE_CSVREAD_H
+
+#include <stddef.h>
+
+#include "input.h"
+
+enum {
+	CSVR_OK,
+	CSVR_ETOOLONG, /* a field over maxfield or a record over maxrec */
+	CSVR_EQUOTE    /* a quoted field still open at end of input */
+};
+
+struct csvr_row {
+	char **f;       /* NUL-terminated fields (may hold NUL when nul) */
+	size_t *len;    /* their lengths */
+	size_t n;       /* number of fields */
+	long line;      /* physical line where the record starts (1-based) */
+	long nlines;    /* physical lines it spans */
+	long long off;  /* byte offset of its start, after decompression/BOM */
+	int err;        /* CSVR_* */
+	int quoted;     /* parsed by libcsv */
+	int nul;        /* holds a NUL byte */
+};
+
+struct csvr;
+
+struct csvr *csvr_open(struct input *in, int delim, size_t maxfield);
+/* Up to n bytes of the stream's start, for sniffing; before any row. */
+size_t csvr_peek(struct csvr *r, const char **p, size_t n);
+void csvr_set_delim(struct csvr *r, int delim);
+/* 1 and *row set; 0 at end of input; -1 on a read error (csvr_error). */
+int csvr_next(struct csvr *r, struct csvr_row **row);
+/* The last row's bytes as read, without its line end (a prefix when the
+ * row is CSVR_ETOOLONG). */
+const char *csvr_raw(struct csvr *r, size_t *len);
+long csvr_blank(const struct csvr *r);
+long csvr_lines(const struct csvr *r);
+const char *csvr_error(struct csvr *r);
+void csvr_close(struct csvr *r); /* does not close the input */
+
+#endif

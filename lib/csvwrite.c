@@ -1,0 +1,61 @@
+#include <string.h>
+
+#include "csvwrite.h"
+
+int
+csvw_needq(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case ',':
+		case '"':
+		case '\r':
+		case '\n':
+			return 1;
+		}
+	return 0;
+}
+
+void
+csvw_field(FILE *fp, const char *s, size_t n, int first)
+{
+	size_t i;
+
+	if (!first)
+		putc_unlocked(',', fp);
+	if (!csvw_needq(s, n)) {
+		fwrite_unlocked(s, 1, n, fp);
+		return;
+	}
+	putc_unlocked('"', fp);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			putc_unlocked('"', fp);
+		putc_unlocked(s[i], fp);
+	}
+	putc_unlocked('"', fp);
+}
+
+void
+csvw_str(FILE *fp, const char *s, int first)
+{
+	csvw_field(fp, s, strlen(s), first);
+}
+
+void
+csvw_end(FILE *fp)
+{
+	putc_unlocked('\n', fp);
+}
+
+void
+csvw_row(FILE *fp, char *const *f, const size_t *len, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		csvw_field(fp, f[i], len[i], i == 0);
+	csvw_end(fp);
+}

@@ -1,0 +1,138 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "header.h"
+#include "util.h"
+
+char *
+hdr_norm(const char *s, size_t n)
+{
+	char *k;
+	size_t i;
+
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	k = xstrndup(s, n);
+	for (i = 0; i < n; i++)
+		k[i] = (char)tolower((unsigned char)k[i]);
+	return k;
+}
+
+struct hdr *
+hdr_new(char *const *f, const size_t *len, size_t n)
+{
+	struct hdr *h = xcalloc(1, sizeof(*h));
+	size_t i;
+
+	h->n = n;
+	h->name = xcalloc(n, sizeof(*h->name));
+	h->key = xcalloc(n, sizeof(*h->key));
+	for (i = 0; i < n; i++) {
+		h->name[i] = xstrndup(f[i], len[i]);
+		h->key[i] = hdr_norm(f[i], len[i]);
+	}
+	return h;
+}
+
+void
+hdr_free(struct hdr *h)
+{
+	size_t i;
+
+	if (!h)
+		return;
+	for (i = 0; i < h->n; i++) {
+		free(h->name[i]);
+		free(h->key[i]);
+	}
+	free(h->name);
+	free(h->key);
+	free(h);
+}
+
+long
+hdr_find(const struct hdr *h, const char *names)
+{
+	const char *p = names, *bar;
+	char *k;
+	size_t i;
+
+	for (;;) {
+		bar = strchr(p, '|');
+		k = hdr_norm(p, bar ? (size_t)(bar - p) : strlen(p));
+		for (i = 0; i < h->n; i++)
+			if (strcmp(h->key[i], k) == 0) {
+				free(k);
+				return (long)i;
+			}
+		free(k);
+		if (!bar)
+			return -1;
+		p = bar + 1;
+	}
+}
+
+struct keyidx {
+	const char *key;
+	size_t i;
+};
+
+static int
+keycmp(const void *a, const void *b)
+{
+	const struct keyidx *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+long
+hdr_dup(const struct hdr *h, long *first)
+{
+	struct keyidx *k;
+	size_t i;
+	long dup = -1;
+
+	for (i = 0; i < h->n; i++)
+		if (h->key[i][0] == '\0') {
+			*first = -1;
+			return (long)i;
+		}
+	/* Sorted, so 100,000 columns stay cheap. */
+	k = xcalloc(h->n, sizeof(*k));
+	for (i = 0; i < h->n; i++) {
+		k[i].key = h->key[i];
+		k[i].i = i;
+	}
+	qsort(k, h->n, sizeof(*k), keycmp);
+	for (i = 1; i < h->n; i++)
+		if (strcmp(k[i].key, k[i - 1].key) == 0 &&
+		    (dup < 0 || (long)k[i].i < dup)) {
+			dup = (long)k[i].i;
+			*first = (long)k[i - 1].i;
+		}
+	free(k);
+	return dup;
+}
+
+int
+hdr_same(const struct hdr *a, char *const *f, const size_t *len, size_t n)
+{
+	size_t i;
+	char *k;
+	int same = 1;
+
+	if (n != a->n)
+		return 0;
+	for (i = 0; i < n && same; i++) {
+		k = hdr_norm(f[i], len[i]);
+		same = strcmp(k, a->key[i]) == 0;
+		free(k);
+	}
+	return same;
+}

@@ -1,0 +1,26 @@
+/* header: column lookup by name, case-insensitive, surrounding space
+ * ignored, with aliases ("date|month|Month"). */
+#ifndef SAPIPE_HEADER_H
+#define SAPIPE_HEADER_H
+
+#include <stddef.h>
+
+struct hdr {
+	size_t n;
+	char **name; /* as given */
+	char **key;  /* normalised: trimmed, lower case */
+};
+
+struct hdr *hdr_new(char *const *f, const size_t *len, size_t n);
+void hdr_free(struct hdr *h);
+/* Normalise a name into a new string: trim, lower case. */
+char *hdr_norm(const char *s, size_t n);
+/* Index of the column named by any of the '|'-separated aliases, or -1. */
+long hdr_find(const struct hdr *h, const char *names);
+/* First duplicate or empty name: its index, or -1 if none. */
+long hdr_dup(const struct hdr *h, long *first);
+/* Do two headers have the same (normalised) names? */
+int hdr_same(const struct hdr *a, char *const *f, const size_t *len,
+    size_t n);
+
+#endif

@@ -1,0 +1,21 @@
+/* input: a byte stream from a path or "-" (stdin), gzip or plain
+ * (detected by magic bytes, not by name), with a leading UTF-8 BOM removed. */
+#ifndef SAPIPE_INPUT_H
+#define SAPIPE_INPUT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct input;
+
+/* Open path ("-" is stdin). On failure return NULL with errno set. */
+struct input *in_open(const char *path);
+/* Read up to n bytes; 0 at end, -1 on error (in_error() says why). */
+ssize_t in_read(struct input *in, char *buf, size_t n);
+const char *in_error(struct input *in);
+const char *in_name(const struct input *in);
+int in_bom(const struct input *in); /* 1 if a BOM was removed */
+int in_gzip(const struct input *in);
+void in_close(struct input *in);
+
+#endif

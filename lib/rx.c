@@ -1,0 +1,109 @@
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rx.h"
+#include "util.h"
+
+/* Enough for any sane pattern on a field; a catastrophic one stops here
+ * with an error instead of hanging. */
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 10000
+
+struct rx {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	char err[256];
+};
+
+struct rx *
+rx_new(const char *pat, size_t n, const char *what)
+{
+	struct rx *x = xcalloc(1, sizeof(*x));
+	int ec;
+	PCRE2_SIZE eo;
+	PCRE2_UCHAR msg[256];
+
+	x->code = pcre2_compile((PCRE2_SPTR)pat, n, PCRE2_UTF, &ec, &eo, NULL);
+	if (!x->code) {
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		errx(2, "%s: '%.*s': %s at offset %zu", what, (int)n, pat,
+		    (char *)msg, (size_t)eo);
+	}
+	pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE); /* best effort */
+	x->md = pcre2_match_data_create_from_pattern(x->code, NULL);
+	x->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(x->mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(x->mc, DEPTH_LIMIT);
+	return x;
+}
+
+void
+rx_free(struct rx *x)
+{
+	if (!x)
+		return;
+	pcre2_match_context_free(x->mc);
+	pcre2_match_data_free(x->md);
+	pcre2_code_free(x->code);
+	free(x);
+}
+
+static int
+fail(struct rx *x, int rc)
+{
+	PCRE2_UCHAR msg[200];
+
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	snprintf(x->err, sizeof(x->err), "regular expression: %s",
+	    (char *)msg);
+	return -1;
+}
+
+int
+rx_match(struct rx *x, const char *s, size_t n)
+{
+	int rc = pcre2_match(x->code, (PCRE2_SPTR)s, n, 0, 0, x->md, x->mc);
+
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	return fail(x, rc);
+}
+
+int
+rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
+    int global, char **out, size_t *outlen)
+{
+	uint32_t opt = PCRE2_SUBSTITUTE_OVERFLOW_LENGTH |
+	    (global ? PCRE2_SUBSTITUTE_GLOBAL : 0);
+	PCRE2_SIZE cap = n + strlen(repl) + 64, len;
+	PCRE2_UCHAR *buf;
+	int rc;
+
+	for (;;) {
+		buf = xmalloc(cap);
+		len = cap;
+		rc = pcre2_substitute(x->code, (PCRE2_SPTR)s, n, 0, opt, x->md,
+		    x->mc, (PCRE2_SPTR)repl, PCRE2_ZERO_TERMINATED, buf, &len);
+		if (rc != PCRE2_ERROR_NOMEMORY)
+			break;
+		free(buf);
+		cap = len + 1;
+	}
+	if (rc < 0) {
+		free(buf);
+		return fail(x, rc);
+	}
+	*out = (char *)buf;
+	*outlen = len;
+	return rc > 0;
+}
+
+const char *
+rx_error(struct rx *x)
+{
+	return x->err;
+}

@@ -1,0 +1,23 @@
+/* rx: PCRE2 compile-or-die (error offset shown), JIT, match limits. */
+#ifndef SAPIPE_RX_H
+#define SAPIPE_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+struct rx;
+
+/* Compile pat; on error exit 2 with "what: pattern: message at offset". */
+struct rx *rx_new(const char *pat, size_t n, const char *what);
+void rx_free(struct rx *x);
+/* 1 match, 0 none, -1 error (limit hit: rx_error says so). */
+int rx_match(struct rx *x, const char *s, size_t n);
+/* Replace the first match (all when global) with repl ($1 style);
+ * *out is an owned NUL-terminated string. 1 replaced, 0 no match,
+ * -1 error. */
+int rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
+    int global, char **out, size_t *outlen);
+const char *rx_error(struct rx *x);
+
+#endif
