@@ -1,0 +1,142 @@
+/* Unit tests for lib/stats.c: the Poisson limits against published
+ * reference values, Byar's formula against an independent computation,
+ * and the quantile rule against R's quantile(type = 7).
+ *
+ * Exact 95 % limits (Garwood; the tables in e.g. Breslow and Day,
+ * Statistical Methods in Cancer Research II, App. II, and the Public
+ * Health England / APHO technical briefing on confidence intervals):
+ *   0: 0, 3.689   1: 0.0253, 5.572   5: 1.6235, 11.668
+ *   10: 4.795, 18.390   100: 81.364, 121.627   1000: 938.973, 1063.952
+ * Byar's values were computed independently with Python's mpmath at 30
+ * digits, z = sqrt(2) erfinv(conf):
+ *   k*(1-1/(9k)-z/(3 sqrt k))^3, (k+1)*(1-1/(9(k+1))+z/(3 sqrt(k+1)))^3 */
+#include <math.h>
+#include <stdio.h>
+
+#include "stats.h"
+
+static int fails;
+
+#define CHECK(c) do { if (!(c)) { fails++; \
+	fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c); } } while (0)
+
+/* Equal to tol, and print both when not. */
+static int
+near(double got, double want, double tol)
+{
+	if (fabs(got - want) <= tol)
+		return 1;
+	fprintf(stderr, "got %.10f want %.10f\n", got, want);
+	return 0;
+}
+
+static void
+test_special(void)
+{
+	CHECK(near(stats_gammp(1.0, 1.0), 1.0 - exp(-1.0), 1e-14));
+	CHECK(near(stats_gammp(1.0, 10.0), 1.0 - exp(-10.0), 1e-14));
+	/* P(1/2, x) = erf(sqrt x) */
+	CHECK(near(stats_gammp(0.5, 2.0), erf(sqrt(2.0)), 1e-14));
+	CHECK(near(stats_gammp(0.5, 0.1), erf(sqrt(0.1)), 1e-14));
+	/* P(3, x) = 1 - e^-x (1 + x + x^2/2) */
+	CHECK(near(stats_gammp(3.0, 4.0), 1.0 - exp(-4.0) * 13.0, 1e-14));
+	CHECK(stats_gammp(5.0, 0.0) == 0.0);
+	CHECK(near(stats_gammpinv(1.0, 0.975), -log(0.025), 1e-12));
+	CHECK(near(stats_gammpinv(3.0, stats_gammp(3.0, 2.5)), 2.5, 1e-12));
+	CHECK(near(stats_gammpinv(1000.0, 0.5), 999.667, 1e-3));
+	CHECK(near(stats_normq(0.975), 1.959963984540054, 1e-12));
+	CHECK(near(stats_normq(0.999), 3.090232306167814, 1e-12));
+	CHECK(near(stats_normq(0.5), 0.0, 1e-14));
+	CHECK(near(stats_normq(0.025), -1.959963984540054, 1e-12));
+}
+
+static void
+test_exact(void)
+{
+	static const struct { long long k; double lo, hi; } t95[] = {
+		{ 0, 0.0, 3.689 }, { 1, 0.0253, 5.572 }, { 5, 1.6235, 11.668 },
+		{ 10, 4.795, 18.390 }, { 100, 81.364, 121.627 },
+		{ 1000, 938.973, 1063.952 },
+	};
+	/* 99.8 %: mpmath, as above. */
+	static const struct { long long k; double lo, hi; } t998[] = {
+		{ 0, 0.0, 6.90775527898 }, { 1, 0.00100050033358, 9.23341347645 },
+		{ 5, 0.739371731918, 16.4547452037 },
+		{ 10, 2.96052037274, 24.1339711454 },
+		{ 100, 71.921397495, 134.924319061 },
+		{ 1000, 905.120790935, 1101.62694388 },
+	};
+	double lo, hi;
+	size_t i;
+
+	for (i = 0; i < sizeof(t95) / sizeof(t95[0]); i++) {
+		stats_pois_exact(t95[i].k, 0.95, &lo, &hi);
+		CHECK(near(lo, t95[i].lo, 0.0005));
+		CHECK(near(hi, t95[i].hi, 0.0005));
+	}
+	for (i = 0; i < sizeof(t998) / sizeof(t998[0]); i++) {
+		stats_pois_exact(t998[i].k, 0.998, &lo, &hi);
+		CHECK(near(lo, t998[i].lo, 1e-8));
+		CHECK(near(hi, t998[i].hi, 1e-8));
+	}
+}
+
+static void
+test_byar(void)
+{
+	static const struct { long long k; double conf, lo, hi; } t[] = {
+		{ 10, 0.95, 4.78744991397, 18.3914586058 },
+		{ 100, 0.95, 81.3621054905, 121.627937579 },
+		{ 1000, 0.95, 938.972498715, 1063.95258127 },
+		{ 10, 0.998, 2.9163183747, 24.1937249279 },
+		{ 100, 0.998, 71.9036918726, 134.943621762 },
+		{ 1000, 0.998, 905.114954596, 1101.63294512 },
+	};
+	double lo, hi;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		stats_pois_byar(t[i].k, t[i].conf, &lo, &hi);
+		CHECK(near(lo, t[i].lo, 1e-8));
+		CHECK(near(hi, t[i].hi, 1e-8));
+	}
+	/* The switch: exact below 10, Byar's from 10. */
+	stats_pois_ci(9, 0.95, &lo, &hi);
+	CHECK(near(hi, 17.08480, 0.00001));
+	stats_pois_ci(10, 0.95, &lo, &hi);
+	CHECK(near(lo, 4.78744991397, 1e-8));
+	stats_pois_ci(0, 0.95, &lo, &hi);
+	CHECK(lo == 0.0 && near(hi, 3.68887945411, 1e-9));
+}
+
+static void
+test_quantile(void)
+{
+	/* R: quantile(c(1, 2, 2, 4, 7), type = 7) gives 1 2 2 4 7 */
+	static const double a[] = { 1, 2, 2, 4, 7 };
+	/* R: quantile(c(1, 2, 3, 4), type = 7) gives 1 1.75 2.5 3.25 4 */
+	static const double b[] = { 1, 2, 3, 4 };
+	static const double c[] = { 5.5 };
+
+	CHECK(stats_quantile(a, 5, 0.0) == 1.0);
+	CHECK(stats_quantile(a, 5, 0.25) == 2.0);
+	CHECK(stats_quantile(a, 5, 0.75) == 4.0);
+	CHECK(stats_quantile(a, 5, 1.0) == 7.0);
+	CHECK(near(stats_quantile(b, 4, 0.25), 1.75, 1e-15));
+	CHECK(near(stats_quantile(b, 4, 0.5), 2.5, 1e-15));
+	CHECK(near(stats_quantile(b, 4, 0.75), 3.25, 1e-15));
+	CHECK(stats_quantile(c, 1, 0.25) == 5.5);
+	CHECK(stats_quantile(c, 1, 0.75) == 5.5);
+}
+
+int
+main(void)
+{
+	test_special();
+	test_exact();
+	test_byar();
+	test_quantile();
+	if (fails)
+		fprintf(stderr, "%d failed\n", fails);
+	return fails != 0;
+}
