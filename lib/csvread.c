@@ -1,4 +1,5 @@
 #include <csv.h>
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 

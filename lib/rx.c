@@ -75,30 +75,30 @@ rx_match(struct rx *x, const char *s, size_t n)
 
 int
 rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
-    int global, char **out, size_t *outlen)
+    int global, struct sbuf *out)
 {
 	uint32_t opt = PCRE2_SUBSTITUTE_OVERFLOW_LENGTH |
+	    PCRE2_SUBSTITUTE_EXTENDED |
 	    (global ? PCRE2_SUBSTITUTE_GLOBAL : 0);
-	PCRE2_SIZE cap = n + strlen(repl) + 64, len;
-	PCRE2_UCHAR *buf;
+	PCRE2_SIZE len;
 	int rc;
 
+	grow(&out->s, &out->cap, n + 64);
 	for (;;) {
-		buf = xmalloc(cap);
-		len = cap;
+		len = out->cap;
 		rc = pcre2_substitute(x->code, (PCRE2_SPTR)s, n, 0, opt, x->md,
-		    x->mc, (PCRE2_SPTR)repl, PCRE2_ZERO_TERMINATED, buf, &len);
+		    x->mc, (PCRE2_SPTR)repl, PCRE2_ZERO_TERMINATED,
+		    (PCRE2_UCHAR *)out->s, &len);
 		if (rc != PCRE2_ERROR_NOMEMORY)
 			break;
-		free(buf);
-		cap = len + 1;
+		grow(&out->s, &out->cap, len + 1);
 	}
 	if (rc < 0) {
-		free(buf);
+		out->len = 0;
+		out->s[0] = '\0';
 		return fail(x, rc);
 	}
-	*out = (char *)buf;
-	*outlen = len;
+	out->len = len;
 	return rc > 0;
 }
 

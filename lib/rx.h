@@ -13,11 +13,12 @@ struct rx *rx_new(const char *pat, size_t n, const char *what);
 void rx_free(struct rx *x);
 /* 1 match, 0 none, -1 error (limit hit: rx_error says so). */
 int rx_match(struct rx *x, const char *s, size_t n);
-/* Replace the first match (all when global) with repl ($1 style);
- * *out is an owned NUL-terminated string. 1 replaced, 0 no match,
- * -1 error. */
+struct sbuf;
+/* Replace the first match (all when global) with repl ($1 style) into
+ * out (its old content replaced). 1 replaced, 0 no match (out holds a
+ * copy of s), -1 error. */
 int rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
-    int global, char **out, size_t *outlen);
+    int global, struct sbuf *out);
 const char *rx_error(struct rx *x);
 
 #endif
