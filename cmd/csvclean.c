@@ -65,6 +65,7 @@ static const char *const ukfmt[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 struct run {
 	FILE *out, *rej;
 	const char *file;
+	struct hdr *h0;     /* the first file's header */
 	struct hdr *fh;     /* this file's header */
 	size_t w;           /* input width (the first file's) */
 	size_t ww;          /* working width: input plus new columns */
@@ -195,7 +196,8 @@ part(const char **p)
 		return NULL;
 	}
 	*p = s + 1;
-	return xstrdup(sb_str(&b));
+	sb_add(&b, "", 0);
+	return b.s;
 }
 
 /* "/regex/repl/[g]" after a column name. */
@@ -390,6 +392,7 @@ profile(const char *name)
 static void
 setopt(int c, const char *arg)
 {
+	struct recode *rc = NULL;
 	char *end;
 
 	switch (c) {
@@ -404,10 +407,11 @@ setopt(int c, const char *arg)
 	case 'e':
 		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0)
 			opt.enc = NULL;
-		else if (!recode_new(arg))
+		else if (!(rc = recode_new(arg)))
 			bad("-e", arg);
 		else
 			opt.enc = arg;
+		recode_free(rc);
 		break;
 	case 'o': opt.out = arg; break;
 	case 'p': profile(arg); break;
@@ -649,38 +653,45 @@ setup(struct run *R, struct csvr_row *row)
 /* A later file's header must name the first file's columns, in any
  * order. */
 static int
-matchheader(struct run *R, struct csvr_row *row)
+matchheader(struct run *R, struct csvr_row *row, int quiet)
 {
 	size_t i, j;
+	long *perm;
 	char *k;
 	int found;
 
-	free(R->perm);
-	R->perm = NULL;
-	if (hdr_same(R->fh, row->f, row->len, row->n))
+	if (hdr_same(R->h0, row->f, row->len, row->n)) {
+		free(R->perm);
+		R->perm = NULL;
 		return 0;
-	if (row->n != R->fh->n)
+	}
+	if (row->n != R->h0->n)
 		goto differ;
-	R->perm = xcalloc(R->w, sizeof(*R->perm));
-	for (i = 0; i < R->fh->n; i++) {
+	perm = xcalloc(R->w, sizeof(*perm));
+	for (i = 0; i < R->h0->n; i++) {
 		for (found = 0, j = 0; j < row->n && !found; j++) {
 			k = hdr_norm(row->f[j], row->len[j]);
-			if (strcmp(k, R->fh->key[i]) == 0) {
-				R->perm[i] = (long)j;
+			if (strcmp(k, R->h0->key[i]) == 0) {
+				perm[i] = (long)j;
 				found = 1;
 			}
 			free(k);
 		}
-		if (!found)
+		if (!found) {
+			free(perm);
 			goto differ;
+		}
 	}
+	free(R->perm);
+	R->perm = perm;
 	if (opt.verbose)
-		warnx("%s: columns in another order than the first file's; "
-		    "reordered", R->file);
+		warnx("%s:%ld: columns in another order than the first "
+		    "file's; reordered", R->file, row->line);
 	return 0;
 differ:
-	warnx("%s:%ld: header differs from the first file's; file skipped",
-	    R->file, row->line);
+	if (!quiet)
+		warnx("%s:%ld: header differs from the first file's; file "
+		    "skipped", R->file, row->line);
 	return -1;
 }
 
@@ -745,6 +756,9 @@ isblankrow(struct csvr_row *row)
 	return 1;
 }
 
+/* A header line again: concatenated files. The same names as this
+ * file's header, or the first file's names in another order (then the
+ * files that follow are read in that order). */
 static int
 isheader(struct run *R, struct csvr_row *row)
 {
@@ -758,8 +772,20 @@ isheader(struct run *R, struct csvr_row *row)
 		n = row->len[i];
 		trim(&s, &n);
 		if (!strnieq(s, n, R->fh->key[i]))
-			return 0;
+			break;
 	}
+	if (i == row->n)
+		return 1;
+	s = row->f[0];
+	n = row->len[0];
+	trim(&s, &n);
+	for (i = 0; i < R->h0->n; i++)
+		if (strnieq(s, n, R->h0->key[i]))
+			break;
+	if (i == R->h0->n || matchheader(R, row, 1) != 0)
+		return 0;
+	hdr_free(R->fh);
+	R->fh = hdr_new(row->f, row->len, row->n);
 	return 1;
 }
 
@@ -1014,8 +1040,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	}
 	if ((row->n < R->fh->n && !opt.pad) || (row->n > R->fh->n &&
 	    !opt.join))
-		return reject(R, r, row, "%zu fields where the header has %zu",
-		    row->n, R->fh->n);
+		return reject(R, r, row, "%zu fields where the header has %zu%s",
+		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
 	if (load(R, r, row) != 0)
 		return -1;
 	for (k = 0; k < opt.nops; k++)
@@ -1073,7 +1099,8 @@ dofile(struct run *R, const char *path, int first)
 	} else if (rc == 1) {
 		if (first) {
 			setup(R, row);
-		} else if (matchheader(R, row) != 0) {
+			R->h0 = hdr_new(row->f, row->len, row->n);
+		} else if (matchheader(R, row, 0) != 0) {
 			R->status = 1;
 			goto out;
 		}
@@ -1095,6 +1122,49 @@ dofile(struct run *R, const char *path, int first)
 out:
 	csvr_close(r);
 	in_close(in);
+}
+
+static void
+cleanup(struct run *R)
+{
+	size_t i, k;
+	struct op *o;
+
+	for (i = 0; i < R->ww; i++) {
+		free(R->name[i]);
+		sb_free(&R->vb[i]);
+	}
+	free(R->name);
+	free(R->vb);
+	free(R->v);
+	free(R->vn);
+	free(R->sel);
+	free(R->perm);
+	sb_free(&R->tmp);
+	hdr_free(R->h0);
+	hdr_free(R->fh);
+	hset_free(R->ids);
+	hset_free(R->rows);
+	recode_free(R->rc);
+	for (k = 0; k < opt.nops; k++) {
+		o = &opt.ops[k];
+		for (i = 0; i < o->nfmt; i++)
+			free(o->fmt[i]);
+		free(o->fmt);
+		free(o->col);
+		free(o->dst);
+		free(o->repl);
+		free(o->value);
+		rx_free(o->rx);
+	}
+	free(opt.ops);
+	for (i = 0; i < opt.nrename; i++)
+		free(opt.rename[i]);
+	for (i = 0; i < opt.nselect; i++)
+		free(opt.select[i]);
+	free(opt.rename);
+	free(opt.select);
+	free(opt.dedup);
 }
 
 static int
@@ -1147,8 +1217,6 @@ main(int argc, char *argv[])
 	if (R.rej)
 		R.status |= fshut(R.rej, opt.rejects);
 	R.status |= out_close(R.out, R.status == 0);
-	hset_free(R.ids);
-	hset_free(R.rows);
-	recode_free(R.rc);
+	cleanup(&R);
 	return R.status;
 }

@@ -81,7 +81,7 @@ cb_row(int c, void *data)
 static void
 parser_init(struct csvr *r)
 {
-	if (csv_init(&r->p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->p, 0) != 0)
 		errx(1, "csv_init failed");
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_space_func(&r->p, nospace);
@@ -402,21 +402,40 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	return 0;
 }
 
-/* End of input inside a libcsv record. */
+/* End of input inside a libcsv record. A quoted field still open there
+ * is most often a stray quote: report the record's first line alone and
+ * read the lines after it again. */
 static int
 slowfini(struct csvr *r)
 {
-	int err = CSVR_OK;
+	size_t first, rest;
 
-	if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
-		err = CSVR_EQUOTE;
-		csv_free(&r->p);
-		parser_init(r);
-		/* Report the fields as read so far as one: the raw text. */
-		r->an = 0;
-		r->arena.len = 0;
+	if (!(r->p.quoted && r->p.pstate == 2 /* FIELD_BEGUN */)) {
+		csv_fini(&r->p, cb_field, cb_row, r);
+		return emit_slow(r, CSVR_OK);
 	}
-	return emit_slow(r, err);
+	csv_free(&r->p);
+	parser_init(r);
+	first = strcspn(r->raw.s, "\r\n");
+	rest = first;
+	if (rest < r->raw.len)
+		rest += r->raw.s[rest] == '\r' && rest + 1 < r->raw.len &&
+		    r->raw.s[rest + 1] == '\n' ? 2 : 1;
+	/* At end of input the buffer is empty: the rest goes back in it. */
+	r->beg = 0;
+	r->end = r->raw.len - rest;
+	grow(&r->buf, &r->cap, r->end + 1);
+	memcpy(r->buf, r->raw.s + rest, r->end);
+	r->base = r->row.off + (long long)rest;
+	r->line = r->row.line + 1;
+	r->scan = r->nfo = 0;
+	r->special = 0;
+	r->raw.len = first;
+	r->an = 0;
+	r->arena.len = 0;
+	emit_slow(r, CSVR_EQUOTE);
+	r->row.nlines = 1;
+	return 1;
 }
 
 int

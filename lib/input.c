@@ -59,8 +59,12 @@ in_read(struct input *in, char *buf, size_t n)
 		snprintf(in->err, sizeof(in->err), "%s", msg);
 		return -1;
 	}
-	if (r == 0 && !gzeof(in->gz)) {
+	if (r == 0) {
+		/* gzread hides a truncated stream (Z_BUF_ERROR) behind a
+		 * plain end of input; it is an error here. */
 		msg = gzerror(in->gz, &zerr);
+		if (zerr == Z_BUF_ERROR)
+			msg = "gzip stream truncated (unexpected end of file)";
 		if (zerr != Z_OK) {
 			snprintf(in->err, sizeof(in->err), "%s", msg);
 			return -1;
