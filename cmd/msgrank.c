@@ -589,7 +589,8 @@ static void
 report(void)
 {
 	struct area *byfirst = xcalloc(nareas + 1, sizeof(*byfirst));
-	size_t i;
+	struct sbuf none = { 0 };
+	size_t i, nnone = 0;
 
 	for (i = 0; i < nmemb; i++)
 		if (!bsearch(memb[i].area, areas, nareas, sizeof(*areas),
@@ -600,13 +601,20 @@ report(void)
 	memcpy(byfirst, areas, nareas * sizeof(*areas));
 	qsort(byfirst, nareas, sizeof(*byfirst), cmpfirst);
 	for (i = 0; i < nareas; i++) {
-		if (!ingroup(byfirst[i].name))
-			warnx("area '%s' is in no group: its rows are left "
-			    "out", byfirst[i].name);
-		else if (opt_accuracy && !findacc(byfirst[i].name))
+		if (!ingroup(byfirst[i].name)) {
+			sb_adds(&none, none.len ? "', '" : "'");
+			sb_adds(&none, byfirst[i].name);
+			nnone++;
+		} else if (opt_accuracy && !findacc(byfirst[i].name)) {
 			warnx("area '%s' has no accuracy in %s: its adj_rate "
 			    "is left empty", byfirst[i].name, opt_accuracy);
+		}
 	}
+	/* One line: with a rollup, county and districts are expected here. */
+	if (nnone)
+		warnx("%zu area%s in no group, left out: %s'", nnone,
+		    nnone == 1 ? "" : "s", sb_str(&none));
+	sb_free(&none);
 	free(byfirst);
 	if (opt_focus && !bsearch(opt_focus, areas, nareas, sizeof(*areas),
 	    cmpname))
