@@ -319,6 +319,17 @@ readfile(struct tab *t, const char *path)
 	in_close(in);
 }
 
+static int
+rolename(const char *s, size_t n)
+{
+	int k;
+
+	for (k = 0; k < NROLE; k++)
+		if (strnieq(s, n, roles[k].name))
+			return k;
+	return -1;
+}
+
 /* Find each role's column, -c overrides first. */
 static void
 findroles(struct tab *t)
@@ -331,13 +342,7 @@ findroles(struct tab *t)
 	for (i = 0; i < nover; i++) {
 		char *eq = strchr(over[i], '=');
 
-		for (k = 0; k < NROLE; k++)
-			if (strnieq(over[i], (size_t)(eq - over[i]),
-			    roles[k].name))
-				break;
-		if (k == NROLE)
-			errx(2, "-c %s: no such name (area, category, "
-			    "count, rate, change_pct, ...)", over[i]);
+		k = (size_t)rolename(over[i], (size_t)(eq - over[i]));
 		if ((j = hdr_find(t->h, eq + 1)) < 0)
 			errx(1, "-c %s: no column '%s'", over[i], eq + 1);
 		t->ix[k] = j;
@@ -483,9 +488,9 @@ addcol(struct tab *t, long src, int role, const char *label)
 	c->label = xstrdup(label);
 }
 
-/* -C 'col:Label,col:Label'. A comma ends an item only when a column name
- * follows it, so that 'rate:Per 1,000' keeps its comma; '\,' is a comma
- * in any case. */
+/* -C 'col:Label,col:Label'. In a label a comma ends the item only when
+ * a column name or another 'name:' follows, so that 'rate:Per 1,000'
+ * keeps its comma; '\,' is a comma in any case. */
 static void
 parsecols(struct tab *t, const char *spec)
 {
@@ -494,16 +499,18 @@ parsecols(struct tab *t, const char *spec)
 	long src;
 
 	while (*p) {
-		for (e = p; *e; e++) {
+		for (colon = NULL, e = p; *e; e++) {
 			if (*e == '\\' && e[1]) {
 				e++;
 				continue;
 			}
+			if (*e == ':' && !colon)
+				colon = e;
 			q = e + 1;
-			if (*e == ',' && colname(t, q, strcspn(q, ":,")) > -3)
+			if (*e == ',' && (!colon || memchr(q, ':', strcspn(q,
+			    ",")) || colname(t, q, strcspn(q, ",")) > -3))
 				break;
 		}
-		colon = memchr(p, ':', (size_t)(e - p));
 		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
 		    -2)
 			errx(1, "-C: no column '%.*s'",
@@ -1135,7 +1142,7 @@ mdpara(FILE *fp, const char *pre, const char *s, const char *post)
 {
 	char *c = clean(s), *e = mdesc(c, 0);
 
-	fprintf(fp, "%s%s%s\n\n", pre, e, post);
+	fprintf(fp, "%s%s%s\n", pre, e, post);
 	free(e);
 	free(c);
 }
@@ -1179,13 +1186,13 @@ wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 				w[c] = d;
 	}
 	if (classif)
-		mdpara(fp, "**", classif, "**");
+		mdpara(fp, "**", classif, "**\n");
 	if (title)
-		mdpara(fp, "## ", title, "");
+		mdpara(fp, "## ", title, "\n");
 	if (caption)
-		mdpara(fp, "", caption, "");
+		mdpara(fp, "", caption, "\n");
 	if (*lift)
-		mdpara(fp, "", lift, "");
+		mdpara(fp, "", lift, "\n");
 	mdrow(fp, lab, w, t);
 	for (c = 0; c < t->ncol; c++) {
 		fputs(c ? " | " : "| ", fp);
@@ -1200,9 +1207,10 @@ wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	if (nnote || source || classif)
 		putc('\n', fp);
 	for (i = 0; i < nnote; i++)
-		mdpara(fp, "", note[i], "");
+		mdpara(fp, "", note[i], i + 1 < nnote || source || classif ?
+		    "\n" : "");
 	if (source)
-		mdpara(fp, "Source: ", source, "");
+		mdpara(fp, "Source: ", source, classif ? "\n" : "");
 	if (classif)
 		mdpara(fp, "**", classif, "**");
 	for (r = 0; r < t->n; r++) {
@@ -1664,8 +1672,11 @@ main(int argc, char *argv[])
 		case 'A': ascii = 1; break;
 		case 'C': opt_C = optarg; break;
 		case 'c':
-			if (!strchr(optarg, '=') || *optarg == '=')
-				bad("-c %s: want NAME=COLUMN", optarg);
+			if (!strchr(optarg, '=') || rolename(optarg, (size_t)
+			    (strchr(optarg, '=') - optarg)) < 0)
+				bad("-c %s: want NAME=COLUMN, NAME one of area, "
+				    "category, count, rate, change_pct, ...",
+				    optarg);
 			over = xreallocarray(over, nover + 1, sizeof(*over));
 			over[nover++] = optarg;
 			break;
