@@ -46,6 +46,7 @@ struct strtab {
 	size_t n, cap;
 	uint32_t *slot; /* id + 1; 0 empty */
 	size_t mask;
+	uint32_t last; /* the last id returned: runs of one value are common */
 };
 
 struct grp {
@@ -107,14 +108,15 @@ static struct {
 static void
 usage(FILE *fp, int rc)
 {
-	fprintf(fp, "usage: crimerate [-v] [-c NAME=COLUMN] [-o FILE] "
-	    "[--period PERIOD] [--compare PERIOD|none]\n"
-	    "                 [--by month|quarter|year] [--population FILE] "
-	    "[--per N]\n"
-	    "                 [--allow-missing-population] "
-	    "[--categories FILE [--strict]]\n"
-	    "                 [--rollup FILE] [--partial | --merge] "
-	    "[FILE ...]\n");
+	fputs("usage: crimerate [-v] [-c NAME=COLUMN] [-o FILE] "
+	    "[--period PERIOD]\n"
+	    "                 [--compare PERIOD|none] "
+	    "[--by month|quarter|year]\n"
+	    "                 [--population FILE] [--per N] "
+	    "[--allow-missing-population]\n"
+	    "                 [--categories FILE [--strict]] "
+	    "[--rollup FILE]\n"
+	    "                 [--partial | --merge] [FILE ...]\n", fp);
 	exit(rc);
 }
 
@@ -128,8 +130,18 @@ hash(const char *s, size_t n)
 		h = (h ^ w) * 0xff51afd7ed558ccdu;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, s, n);
+	/* the tail in at most two loads, without a call to memcpy(3) */
+	if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = a | (uint64_t)b << 32;
+	} else {
+		w = n ? (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (uint64_t)(unsigned char)s[n - 1] << 16 : 0;
+	}
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 	return h ^ (h >> 29);
 }
@@ -170,14 +182,19 @@ st_find(const struct strtab *t, const char *s, size_t n, uint64_t h,
 static uint32_t
 st_id(struct strtab *t, const char *s, size_t n, int *isnew)
 {
-	uint64_t h = hash(s, n);
+	uint64_t h;
 	size_t slot = 0;
-	long id = st_find(t, s, n, h, &slot);
+	long id;
 
 	if (isnew)
-		*isnew = id < 0;
-	if (id >= 0)
-		return (uint32_t)id;
+		*isnew = 0;
+	if (t->n && t->len[t->last] == n && memcmp(t->s[t->last], s, n) == 0)
+		return t->last;
+	h = hash(s, n);
+	if ((id = st_find(t, s, n, h, &slot)) >= 0)
+		return t->last = (uint32_t)id;
+	if (isnew)
+		*isnew = 1;
 	if (2 * (t->n + 1) > t->mask + 1) {
 		st_grow(t);
 		st_find(t, s, n, h, &slot);
@@ -192,7 +209,7 @@ st_id(struct strtab *t, const char *s, size_t n, int *isnew)
 	t->len[t->n] = n;
 	t->h[t->n] = h;
 	t->slot[slot] = (uint32_t)t->n + 1;
-	return (uint32_t)t->n++;
+	return t->last = (uint32_t)t->n++;
 }
 
 static void
@@ -273,17 +290,20 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (line <= 0)
+		errx(1, "%s: %s", file, msg);
 	if (col)
 		errx(1, "%s:%ld: column '%s': %s", file, line, col, msg);
 	errx(1, "%s:%ld: %s", file, line, msg);
 }
 
-static int
-add(int64_t *to, int64_t n, const char *file, long line)
+/* Sums stay in 63 bits so that a change between two of them cannot
+ * overflow either. */
+static void
+add(int64_t *to, int64_t n, const char *file, long line, const char *col)
 {
 	if (__builtin_add_overflow(*to, n, to))
-		die(file, line, NULL, "a count passes 2^63-1 (64 bits)");
-	return 0;
+		die(file, line, col, "the sum of counts passes 2^63-1 (64 bits)");
 }
 
 /* A CSV file with a header, read row by row. */
@@ -321,9 +341,11 @@ lk_col(struct lookup *l, const char *name, const char *what, int required)
 {
 	long i = hdr_find(l->h, name);
 
+	if (i < 0 && required && what && strcmp(what, name) != 0)
+		errx(1, "%s: no column '%s' (-c %s=%s)", l->path, name, what,
+		    name);
 	if (i < 0 && required)
-		errx(1, "%s: no column '%s'%s%s", l->path, name,
-		    what ? " for " : "", what ? what : "");
+		errx(1, "%s: no column '%s'", l->path, name);
 	if (i > l->need)
 		l->need = i;
 	return i;
@@ -415,8 +437,11 @@ buckets(struct dinfo *d, long f, long l, int prec, const char *val,
 			continue;
 		if (f < p[i]->first || l > p[i]->last)
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
-			    "than the period %s (%s) whose edge it crosses",
-			    val, precname(prec), p[i]->label, span(p[i]));
+			    "than the period %s%s%s%s whose edge it crosses",
+			    val, precname(prec), p[i]->label,
+			    p[i]->kind == PER_RANGE ? "" : " (",
+			    p[i]->kind == PER_RANGE ? "" : span(p[i]),
+			    p[i]->kind == PER_RANGE ? "" : ")");
 		d->b[i] = i;
 	}
 }
@@ -488,6 +513,7 @@ record(struct lookup *lk, const long *col)
 	const struct dinfo *d;
 	uint32_t id, a, c;
 	int64_t n = count(lk, col[C_COUNT]);
+	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
 	int isnew;
 
 	id = st_id(&R.dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
@@ -508,11 +534,13 @@ record(struct lookup *lk, const long *col)
 		    (R.cats.cap - R.catcap) * sizeof(*R.catn));
 		R.catcap = R.cats.cap;
 	}
-	add(&R.catn[c], n, lk->path, row->line);
+	add(&R.catn[c], n, lk->path, row->line, cn);
 	if (d->b[0] != NOB)
-		add(g_get(&R.g, a, c, d->b[0]), n, lk->path, row->line);
+		add(g_get(&R.g, a, c, d->b[0]), n, lk->path, row->line,
+		    cn);
 	if (d->b[1] != NOB)
-		add(g_get(&R.g, a, c, d->b[1]), n, lk->path, row->line);
+		add(g_get(&R.g, a, c, d->b[1]), n, lk->path, row->line,
+		    cn);
 }
 
 /* Is the row the header again (concatenated partials)? */
@@ -863,11 +891,12 @@ build(void)
 		n = &R.nd[v];
 		for (j = 0; j < R.ncmap[e->c]; j++) {
 			ind = R.cmap[e->c][j];
-			add(g_get(&R.out, v, ind, e->b), e->n, "<groups>", 0);
+			add(g_get(&R.out, v, ind, e->b), e->n, "rollup", 0,
+			    NULL);
 			g_get(&R.pairs, v, ind, 0);
 			for (k = 0; k < n->nanc; k++) {
 				add(g_get(&R.out, n->anc[k], ind, e->b), e->n,
-				    "<groups>", 0);
+				    "rollup", 0, NULL);
 				g_get(&R.pairs, n->anc[k], ind, 0);
 			}
 		}
