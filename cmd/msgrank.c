@@ -701,9 +701,16 @@ static void
 make_entries(void)
 {
 	const struct memb *m;
-	size_t i, j, n;
+	size_t i, j, n, cap = 0;
 
-	ents = xcalloc(nrows * (nmemb ? nmemb : 1) + 1, sizeof(*ents));
+	for (i = 0; i < nrows; i++) {
+		if (!opt_group)
+			n = 1;
+		else
+			groupsof(FIELD(&rows[i], C_AREA), &n);
+		cap += n;
+	}
+	ents = xcalloc(cap + 1, sizeof(*ents));
 	for (i = 0; i < nrows; i++) {
 		if (!opt_group) {
 			ents[nents].row = i;
