@@ -607,7 +607,7 @@ below(const char *s)
 static void
 flagrows(struct tab *t)
 {
-	size_t r;
+	size_t r, nfocus = 0;
 
 	t->sup = xcalloc(t->n, 1);
 	t->focus = xcalloc(t->n, 1);
@@ -619,8 +619,12 @@ flagrows(struct tab *t)
 			t->sup[r] |= SUP_P;
 		if (focusarea && t->ix[R_AREA] >= 0 &&
 		    strcasecmp(t->row[r][t->ix[R_AREA]], focusarea) == 0)
-			t->focus[r] = 1;
+			t->focus[r] = 1, nfocus++;
 	}
+	if (focusarea && nfocus == 0)
+		warnx("--focus: no row has area '%s'", focusarea);
+	if (nfocus == t->n) /* every row marked says nothing */
+		memset(t->focus, 0, t->n);
 }
 
 static int
@@ -1071,8 +1075,7 @@ wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	int mark = 0;
 
 	for (r = 0; r < t->n; r++)
-		mark += t->focus[r];
-	mark = mark > 0 && (size_t)mark < t->n; /* all marked says nothing */
+		mark |= t->focus[r];
 	for (c = 0; c < t->ncol; c++)
 		lab[c] = clean(t->col[c].label);
 	tw = twidths(t, cell, lab, w, mark);
@@ -1277,7 +1280,7 @@ static const char css[] =
 "text-align:left;vertical-align:middle}\n"
 "thead th{border-bottom:2px solid #1b1b1b;font-weight:600;"
 "vertical-align:bottom}\n"
-"tbody th{font-weight:normal}\n"
+"tbody th{font-weight:normal;min-width:11em}\n"
 ".num{text-align:right;white-space:nowrap}\n"
 "tr.focus{background:#eef3f8}\n"
 "tr.focus th,tr.focus td{font-weight:600}\n"
@@ -1663,8 +1666,7 @@ main(int argc, char *argv[])
 	};
 	struct tab t = { 0 };
 	FILE *fp;
-	size_t r;
-	int ch, ret = 0, hit = 0;
+	int ch, ret = 0;
 
 	setlocale(LC_CTYPE, "");
 	while ((ch = getopt_long(argc, argv, "C:c:f:ho:w:", lo, NULL)) != -1) {
@@ -1710,10 +1712,6 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		readfile(&t, *argv);
 	prepare(&t);
-	for (r = 0; r < t.n; r++)
-		hit |= t.focus[r];
-	if (focusarea && !hit)
-		warnx("--focus: no row has area '%s'", focusarea);
 	fp = out_open(opt_o);
 	render(fp, &t);
 	if (badutf)
