@@ -428,16 +428,28 @@ parse_nums(struct row *r)
 static void
 add_row(const struct csvr_row *in, const char *file)
 {
+	static size_t cap;
 	struct row *r;
-	size_t i;
+	size_t i, size;
+	char *p;
 
-	rows = xreallocarray(rows, nrows + 1, sizeof(*rows));
+	if (nrows == cap) {
+		cap = cap ? 2 * cap : 256;
+		rows = xreallocarray(rows, cap, sizeof(*rows));
+	}
 	r = &rows[nrows++];
 	memset(r, 0, sizeof(*r));
+	/* One block for the fields: rows are many, fields short. */
+	for (i = 0, size = 0; i < in->n; i++)
+		size += in->len[i] + 1;
 	r->f = xcalloc(in->n, sizeof(*r->f));
 	r->len = xcalloc(in->n, sizeof(*r->len));
+	p = xmalloc(size);
 	for (i = 0; i < in->n; i++) {
-		r->f[i] = xstrndup(in->f[i], in->len[i]);
+		r->f[i] = p;
+		memcpy(p, in->f[i], in->len[i]);
+		p[in->len[i]] = '\0';
+		p += in->len[i] + 1;
 		r->len[i] = in->len[i];
 	}
 	r->file = file;
@@ -940,11 +952,10 @@ write_all(FILE *fp)
 static void
 freeall(void)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < nrows; i++) {
-		for (j = 0; j < hdr->n; j++)
-			free(rows[i].f[j]);
+		free(rows[i].f[0]);
 		free(rows[i].f);
 		free(rows[i].len);
 	}

@@ -123,8 +123,14 @@ stats_pois_exact(long long k, double conf, double *lo, double *hi)
 void
 stats_pois_byar(long long k, double conf, double *lo, double *hi)
 {
-	double z = stats_normq(1.0 - (1.0 - conf) / 2.0);
+	/* The bisection costs ~50 erfc() calls: keep the last level's z. */
+	static double lastconf = -1.0, z;
 	double o = (double)k, o1 = o + 1.0, t;
+
+	if (conf != lastconf) {
+		z = stats_normq(1.0 - (1.0 - conf) / 2.0);
+		lastconf = conf;
+	}
 
 	if (k == 0) {
 		*lo = 0.0;
