@@ -797,7 +797,8 @@ load_population(const char *path)
 			    "'%.*s' is a negative population" : r == -2 ?
 			    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
 			    SHOWN, f);
-		n = &R.nd[node(lk.row->f[ai], lk.row->len[ai])];
+		i = node(lk.row->f[ai], lk.row->len[ai]); /* may move R.nd */
+		n = &R.nd[i];
 		for (i = 0; i < n->npop; i++)
 			if (n->py[i] == y)
 				die(lk.path, lk.row->line, NULL, "a second "

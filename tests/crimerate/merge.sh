@@ -1,0 +1,48 @@
+# Partials of parts, merged, equal one run over the whole, byte for byte:
+# the hand fixture cut into three, and the real data cut by year.
+t=$(mktemp -d) || exit 1
+trap 'rm -rf "$t"' EXIT
+same() { # whole-file parts... : one run vs merged partials, for each option set
+	whole=$1; shift
+	for p in "$@"; do crimerate --partial "$p" >"$p.part" || exit 1; done
+	for o in "--period sa2016" "--by month" "--by quarter --period sa2016" \
+	    "--period 2016 --compare 2015q1"; do
+		crimerate $o $opts "$whole" >"$t/one" 2>"$t/one.err"; a=$?
+		for p in "$@"; do cat "$p.part"; done |
+		    crimerate --merge $o $opts >"$t/merged" 2>"$t/merged.err"; b=$?
+		[ "$a" = "$b" ] || { echo "$o: exit $a vs $b"; exit 1; }
+		cmp "$t/one" "$t/merged" || { echo "$o: differs"; exit 1; }
+		cmp "$t/one.err" "$t/merged.err" || { echo "$o: stderr"; exit 1; }
+	done
+	# merging partials into a partial equals the partial of the whole
+	crimerate --partial "$whole" >"$t/pw"
+	crimerate --merge --partial "$@" >/dev/null || exit 1
+	for p in "$@"; do cat "$p.part"; done | crimerate --merge --partial >"$t/pm"
+	cmp "$t/pw" "$t/pm" || { echo "partial of partials differs"; exit 1; }
+}
+
+head -1 hand.csv >"$t/h"
+for i in 1 2 3; do cp "$t/h" "$t/hand$i"; done
+tail -n +2 hand.csv | awk -v d="$t" '{ print >> (d "/hand" (NR % 3 + 1)) }'
+opts="--population pop.csv --categories cats.csv --rollup rollup.csv"
+same hand.csv "$t/hand1" "$t/hand2" "$t/hand3"
+[ "$(crimerate --period sa2016 $opts hand.csv 2>/dev/null | wc -l)" = 25 ] ||
+    { echo "hand fixture: wrong row count"; exit 1; }
+
+data=${TOP:+$TOP/../shared/data/police-outcomes-by-force-2012-16.csv}
+[ -f "${data:-}" ] || data=../../../shared/data/police-outcomes-by-force-2012-16.csv
+[ -f "$data" ] || { echo "no $data"; exit 77; }
+command -v csvclean >/dev/null || { echo "csvclean is not built"; exit 77; }
+csvclean --rename 'Year=date,f0_=count,crime_type=category,reported_by=area' \
+    --date date=%Y "$data" >"$t/rec.csv" || exit 1
+for y in 2012 2013 2014 2015 2016; do
+	awk -F, -v y=$y 'NR == 1 || $1 == y' "$t/rec.csv" >"$t/y$y"
+done
+opts=""
+# year data: only whole-year periods apply
+for p in "$t"/y*; do crimerate --partial "$p" >"$p.part" || exit 1; done
+for o in "--period 2016" "--by year" "--period 2013"; do
+	crimerate $o "$t/rec.csv" >"$t/one" || exit 1
+	cat "$t"/y*.part | crimerate --merge $o >"$t/merged" || exit 1
+	cmp "$t/one" "$t/merged" || { echo "real $o: differs"; exit 1; }
+done
