@@ -18,6 +18,7 @@ LDLIBS  += $(CSV_LIBS) $(PCRE2_LIBS) $(Z_LIBS) -lm
 
 # The tools: one line each.
 BIN  =
+BIN += sarender
 BIN += crimerate
 BIN += msgrank
 BIN += csvclean

@@ -1318,7 +1318,7 @@ hesc(FILE *fp, const char *s)
 	free(c);
 }
 
-#define CW 160.0 /* chart width and height, px */
+#define CW 140.0 /* chart width and height, px */
 #define CH 22.0
 
 static double cxlo, cxhi;
