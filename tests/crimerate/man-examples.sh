@@ -1,0 +1,45 @@
+# The EXAMPLES of man/crimerate.1 run as written, in examples/ (or, before
+# the worked example data is generated there, in a fresh copy of it).
+set -u
+for t in csvclean crimerate; do
+	command -v $t >/dev/null || { echo "$t is not built yet"; exit 77; }
+done
+ex=$TOP/examples
+if [ ! -d "$ex/data/street" ]; then
+	command -v python3 >/dev/null || { echo "no python3 to make the example data"; exit 77; }
+	ex=$TMPDIR/examples
+	python3 "$TOP/examples/gen/make-example.py" --out "$ex" >/dev/null ||
+	    { echo "make-example.py failed"; exit 1; }
+fi
+# Each "$ " line with its "\e" continuations is one command.
+awk '/^\$ / { cmd = substr($0, 3); more = /\\e$/; if (!more) print cmd; next }
+    more { cmd = cmd "\n" $0; more = /\\e$/; if (!more) print cmd }' \
+    "$TOP/man/crimerate.1" | sed 's/\\e$/\\/' >"$TMPDIR/cmds"
+n=0
+while :; do
+	cmd=""
+	while IFS= read -r l; do
+		cmd="$cmd$l
+"
+		case $l in *\\) ;; *) break ;; esac
+	done
+	[ -n "$cmd" ] || break
+	n=$((n + 1))
+	(cd "$ex" && eval "$cmd") >"$TMPDIR/ex$n.out" 2>"$TMPDIR/ex$n.err" ||
+	    { echo "example $n failed:"; echo "$cmd"; cat "$TMPDIR/ex$n.err"; exit 1; }
+done <"$TMPDIR/cmds"
+[ "$n" = 4 ] || { echo "$n examples found, want 4"; exit 1; }
+# The headline figures of examples/README.md, computed there independently.
+cat >"$TMPDIR/want" <<'X'
+Dartford,Total recorded crime,sa2016,9110,105100,86.68,7962,77.00,1148,14.4
+Gravesham,Total recorded crime,sa2016,8405,106300,79.07,7596,72.00,809,10.7
+Kent,Total recorded crime,sa2016,134575,1819700,73.95,122096,67.90,12479,10.2
+North Kent,Total recorded crime,sa2016,17515,211400,82.85,15558,74.48,1957,12.6
+X
+grep -E '^(Dartford|Gravesham|Kent|North Kent),' "$TMPDIR/ex1.out" |
+    diff "$TMPDIR/want" - || { echo "example 1: not the headline figures"; exit 1; }
+[ "$(wc -l <"$TMPDIR/ex4.out")" = 10 ] || { echo "example 4: not 10 lines"; exit 1; }
+head -1 "$TMPDIR/ex4.out" | grep -q '^area,category,period,count,' ||
+    { echo "example 4: no header"; exit 1; }
+rm -f /tmp/part1.csv /tmp/part2.csv
+exit 0
