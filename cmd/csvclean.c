@@ -44,7 +44,7 @@ struct op {
 static struct {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
 	int deduprows;
-	const char *enc, *out, *rejects;
+	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;
 	size_t maxfield;
@@ -406,18 +406,18 @@ setopt(int c, const char *arg)
 		break;
 	case 'e':
 		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0)
-			opt.enc = NULL;
+			{ free(opt.enc); opt.enc = NULL; }
 		else if (!(rc = recode_new(arg)))
 			bad("-e", arg);
 		else
-			opt.enc = arg;
+			opt.enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
 		break;
-	case 'o': opt.out = arg; break;
+	case 'o': opt.out = xstrdup(arg); break;
 	case 'p': profile(arg); break;
 	case 'v': opt.verbose = 1; break;
 	case O_STATS: opt.stats = 1; break;
-	case O_REJECTS: opt.rejects = arg; break;
+	case O_REJECTS: opt.rejects = xstrdup(arg); break;
 	case O_MAXREJ: opt_maxrej(arg); break;
 	case O_MAXFIELD:
 		errno = 0;
@@ -767,6 +767,13 @@ isheader(struct run *R, struct csvr_row *row)
 
 	if (row->n != R->fh->n)
 		return 0;
+	s = row->f[0];
+	n = row->len[0];
+	trim(&s, &n);
+	/* The usual case, a data row, is told by its first byte. */
+	if (n == 0 || ((s[0] | 0x20) != R->fh->key[0][0] &&
+	    (s[0] | 0x20) != R->h0->key[0][0]))
+		return 0;
 	for (i = 0; i < row->n; i++) {
 		s = row->f[i];
 		n = row->len[i];
@@ -817,7 +824,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 			reject(R, r, row, "column '%s': NUL byte", R->name[i]);
 			return -1;
 		}
-		if (!text_ascii(R->v[i], R->vn[i])) {
+		if (!row->ascii && !text_ascii(R->v[i], R->vn[i])) {
 			if (R->rc) {
 				if (recode(R->rc, R->v[i], R->vn[i], &R->tmp,
 				    &bad) != 0) {
@@ -943,7 +950,12 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 			    rx_error(o->rx));
 			return -1;
 		}
-		setval(R, o->kind == OP_MAP ? o->ci : o->di, &R->tmp);
+		if (rc > 0) {
+			setval(R, o->kind == OP_MAP ? o->ci : o->di, &R->tmp);
+		} else if (o->kind == OP_DERIVE) {
+			R->v[o->di] = R->v[o->ci];
+			R->vn[o->di] = R->vn[o->ci];
+		}
 		return 0;
 	case OP_SET:
 		R->v[o->di] = o->value;
@@ -1165,6 +1177,9 @@ cleanup(struct run *R)
 	free(opt.rename);
 	free(opt.select);
 	free(opt.dedup);
+	free(opt.enc);
+	free(opt.out);
+	free(opt.rejects);
 }
 
 static int

@@ -1,5 +1,8 @@
 #include <csv.h>
 #include <err.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +28,7 @@ struct csvr {
 
 	/* scan state of the line at beg */
 	size_t scan, *fo, nfo, focap;
-	int special;
+	int special, high;
 
 	struct csvr_row row;
 	size_t rcap;
@@ -209,9 +212,10 @@ toolong(struct csvr *r, long startline, long long startoff)
 	r->row.nlines = r->line - startline;
 	r->row.off = startoff;
 	r->row.err = CSVR_ETOOLONG;
-	r->row.quoted = r->row.nul = 0;
+	r->row.quoted = r->row.nul = r->row.ascii = 0;
 	r->rawfast = 0;
 	r->scan = r->nfo = 0;
+	r->high = 0;
 	r->special = 0;
 	return 1;
 }
@@ -245,6 +249,42 @@ skipline(struct csvr *r, long startline, long long startoff)
 	return toolong(r, startline, startoff);
 }
 
+/* The next byte at or after i that the scanner must look at (delimiter,
+ * quote, CR, LF, NUL), or end; notes bytes >= 0x80 on the way. SSE2 looks
+ * at 16 bytes a step. */
+static size_t
+nextspecial(struct csvr *r, size_t i)
+{
+	const char *b = r->buf;
+	size_t end = r->end;
+#ifdef __SSE2__
+	const __m128i d = _mm_set1_epi8((char)r->delim);
+	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+	const __m128i lf = _mm_set1_epi8('\n'), z = _mm_setzero_si128();
+	__m128i v, m;
+	unsigned mask, hi;
+
+	for (; i + 16 <= end; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d),
+		    _mm_cmpeq_epi8(v, q)), _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)),
+		    _mm_cmpeq_epi8(v, z)));
+		mask = (unsigned)_mm_movemask_epi8(m);
+		hi = (unsigned)_mm_movemask_epi8(v);
+		if (mask) {
+			mask = (unsigned)__builtin_ctz(mask);
+			r->high |= (hi & ((1u << mask) - 1)) != 0;
+			return i + mask;
+		}
+		r->high |= hi != 0;
+	}
+#endif
+	for (; i < end && !r->cls[(unsigned char)b[i]]; i++)
+		r->high |= (unsigned char)b[i] >= 0x80;
+	return i;
+}
+
 /* Find the line at beg: *len its length, *tlen its terminator's (0 at
  * end of input). 1 found, 0 no more input, -1 error, 2 overlong. */
 static int
@@ -276,8 +316,7 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 		i = r->beg + r->scan;
 		fstart = r->beg + (r->nfo ? r->fo[r->nfo - 1] : 0);
 		for (;;) {
-			while (i < r->end && !cls[(unsigned char)r->buf[i]])
-				i++;
+			i = nextspecial(r, i);
 			if (i == r->end)
 				break;
 			c = cls[(unsigned char)r->buf[i]];
@@ -343,6 +382,7 @@ emit_fast(struct csvr *r, size_t len)
 	r->row.off = r->base + (long long)r->beg;
 	r->row.err = r->flong ? CSVR_ETOOLONG : CSVR_OK;
 	r->row.quoted = r->row.nul = 0;
+	r->row.ascii = !r->high;
 	r->rawp = s;
 	r->rawn = len;
 	r->rawfast = 1;
@@ -365,6 +405,7 @@ emit_slow(struct csvr *r, int err)
 	r->row.nlines = r->line - r->row.line;
 	r->row.err = r->flong ? CSVR_ETOOLONG : err;
 	r->row.quoted = 1;
+	r->row.ascii = 0;
 	r->rawfast = 0;
 	while (r->raw.len > 0 && (r->raw.s[r->raw.len - 1] == '\n' ||
 	    r->raw.s[r->raw.len - 1] == '\r'))
@@ -394,6 +435,7 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	r->beg += len + tlen;
 	r->line++;
 	r->scan = r->nfo = 0;
+	r->high = 0;
 	r->special = 0;
 	if (r->gotrow)
 		return emit_slow(r, CSVR_OK);
@@ -429,6 +471,7 @@ slowfini(struct csvr *r)
 	r->base = r->row.off + (long long)rest;
 	r->line = r->row.line + 1;
 	r->scan = r->nfo = 0;
+	r->high = 0;
 	r->special = 0;
 	r->raw.len = first;
 	r->an = 0;
@@ -473,12 +516,14 @@ csvr_next(struct csvr *r, struct csvr_row **row)
 			r->beg += tlen;
 			r->line++;
 			r->scan = r->nfo = 0;
+	r->high = 0;
 			continue;
 		}
 		emit_fast(r, len);
 		r->beg += len + tlen;
 		r->line++;
 		r->scan = r->nfo = 0;
+	r->high = 0;
 		return 1;
 	}
 }

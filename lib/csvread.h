@@ -29,6 +29,7 @@ struct csvr_row {
 	int err;        /* CSVR_* */
 	int quoted;     /* parsed by libcsv */
 	int nul;        /* holds a NUL byte */
+	int ascii;      /* known to hold no byte >= 0x80 */
 };
 
 struct csvr;

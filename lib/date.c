@@ -174,18 +174,34 @@ date_parse(const char *s, size_t n, const char *fmt, struct date *d)
 	return 0;
 }
 
+static void
+put(char *b, int v, int width)
+{
+	while (width-- > 0) {
+		b[width] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* By hand: snprintf showed in profiles of the per-row path. */
 size_t
 date_str(const struct date *d, char *buf)
 {
-	switch (d->prec) {
-	case DATE_YEAR:
-		return (size_t)snprintf(buf, 11, "%04d", d->y);
-	case DATE_MONTH:
-		return (size_t)snprintf(buf, 11, "%04d-%02d", d->y, d->m);
-	default:
-		return (size_t)snprintf(buf, 11, "%04d-%02d-%02d", d->y, d->m,
-		    d->d);
+	put(buf, d->y, 4);
+	if (d->prec == DATE_YEAR) {
+		buf[4] = '\0';
+		return 4;
 	}
+	buf[4] = '-';
+	put(buf + 5, d->m, 2);
+	if (d->prec == DATE_MONTH) {
+		buf[7] = '\0';
+		return 7;
+	}
+	buf[7] = '-';
+	put(buf + 8, d->d, 2);
+	buf[10] = '\0';
+	return 10;
 }
 
 void

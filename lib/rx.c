@@ -78,11 +78,25 @@ rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
     int global, struct sbuf *out)
 {
 	uint32_t opt = PCRE2_SUBSTITUTE_OVERFLOW_LENGTH |
-	    PCRE2_SUBSTITUTE_EXTENDED |
+	    PCRE2_SUBSTITUTE_EXTENDED | PCRE2_SUBSTITUTE_MATCHED |
 	    (global ? PCRE2_SUBSTITUTE_GLOBAL : 0);
-	PCRE2_SIZE len;
+	PCRE2_SIZE len, *ov;
+	size_t rl;
 	int rc;
 
+	/* Most fields do not match: find out before building anything. */
+	if ((rc = rx_match(x, s, n)) <= 0)
+		return rc;
+	if (!global && !strpbrk(repl, "$\\")) {
+		/* A literal replacement: splice it in. */
+		ov = pcre2_get_ovector_pointer(x->md);
+		rl = strlen(repl);
+		out->len = 0;
+		sb_add(out, s, ov[0]);
+		sb_add(out, repl, rl);
+		sb_add(out, s + ov[1], n - ov[1]);
+		return 1;
+	}
 	grow(&out->s, &out->cap, n + 64);
 	for (;;) {
 		len = out->cap;
@@ -99,7 +113,7 @@ rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
 		return fail(x, rc);
 	}
 	out->len = len;
-	return rc > 0;
+	return 1;
 }
 
 const char *

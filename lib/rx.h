@@ -14,9 +14,9 @@ void rx_free(struct rx *x);
 /* 1 match, 0 none, -1 error (limit hit: rx_error says so). */
 int rx_match(struct rx *x, const char *s, size_t n);
 struct sbuf;
-/* Replace the first match (all when global) with repl ($1 style) into
- * out (its old content replaced). 1 replaced, 0 no match (out holds a
- * copy of s), -1 error. */
+/* Replace the first match (all when global) with repl (PCRE2 extended
+ * syntax: $1, \U...) into out (its old content replaced). 1 replaced,
+ * 0 no match (out untouched: s stands), -1 error. */
 int rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
     int global, struct sbuf *out);
 const char *rx_error(struct rx *x);
