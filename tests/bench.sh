@@ -1,0 +1,525 @@
+#!/bin/sh
+# make bench: time sapipe's reference job against every peer that is
+# installed (DuckDB, Miller, SQLite, csvkit) on a synthetic police.uk
+# street file, check that they counted the same, and print one table.
+# Not part of make check: a full run takes several minutes.
+#
+#   sh tests/bench.sh [BUILD]            (make bench [O=BUILD])
+#
+# Environment:
+#   ROWS=2000000    rows in the generated file (ROWS=200000: a quick run)
+#   RUNS=5          timed runs of each command; the table gives the median
+#   SEED=2016       the generator's seed
+#   PEERS="duckdb miller sqlite csvkit"   the peers to run (sapipe always)
+#   DUCKDB_THREADS=2  CSVKIT_RUNS=3 (at most RUNS; csvkit is slow)
+#   TMPDIR          the generated files are kept in $TMPDIR/sapipe-bench
+#                   (keyed by rows, seed and generator), DuckDB's npm
+#                   package too; remove the folder to reclaim the space.
+# Peers that are absent are skipped with a note saying how to install
+# them; nothing is installed system-wide. The runs of the commands are
+# interleaved, so that a noisy spell on a shared machine spreads over all
+# of them rather than falling on one. Exit 1 when a sapipe run fails or a
+# peer's counts differ from sapipe's.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+here=$top/tests/bench
+O=${1:-build}
+case $O in
+/*) bin=$O ;;
+*) bin=$top/$O ;;
+esac
+ROWS=${ROWS:-2000000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-2016}
+PEERS=$(printf '%s\n' "${PEERS:-duckdb miller sqlite csvkit}" | tr ',' ' ')
+THREADS=${DUCKDB_THREADS:-2}
+DUCKDB_VER=1.5.6-r.1
+cache=${TMPDIR:-/tmp}/sapipe-bench
+ddir=$cache/duckdb-$DUCKDB_VER
+
+unset LC_ALL
+LC_NUMERIC=C
+LC_CTYPE=C.UTF-8
+SAPIPE_PROFILES=$top/lib/profiles
+export LC_NUMERIC LC_CTYPE SAPIPE_PROFILES
+
+note() { printf 'bench: %s\n' "$*" >&2; }
+die() { note "$*"; exit 1; }
+isnum() {
+	case $1 in '' | *[!0-9]*) return 1 ;; esac
+	[ "$1" -gt 0 ]
+}
+want() {
+	case " $PEERS " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+commas() {
+	printf '%s\n' "$1" | awk '{ s = $1; r = ""
+	    while (length(s) > 3) { r = "," substr(s, length(s) - 2) r
+	        s = substr(s, 1, length(s) - 3) }
+	    print s r }'
+}
+
+isnum "$ROWS" || die "ROWS must be a positive whole number, not '$ROWS'"
+isnum "$RUNS" || die "RUNS must be a positive whole number, not '$RUNS'"
+isnum "$SEED" || die "SEED must be a positive whole number, not '$SEED'"
+isnum "$THREADS" || die "DUCKDB_THREADS must be a positive whole number"
+CSVKIT_RUNS=${CSVKIT_RUNS:-3}
+isnum "$CSVKIT_RUNS" || die "CSVKIT_RUNS must be a positive whole number"
+[ "$CSVKIT_RUNS" -le "$RUNS" ] || CSVKIT_RUNS=$RUNS
+command -v python3 >/dev/null ||
+    die "python3 generates the data and is missing (apt-get install python3)"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sapipe-bench-run.XXXXXX") ||
+    die "cannot make a temporary folder"
+trap 'rm -rf "$tmp"; rm -f "$cache"/*.$$.tmp' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mkdir "$tmp/res" "$tmp/out"
+: >"$tmp/notes"
+: >"$tmp/cases"
+case $tmp$cache in *"'"*) die "the temporary folder's path has a quote in it" ;; esac
+
+# The two stages, built if the tree has not built them yet.
+for t in csvclean crimerate; do
+	[ -x "$bin/$t" ] && continue
+	note "building $O/$t"
+	(cd "$top" && ${MAKE:-make} -s O="$O" "$O/$t") >&2 ||
+	    die "cannot build $O/$t"
+done
+
+# Measuring. tm OUT CMD...: run CMD, write its peak RSS (kB) to OUT.
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null
+then
+	timer="GNU time"
+	tm() { _o=$1; shift; /usr/bin/time -f %M -o "$_o" "$@"; }
+else
+	timer="python3 getrusage"
+	echo "- /usr/bin/time (GNU time) is absent: peak memory measured" \
+	    "through python3's getrusage instead (apt-get install time)" \
+	    >>"$tmp/notes"
+	tm() { _o=$1; shift; python3 "$here/maxrss.py" "$_o" "$@"; }
+fi
+case $(date +%N 2>/dev/null) in
+[0-9]*) now() { date +%s.%N; } ;;
+*) now() { python3 -c 'import time; print("%.6f" % time.time())'; } ;;
+esac
+
+# The data, generated once per rows, seed and generator and kept.
+mkdir -p "$cache" || die "cannot make $cache"
+gkey=$(cksum <"$here/gen-street.py" | cut -d' ' -f1)
+stem=$cache/street-$ROWS-s$SEED-g$gkey
+clean=$stem.csv
+messy=$stem-messy.csv
+gz=$stem.csv.gz
+if [ ! -s "$clean" ] || [ ! -s "$messy" ] || [ ! -s "$gz" ]; then
+	need=$((ROWS / 1024 * 450))
+	avail=$(df -Pk "$cache" | awk 'NR == 2 { print $4 }')
+	[ "${avail:-0}" -gt "$need" ] ||
+	    die "$cache needs about $((need / 1024)) MB free for the data" \
+	    "(set TMPDIR to a roomier place)"
+fi
+gen() {
+	_out=$1
+	shift
+	[ -s "$_out" ] && return 0
+	note "generating $_out (cached for the next run; takes a while)"
+	python3 "$here/gen-street.py" "$ROWS" --seed "$SEED" "$@" \
+	    >"$_out.$$.tmp" && mv "$_out.$$.tmp" "$_out" ||
+	    die "cannot generate $_out"
+}
+gen "$clean"
+gen "$messy" --messy
+if [ ! -s "$gz" ]; then
+	command -v gzip >/dev/null || die "gzip is missing (apt-get install gzip)"
+	note "compressing $gz"
+	gzip -c "$clean" >"$gz.$$.tmp" && mv "$gz.$$.tmp" "$gz" ||
+	    die "cannot write $gz"
+fi
+# A cut of the same file: csvkit's job, and the smaller size that the
+# memory-flatness check compares against.
+CUT=200000
+[ "$ROWS" -gt "$CUT" ] || CUT=$(((ROWS + 9) / 10))
+head -n $((CUT + 1)) "$clean" >"$tmp/cut.csv"
+cat "$clean" "$messy" "$gz" >/dev/null    # into the page cache
+
+# The cases: id|peer|job|the sapipe case it is a ratio to|stages.
+addcase() { printf '%s|%s|%s|%s|%s\n' "$@" >>"$tmp/cases"; }
+skip() {
+	echo "- $1 skipped: $2" >>"$tmp/notes"
+	note "$1 skipped: $2"
+}
+J_REF="reference, $(commas "$ROWS") rows"
+J_CUT="reference, $(commas "$CUT") rows"
+J_MESSY="clean the --messy file"
+J_GZ="clean the gzip file"
+J_CLEAN="clean the clean file"
+
+c_sap_ref() {
+	tm "$R/csvclean" "$bin/csvclean" -p police-street "$clean" 2>"$R/err" |
+	    tm "$R/crimerate" "$bin/crimerate" --by month \
+	    >"$tmp/out/sap_ref.csv" 2>"$R/err2"
+}
+c_sap_cut() {
+	tm "$R/csvclean" "$bin/csvclean" -p police-street "$tmp/cut.csv" \
+	    2>"$R/err" |
+	    tm "$R/crimerate" "$bin/crimerate" --by month \
+	    >"$tmp/out/sap_cut.csv" 2>"$R/err2"
+}
+c_sap_clean() {
+	tm "$R/csvclean" "$bin/csvclean" -p police-street "$clean" \
+	    >/dev/null 2>"$R/err"
+}
+c_sap_messy() {
+	tm "$R/csvclean" "$bin/csvclean" -p police-street "$messy" \
+	    >/dev/null 2>"$R/err"
+}
+c_sap_gz() {
+	tm "$R/csvclean" "$bin/csvclean" -p police-street "$gz" \
+	    >/dev/null 2>"$R/err"
+}
+c_zcat_gz() {
+	zcat "$gz" | tm "$R/csvclean" "$bin/csvclean" -p police-street \
+	    >/dev/null 2>"$R/err"
+}
+addcase sap_ref sapipe "$J_REF" sap_ref "csvclean crimerate"
+addcase sap_cut sapipe "$J_CUT" sap_cut "csvclean crimerate"
+addcase sap_clean "sapipe csvclean" "$J_CLEAN" sap_clean csvclean
+addcase sap_messy "sapipe csvclean" "$J_MESSY" sap_messy csvclean
+addcase sap_gz "sapipe csvclean" "$J_GZ" sap_gz csvclean
+if command -v zcat >/dev/null; then
+	addcase zcat_gz "zcat piped to csvclean" "$J_GZ" sap_gz csvclean
+else
+	skip "zcat piped to csvclean" "zcat is absent (apt-get install gzip)"
+fi
+
+# DuckDB through its node package, installed once into the cache.
+AREA_RE=' [0-9]{3}[A-Z]$'
+DUCK_Q="select Month, regexp_replace(\"LSOA name\", '$AREA_RE', '') area,"
+DUCK_Q="$DUCK_Q \"Crime type\", count(*) from read_csv('$clean', header=true)"
+DUCK_Q="$DUCK_Q group by all"
+duck() {
+	tm "$1" env NODE_PATH="$ddir/node_modules" \
+	    node "$here/duckdb-query.mjs" "$2" "$THREADS"
+}
+duckprobe() {
+	env NODE_PATH="$ddir/node_modules" node "$here/duckdb-query.mjs" \
+	    'select 42' 1 >/dev/null 2>&1
+}
+c_duck_ref() { duck "$R/duckdb" "$DUCK_Q" >"$R/out" 2>"$R/err"; }
+if ! want duckdb; then
+	:
+elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+	skip DuckDB "node and npm are absent (apt-get install nodejs npm;" \
+	    "then make bench installs @duckdb/node-api@$DUCKDB_VER into $ddir)"
+else
+	if ! duckprobe; then
+		note "installing DuckDB for node into $ddir (once):" \
+		    "npm install --prefix $ddir @duckdb/node-api@$DUCKDB_VER"
+		rm -rf "$ddir"
+		npm install --prefix "$ddir" --no-audit --no-fund \
+		    --loglevel=error "@duckdb/node-api@$DUCKDB_VER" \
+		    >"$tmp/npm.log" 2>&1 || sed 's/^/  npm: /' "$tmp/npm.log" >&2
+	fi
+	if duckprobe; then
+		addcase duck_ref "DuckDB ($THREADS threads)" "$J_REF" sap_ref duckdb
+	else
+		skip DuckDB "@duckdb/node-api@$DUCKDB_VER would not install or" \
+		    "load (try: npm install --prefix $ddir" \
+		    "@duckdb/node-api@$DUCKDB_VER)"
+	fi
+fi
+
+# Miller: the bench README's command.
+c_mlr_ref() {
+	tm "$R/mlr" mlr --icsv --ocsv \
+	    put '$area = sub(${LSOA name}, " [0-9]{3}[A-Z]$", "")' \
+	    then count -g 'Month,area,Crime type' "$clean" \
+	    >"$tmp/out/mlr_ref.csv" 2>"$R/err"
+}
+MLR_MESSY=""
+c_mlr_messy() {
+	tm "$R/mlr" mlr --icsv --ocsv $MLR_MESSY cat "$messy" \
+	    >/dev/null 2>"$R/err"
+}
+if ! want miller; then
+	:
+elif command -v mlr >/dev/null; then
+	addcase mlr_ref Miller "$J_REF" sap_ref mlr
+	addcase mlr_messy "Miller (cat)" "$J_MESSY" sap_messy mlr
+else
+	skip Miller "mlr is absent (apt-get install miller)"
+fi
+
+# SQLite: .import into a database in memory, then the same group by
+# (SQLite has no regexp_replace; the glob is the same test).
+cat >"$tmp/sqlite.sql" <<EOF
+.mode csv
+.import '$clean' street
+.headers on
+select Month,
+    case when "LSOA name" glob '* [0-9][0-9][0-9][A-Z]'
+        then substr("LSOA name", 1, length("LSOA name") - 5)
+        else "LSOA name" end as area,
+    "Crime type", count(*) as n
+from street group by 1, 2, 3;
+EOF
+c_sqlite_ref() {
+	tm "$R/sqlite3" sqlite3 -batch <"$tmp/sqlite.sql" \
+	    >"$tmp/out/sqlite_ref.csv" 2>"$R/err"
+}
+if ! want sqlite; then
+	:
+elif command -v sqlite3 >/dev/null; then
+	addcase sqlite_ref "SQLite (in memory)" "$J_REF" sap_ref sqlite3
+else
+	skip SQLite "sqlite3 is absent (apt-get install sqlite3)"
+fi
+
+# csvkit, on the cut: it is too slow for the whole file.
+CSVKIT_Q='select Month,
+    case when "LSOA name" glob '"'* [0-9][0-9][0-9][A-Z]'"'
+        then substr("LSOA name", 1, length("LSOA name") - 5)
+        else "LSOA name" end as area,
+    "Crime type", count(*) as n
+from cut group by 1, 2, 3'
+c_csvkit_cut() {
+	tm "$R/csvsql" csvsql -I --snifflimit 0 --query "$CSVKIT_Q" \
+	    "$tmp/cut.csv" >"$tmp/out/csvkit_cut.csv" 2>"$R/err"
+}
+if ! want csvkit; then
+	:
+elif command -v csvsql >/dev/null; then
+	addcase csvkit_cut csvkit "$J_CUT" sap_cut csvsql
+else
+	skip csvkit "csvsql is absent (apt-get install csvkit)"
+fi
+
+# One timed run of case $1: its wall time and each stage's peak RSS go to
+# $tmp/res; a failure marks the case failed and shows its messages.
+runcase() {
+	_id=$1 _stages=$2
+	R=$tmp/run
+	rm -rf "$R"
+	mkdir "$R"
+	_t0=$(now)
+	"c_$_id" </dev/null
+	_t1=$(now)
+	_bad=""
+	for _s in $_stages; do
+		tail -n 1 "$R/$_s" 2>/dev/null | grep -q '^[0-9][0-9]*$' ||
+		    _bad="$_s did not run"
+		if grep -qs -e 'non-zero status' -e 'terminated by signal' \
+		    "$R/$_s"; then
+			_bad="$_s: $(head -n 1 "$R/$_s")"
+		fi
+	done
+	if [ -n "$_bad" ]; then
+		mv "$R" "$tmp/failed.$_id"
+		printf '%s\n' "$_bad" >"$tmp/failed.$_id/why"
+		return 1
+	fi
+	awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f\n", b - a }' \
+	    >>"$tmp/res/$_id.wall"
+	for _s in $_stages; do
+		tail -n 1 "$R/$_s" >>"$tmp/res/$_id.$_s"
+	done
+	for _f in "$R"/err*; do
+		cp "$_f" "$tmp/out/$_id.${_f##*/}"
+	done
+}
+
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END {
+	if (NR == 0) exit 1
+	if (NR % 2) printf "%.3f\n", v[(NR + 1) / 2]
+	else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+peakmb() { sort -n "$1" | tail -n 1 | awk '{ printf "%.1f\n", $1 / 1024 }'; }
+
+note "timing $(wc -l <"$tmp/cases") commands, $RUNS runs each," \
+    "interleaved (memory by $timer)"
+i=1
+while [ "$i" -le "$RUNS" ]; do
+	while IFS='|' read -r id peer job base stages <&3; do
+		[ -e "$tmp/failed.$id" ] && continue
+		[ "$id" = csvkit_cut ] && [ "$i" -gt "$CSVKIT_RUNS" ] && continue
+		if ! runcase "$id" "$stages" && [ "$id" = mlr_messy ] &&
+		    [ -z "$MLR_MESSY" ]; then
+			echo "- Miller: plain 'mlr --icsv --ocsv cat' stops on" \
+			    "the --messy file ($(head -n 1 "$tmp/failed.$id/err" |
+			    sed 's/^\(mlr: \)*//; s/ at filename.*//')); timed" \
+			    "with --allow-ragged-csv-input instead" >>"$tmp/notes"
+			rm -rf "$tmp/failed.$id"
+			MLR_MESSY=--allow-ragged-csv-input
+			runcase "$id" "$stages"
+		fi
+		if [ -e "$tmp/failed.$id" ]; then
+			note "[$i/$RUNS] $peer, $job: FAILED:" \
+			    "$(cat "$tmp/failed.$id/why")"
+			tail -n 5 "$tmp/failed.$id"/err* 2>/dev/null |
+			    sed 's/^/    /' >&2
+			continue
+		fi
+		mem=""
+		for s in $stages; do
+			mem="$mem${mem:+ / }$(tail -n 1 "$tmp/res/$id.$s" |
+			    awk '{ printf "%.1f", $1 / 1024 }')"
+		done
+		note "[$i/$RUNS] $peer, $job: $(tail -n 1 "$tmp/res/$id.wall")" \
+		    "s, $mem MB"
+	done 3<"$tmp/cases"
+	i=$((i + 1))
+done
+
+# Do the peers count what sapipe counts?
+status=0
+: >"$tmp/checks"
+if [ -e "$tmp/failed.sap_ref" ] || [ -e "$tmp/failed.sap_cut" ]; then
+	echo "- sapipe FAILED on the reference job: see the messages above" \
+	    >>"$tmp/notes"
+	status=1
+fi
+check() {    # NAME SAPIPE-CASE PEER-OUTPUT ROWS
+	[ -s "$tmp/out/$2.csv" ] && [ -s "$3" ] && [ ! -e "$tmp/failed.$2" ] ||
+	    return 0
+	python3 "$here/agree.py" "$tmp/out/$2.csv" "$3" "$1" "$4" \
+	    >>"$tmp/checks" || status=1
+}
+if grep -q '^duck_ref|' "$tmp/cases" && [ ! -e "$tmp/failed.duck_ref" ]; then
+	note "checking the counts (DuckDB once more, writing its rows)"
+	NODE_PATH="$ddir/node_modules" node "$here/duckdb-query.mjs" \
+	    "copy ($DUCK_Q) to '$tmp/out/duck_ref.csv' (header)" "$THREADS" \
+	    >/dev/null 2>"$tmp/out/duck.err" ||
+	    sed 's/^/    /' "$tmp/out/duck.err" >&2
+	check DuckDB sap_ref "$tmp/out/duck_ref.csv" "$ROWS"
+fi
+[ -e "$tmp/failed.mlr_ref" ] || check Miller sap_ref "$tmp/out/mlr_ref.csv" "$ROWS"
+[ -e "$tmp/failed.sqlite_ref" ] ||
+    check SQLite sap_ref "$tmp/out/sqlite_ref.csv" "$ROWS"
+[ -e "$tmp/failed.csvkit_cut" ] ||
+    check "csvkit ($(commas "$CUT") rows)" sap_cut \
+	    "$tmp/out/csvkit_cut.csv" "$CUT"
+
+# The report.
+echo
+echo "sapipe make bench: $(commas "$ROWS") police.uk street rows" \
+    "($(du -m "$clean" | cut -f 1) MB, seed $SEED), $RUNS runs each," \
+    "median wall time of the whole command or pipeline"
+if [ -s "$tmp/notes" ]; then
+	echo
+	cat "$tmp/notes"
+fi
+for f in "$tmp"/failed.*; do
+	[ -e "$f" ] || continue
+	echo "- ${f##*/failed.} FAILED: $(cat "$f/why")"
+done
+if [ -s "$tmp/checks" ]; then
+	echo
+	cat "$tmp/checks"
+fi
+
+if [ -s "$tmp/res/sap_cut.wall" ] && [ -s "$tmp/res/sap_ref.wall" ]; then
+	echo
+	echo "Memory flatness, sapipe's peak RSS per stage (MB; the bar is" \
+	    "16 MB, flat in the input size):"
+	printf '  %-10s %16s %16s\n' stage "$(commas "$CUT") rows" \
+	    "$(commas "$ROWS") rows"
+	for s in csvclean crimerate; do
+		a=$(peakmb "$tmp/res/sap_cut.$s")
+		b=$(peakmb "$tmp/res/sap_ref.$s")
+		v=$(awk -v a="$a" -v b="$b" 'BEGIN {
+		    v = (b <= a * 1.10 + 0.5) ? "flat" : "GROWS"
+		    if (b > 16) v = v ", OVER 16 MB"
+		    print v }')
+		printf '  %-10s %16s %16s   %s\n' "$s" "$a" "$b" "$v"
+	done
+fi
+
+# The table lists the jobs in this order, sapipe first in each.
+group() {
+	case $1 in
+	sap_ref) echo 1 ;; sap_cut) echo 2 ;; sap_clean) echo 3 ;;
+	sap_messy) echo 4 ;; *) echo 5 ;;
+	esac
+}
+: >"$tmp/table"
+while IFS='|' read -r id peer job base stages; do
+	[ -s "$tmp/res/$id.wall" ] || {
+		[ -e "$tmp/failed.$id" ] && printf '%s\t%s\t%s\tFAILED\t\t\n' \
+		    "$(group "$base")" "$peer" "$job" >>"$tmp/table"
+		continue
+	}
+	w=$(median "$tmp/res/$id.wall")
+	r="n/a"
+	[ -s "$tmp/res/$base.wall" ] &&
+	    r=$(awk -v a="$w" -v b="$(median "$tmp/res/$base.wall")" \
+	    'BEGIN { printf "%.2f\n", a / b }')
+	mem=""
+	for s in $stages; do
+		mem="$mem${mem:+ + }$(peakmb "$tmp/res/$id.$s")"
+	done
+	n=$(wc -l <"$tmp/res/$id.wall")
+	[ "$n" -eq "$RUNS" ] || job="$job ($n runs)"
+	w=$(awk -v w="$w" 'BEGIN { printf(w < 1 ? "%.3f" : "%.2f", w) }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(group "$base")" "$peer" "$job" \
+	    "$w" "$r" "$mem" >>"$tmp/table"
+done <"$tmp/cases"
+echo
+{
+	printf 'peer\tjob\twall median (s)\tratio to sapipe\tpeak RSS (MB)\n'
+	sort -s -t "$(printf '\t')" -k 1,1n "$tmp/table" | cut -f 2-
+} | awk -F '\t' '
+	{ for (i = 1; i <= NF; i++) { c[NR, i] = $i
+	    if (length($i) > w[i]) w[i] = length($i) } }
+	END { for (r = 1; r <= NR; r++) {
+	    line = "|"
+	    for (i = 1; i <= 5; i++) {
+	        f = (i >= 3) ? "%" w[i] "s" : "%-" w[i] "s"
+	        line = line " " sprintf(f, c[r, i]) " |" }
+	    print line
+	    if (r == 1) { line = "|"
+	        for (i = 1; i <= 5; i++) { d = ""
+	            for (k = 0; k < w[i]; k++) d = d "-"
+	            if (i >= 3) d = substr(d, 2) ":"
+	            line = line " " d " |" }
+	        print line } } }'
+
+# Issue 8's bar, where the peers ran.
+bar() {    # PEER-CASE SAPIPE-CASE TEXT AWK-TEST: prints the quotient
+	[ -s "$tmp/res/$1.wall" ] && [ -s "$tmp/res/$2.wall" ] || return 0
+	awk -v a="$(median "$tmp/res/$1.wall")" \
+	    -v b="$(median "$tmp/res/$2.wall")" -v t="$3" -v k="$4" 'BEGIN {
+	    q = a / b; ok = (k == "lt1") ? q < 1 : q >= 10
+	    printf "- %s %.2f: %s\n", t, q, ok ? "met" : "NOT MET" }'
+}
+{
+	bar sap_ref duck_ref "sapipe's time / DuckDB's (the bar: under 1.00):" lt1
+	bar mlr_ref sap_ref "Miller's time / sapipe's (the bar: 10 or more):" ge10
+} >"$tmp/bar"
+if [ -s "$tmp/bar" ]; then
+	echo
+	echo "The bar on the reference job:"
+	cat "$tmp/bar"
+fi
+echo
+echo "sapipe's peak RSS is per stage, csvclean + crimerate, each in its own" \
+    "process; DuckDB's includes node."
+
+# The machine and the versions, for quoting the table.
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
+    head -n 1)
+ver=$(git -C "$top" describe --always --dirty 2>/dev/null || echo unknown)
+peers=""
+grep -q '^duck_ref|' "$tmp/cases" && peers="$peers, DuckDB node-api $(env \
+    NODE_PATH="$ddir/node_modules" node -p \
+    'require("@duckdb/node-api/package.json").version' 2>/dev/null)"
+grep -q '^duck_ref|' "$tmp/cases" && peers="$peers (node $(node --version))"
+grep -q '^mlr_' "$tmp/cases" &&
+    peers="$peers, $(mlr --version 2>/dev/null | head -n 1)"
+grep -q '^sqlite_' "$tmp/cases" &&
+    peers="$peers, SQLite $(sqlite3 --version | cut -d' ' -f1)"
+grep -q '^csvkit_' "$tmp/cases" &&
+    peers="$peers, csvkit $(csvsql --version 2>&1 | awk '{ print $2 }')"
+echo "machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $(uname -sr);" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC'); sapipe $ver$peers"
+exit $status
