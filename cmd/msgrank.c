@@ -865,7 +865,7 @@ rank_all(void)
 static void
 putnum(FILE *fp, int ok, double v, int dec)
 {
-	char buf[64];
+	char buf[400]; /* %.Nf of DBL_MAX has 309 digits before the point */
 
 	if (!ok)
 		csvw_field(fp, "", 0, 0);

@@ -98,6 +98,9 @@ num_fmt(char *buf, size_t cap, double v, int decimals)
 {
 	int n = snprintf(buf, cap, "%.*f", decimals, v);
 
+	if (n < 0 || (size_t)n >= cap) /* cut: never a length past buf */
+		n = n < 0 ? 0 : (int)cap - 1;
+
 	/* "-0.0" reads as a fall that did not happen. */
 	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
 		memmove(buf, buf + 1, (size_t)n--);
