@@ -1,0 +1,16 @@
+#!/bin/sh
+# make demo: the worked example with the tools just built (make has built
+# them; this builds nothing). Usage: demo.sh BUILDDIR
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "${1:-$top/build}" && pwd) || exit 2
+for t in csvclean crimerate msgrank sarender; do
+	[ -x "$bin/$t" ] || { echo "demo: no $bin/$t; run make first" >&2; exit 1; }
+done
+PATH=$bin:$PATH
+SAPIPE_PROFILES=$top/lib/profiles
+export PATH SAPIPE_PROFILES
+out=$bin/demo
+bash "$top/examples/sa.sh" "$out" || exit
+echo
+echo "HTML:    $out/sa2016.html"
+echo "Also in $out: each stage's CSV, the rejected rows (*-rejects.csv), the logs."

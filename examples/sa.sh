@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# North Kent's Strategic Assessment 2016, from the partners' extracts in
+# data/ to the table: text on stdout, and in OUTDIR every stage's CSV, the
+# HTML table, each source's rejected rows and a log of each stage.
+# Usage: sa.sh [OUTDIR]     (default: $OUT, else out/ beside this script)
+set -euo pipefail
+out=${1:-${OUT:-$(dirname "$0")/out}}
+mkdir -p "$out" && out=$(cd "$out" && pwd)
+cd "$(dirname "$0")"
+rm -f "$out"/*.log
+# Each stage's messages (csvclean's counts and rejects, warnings) go to its
+# log in OUTDIR; when a stage fails, the logs are shown.
+trap 'rc=$?; [ $rc = 0 ] || for f in "$out"/*.log; do
+	[ ! -s "$f" ] || { echo "== $f"; tail -n 5 "$f"; }; done >&2' EXIT
+
+# 1. One csvclean per source, each to records date,area,category[,count].
+#    --rejects keeps every rejected row; past the threshold (max-rejects in
+#    the profile; any reject for the A&E file) the run stops.
+clean() { # NAME csvclean-options...
+	local name=$1; shift
+	csvclean --stats --rejects "$out/$name-rejects.csv" -o "$out/$name.csv" \
+	    "$@" 2>"$out/$name.log"
+}
+clean street -p police-street data/street/*
+clean asb -p council-asb data/asb/council-asb-log.csv
+clean ae --rename 'Month=date,District=area,Assault attendances=count' \
+    --date 'date=%b-%y' --set 'category=Assault (A&E)' data/health/ae-assaults.csv
+
+# 2. Indicators for every area (the Kent and MSG counts are records as
+#    they come), 3. North Kent ranked in its Most Similar Group.
+crimerate --period sa2016 --population lookups/population.csv \
+    --categories lookups/categories.csv --rollup lookups/rollup.csv \
+    "$out"/street.csv "$out"/asb.csv "$out"/ae.csv \
+    data/county/kent-other-districts.csv.gz data/msg/msg-partnerships.csv \
+    2>"$out/crimerate.log" | tee "$out/indicators.csv" |
+msgrank --group lookups/msg.csv --focus 'North Kent' \
+    --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
+
+# 4. The table, for the terminal and e-mail, and as HTML.
+render() { sarender --targets lookups/targets.csv \
+    --title 'Strategic Assessment 2016: North Kent' \
+    --source 'Police, Dartford and Gravesham councils, A&E (invented figures)' \
+    "$@" "$out/sa2016.csv" 2>>"$out/sarender.log"; }
+render -f html -o "$out/sa2016.html"
+render -o "$out/sa2016.txt"
+cat "$out/sa2016.txt"
