@@ -14,6 +14,7 @@ struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	int jit;
 	char err[256];
 };
 
@@ -31,7 +32,8 @@ rx_new(const char *pat, size_t n, const char *what)
 		errx(2, "%s: '%.*s': %s at offset %zu", what, (int)n, pat,
 		    (char *)msg, (size_t)eo);
 	}
-	pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE); /* best effort */
+	/* JIT is best effort; without it pcre2_match interprets. */
+	x->jit = pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE) == 0;
 	x->md = pcre2_match_data_create_from_pattern(x->code, NULL);
 	x->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(x->mc, MATCH_LIMIT);
@@ -64,7 +66,11 @@ fail(struct rx *x, int rc)
 int
 rx_match(struct rx *x, const char *s, size_t n)
 {
-	int rc = pcre2_match(x->code, (PCRE2_SPTR)s, n, 0, 0, x->md, x->mc);
+	/* pcre2_jit_match skips pcre2_match's checks; the subject was
+	 * checked as UTF-8 when read. */
+	int rc = x->jit ? pcre2_jit_match(x->code, (PCRE2_SPTR)s, n, 0, 0,
+	    x->md, x->mc) : pcre2_match(x->code, (PCRE2_SPTR)s, n, 0, 0, x->md,
+	    x->mc);
 
 	if (rc >= 0)
 		return 1;

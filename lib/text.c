@@ -116,14 +116,3 @@ recode_free(struct recode *r)
 	iconv_close(r->cd);
 	free(r);
 }
-
-void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
