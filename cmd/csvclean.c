@@ -1127,6 +1127,10 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
 	if (load(R, r, row) != 0)
 		return -1;
+	/* The id's slot is a cache miss: start it while the row is worked. */
+	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0)
+		hset_prefetch(R->ids, hash64(R->v[R->dedupi],
+		    R->vn[R->dedupi], 1));
 	for (k = 0; k < opt.nops; k++)
 		if (do_op(R, &opt.ops[k], r, row) != 0)
 			return -1;
