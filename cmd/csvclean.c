@@ -75,6 +75,9 @@ struct run {
 	long *sel;
 	size_t nsel;
 	long dedupi;
+	const char *idp;    /* the id whose hash is idh */
+	size_t idn;
+	uint64_t idh;
 	struct hset *ids, *rows;
 	struct recode *rc;
 	const char **v;     /* working values */
@@ -1038,9 +1041,14 @@ isdup(struct run *R)
 	uint64_t h = 0;
 	size_t i;
 
-	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0 &&
-	    !hset_add(R->ids, hash64(R->v[R->dedupi], R->vn[R->dedupi], 1)))
-		return 1;
+	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
+		/* The hash taken for the prefetch stands if the id did not
+		 * change on the way. */
+		if (R->v[R->dedupi] != R->idp || R->vn[R->dedupi] != R->idn)
+			R->idh = hash64(R->v[R->dedupi], R->vn[R->dedupi], 1);
+		if (!hset_add(R->ids, R->idh))
+			return 1;
+	}
 	if (!opt.deduprows)
 		return 0;
 	for (i = 0; i < R->nsel; i++)
@@ -1128,9 +1136,13 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	if (load(R, r, row) != 0)
 		return -1;
 	/* The id's slot is a cache miss: start it while the row is worked. */
-	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0)
-		hset_prefetch(R->ids, hash64(R->v[R->dedupi],
-		    R->vn[R->dedupi], 1));
+	R->idp = NULL;
+	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
+		R->idp = R->v[R->dedupi];
+		R->idn = R->vn[R->dedupi];
+		R->idh = hash64(R->idp, R->idn, 1);
+		hset_prefetch(R->ids, R->idh);
+	}
 	for (k = 0; k < opt.nops; k++)
 		if (do_op(R, &opt.ops[k], r, row) != 0)
 			return -1;
