@@ -11,6 +11,8 @@ SAPIPE_PROFILES=$top/lib/profiles
 export PATH SAPIPE_PROFILES
 out=$bin/demo
 bash "$top/examples/sa.sh" "$out" || exit
+where=${out#"$top"/}
 echo
-echo "HTML:    $out/sa2016.html"
-echo "Also in $out: each stage's CSV, the rejected rows (*-rejects.csv), the logs."
+echo "The same table as HTML: $where/sa2016.html"
+echo "Beside it: each stage's CSV, each source's rejected rows (*-rejects.csv)"
+echo "and a log per stage. The pipeline is examples/sa.sh."
