@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 rm -f "$out"/*.log
 # Each stage's messages (csvclean's counts and rejects, warnings) go to its
 # log in OUTDIR; when a stage fails, the logs are shown.
-trap 'rc=$?; [ $rc = 0 ] || for f in "$out"/*.log; do
+trap '[ $? = 0 ] || for f in "$out"/*.log; do
 	[ ! -s "$f" ] || { echo "== ${f##*/}"; tail -n 5 "$f"; }; done >&2' EXIT
 
 # 1. One csvclean per source, each to records date,area,category[,count].
