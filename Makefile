@@ -57,7 +57,11 @@ $(O)/libsapipe.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(O)/%: cmd/%.c $(O)/libsapipe.a $(LIBHDR)
+# The share folder is compiled in: rebuild when PREFIX changes.
+$(O)/.sharedir: FORCE
+	@mkdir -p $(O); echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
+
+$(O)/%: cmd/%.c $(O)/libsapipe.a $(LIBHDR) $(O)/.sharedir
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsapipe.a $(LDLIBS)
 
 $(O)/unit/%: tests/unit/%.c $(O)/libsapipe.a $(LIBHDR)
@@ -96,4 +100,27 @@ bench: all
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all check check-san demo install uninstall bench clean
+.PHONY: all check check-san demo install uninstall bench clean FORCE
+FORCE:
+
+# Fuzzing with libFuzzer: one binary per tests/fuzz/*.c, built by clang
+# with the library into build-fuzz/, then each run for FUZZTIME seconds
+# on a seed corpus made from the test cases. Any finding fails.
+FUZZTIME ?= 20
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ = $(patsubst tests/fuzz/%.c,$(O)/fuzz-%,$(wildcard tests/fuzz/*.c))
+
+fuzz:
+	$(MAKE) O=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bin
+	sh tests/fuzz/run.sh build-fuzz $(FUZZTIME)
+
+fuzz-bin: $(FUZZ)
+
+$(O)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(O)/libsapipe.a $(LIBHDR) $(wildcard cmd/*.c)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read -o $@ $< $(O)/libsapipe.a $(LDLIBS)
+
+# One pass of the golden cases under valgrind's memcheck.
+valgrind: all
+	sh tests/valgrind.sh $(O)
+
+.PHONY: fuzz fuzz-bin valgrind

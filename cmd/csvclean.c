@@ -327,10 +327,13 @@ opt_maxrej(const char *arg)
 	d = strtod(arg, &end);
 	if (errno || end == arg || d < 0 || (*end && strcmp(end, "%") != 0))
 		bad("--max-rejects", arg);
-	if (*end == '%')
+	/* The last one given wins, a count or a percentage. */
+	if (*end == '%') {
 		opt.maxrejpct = d;
-	else
+	} else {
 		opt.maxrej = (long long)d;
+		opt.maxrejpct = -1;
+	}
 }
 
 static void setopt(int c, const char *arg);
@@ -1001,12 +1004,16 @@ struct memo {
 static int
 do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
-	const char *in = R->v[o->ci];
-	size_t inn = R->vn[o->ci];
+	const char *in;
+	size_t inn;
 	long t = o->kind == OP_DERIVE ? o->di : o->ci;
 	struct memo *m = NULL;
 	uint64_t h = 0;
 
+	if (o->ci < 0) /* --set reads no column */
+		return compute(R, o, r, row);
+	in = R->v[o->ci];
+	inn = R->vn[o->ci];
 	if ((o->kind == OP_DATE && inn > 0) || ((o->kind == OP_MAP ||
 	    o->kind == OP_DERIVE) && o->rx)) {
 		if (inn <= MEMOLEN) {
