@@ -76,28 +76,49 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sapipe-bench-run.XXXXXX") ||
 trap 'rm -rf "$tmp"; rm -f "$cache"/*.$$.tmp' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
 mkdir "$tmp/res" "$tmp/out"
 : >"$tmp/notes"
 : >"$tmp/cases"
 case $tmp$cache in *"'"*) die "the temporary folder's path has a quote in it" ;; esac
 
-# The two stages, built if the tree has not built them yet.
+load0=$(cut -d' ' -f 1 /proc/loadavg 2>/dev/null)
+
+# The two stages, built if the tree has not built them yet, and copied:
+# a rebuild during the runs must not change what is timed.
+ver=$(git -C "$top" describe --always --dirty 2>/dev/null || echo unknown)
+mkdir "$tmp/bin"
 for t in csvclean crimerate; do
-	[ -x "$bin/$t" ] && continue
-	note "building $O/$t"
-	(cd "$top" && ${MAKE:-make} -s O="$O" "$O/$t") >&2 ||
-	    die "cannot build $O/$t"
+	if [ ! -x "$bin/$t" ]; then
+		note "building $O/$t"
+		(cd "$top" && ${MAKE:-make} -s O="$O" "$O/$t") >&2 ||
+		    die "cannot build $O/$t"
+	fi
+	cp "$bin/$t" "$tmp/bin/" || die "cannot copy $bin/$t"
 done
+bin=$tmp/bin
 
 # Measuring. tm OUT CMD...: run CMD, write its peak RSS (kB) to OUT.
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null
 then
 	timer="GNU time"
 	tm() { _o=$1; shift; /usr/bin/time -f %M -o "$_o" "$@"; }
+elif ${CC:-cc} -O2 -o "$tmp/maxrss" "$here/maxrss.c" 2>/dev/null; then
+	timer="tests/bench/maxrss.c"
+	echo "- /usr/bin/time (GNU time) is absent: peak memory measured by" \
+	    "tests/bench/maxrss.c, its equal (apt-get install time)" \
+	    >>"$tmp/notes"
+	tm() { _o=$1; shift; "$tmp/maxrss" "$_o" "$@"; }
 else
+	# A child's peak counts the pages it was forked with: python3's own.
 	timer="python3 getrusage"
-	echo "- /usr/bin/time (GNU time) is absent: peak memory measured" \
-	    "through python3's getrusage instead (apt-get install time)" \
+	python3 "$here/maxrss.py" "$tmp/floor" true
+	echo "- /usr/bin/time (GNU time) and a C compiler are absent: peak" \
+	    "memory measured by python3's getrusage, which counts python3's" \
+	    "own $(awk '{ printf "%.1f", $1 / 1024 }' "$tmp/floor") MB in every" \
+	    "figure and its start-up in every wall time; read them as upper" \
+	    "bounds (apt-get install time)" \
 	    >>"$tmp/notes"
 	tm() { _o=$1; shift; python3 "$here/maxrss.py" "$_o" "$@"; }
 fi
@@ -114,7 +135,7 @@ clean=$stem.csv
 messy=$stem-messy.csv
 gz=$stem.csv.gz
 if [ ! -s "$clean" ] || [ ! -s "$messy" ] || [ ! -s "$gz" ]; then
-	need=$((ROWS / 1024 * 450))
+	need=$((ROWS * 450 / 1024))
 	avail=$(df -Pk "$cache" | awk 'NR == 2 { print $4 }')
 	[ "${avail:-0}" -gt "$need" ] ||
 	    die "$cache needs about $((need / 1024)) MB free for the data" \
@@ -147,8 +168,10 @@ cat "$clean" "$messy" "$gz" >/dev/null    # into the page cache
 # The cases: id|peer|job|the sapipe case it is a ratio to|stages.
 addcase() { printf '%s|%s|%s|%s|%s\n' "$@" >>"$tmp/cases"; }
 skip() {
-	echo "- $1 skipped: $2" >>"$tmp/notes"
-	note "$1 skipped: $2"
+	_who=$1
+	shift
+	echo "- $_who skipped: $*" >>"$tmp/notes"
+	note "$_who skipped: $*"
 }
 J_REF="reference, $(commas "$ROWS") rows"
 J_CUT="reference, $(commas "$CUT") rows"
@@ -235,7 +258,7 @@ fi
 c_mlr_ref() {
 	tm "$R/mlr" mlr --icsv --ocsv \
 	    put '$area = sub(${LSOA name}, " [0-9]{3}[A-Z]$", "")' \
-	    then count -g 'Month,area,Crime type' "$clean" \
+	    'then' count -g 'Month,area,Crime type' "$clean" \
 	    >"$tmp/out/mlr_ref.csv" 2>"$R/err"
 }
 MLR_MESSY=""
@@ -336,7 +359,13 @@ median() { sort -n "$1" | awk '{ v[NR] = $1 } END {
 	else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 peakmb() { sort -n "$1" | tail -n 1 | awk '{ printf "%.1f\n", $1 / 1024 }'; }
 
-note "timing $(wc -l <"$tmp/cases") commands, $RUNS runs each," \
+if awk -v l="${load0:-0}" 'BEGIN { exit !(l > 0.5) }'; then
+	echo "- the machine was busy when the bench began (load average" \
+	    "$load0): figures are slower and noisier, most for the peers" \
+	    "that use several cores; the ratios are fairer on an idle machine" \
+	    >>"$tmp/notes"
+fi
+note "timing $(wc -l <"$tmp/cases") commands, $RUNS run(s) each," \
     "interleaved (memory by $timer)"
 i=1
 while [ "$i" -le "$RUNS" ]; do
@@ -356,8 +385,10 @@ while [ "$i" -le "$RUNS" ]; do
 		if [ -e "$tmp/failed.$id" ]; then
 			note "[$i/$RUNS] $peer, $job: FAILED:" \
 			    "$(cat "$tmp/failed.$id/why")"
-			tail -n 5 "$tmp/failed.$id"/err* 2>/dev/null |
-			    sed 's/^/    /' >&2
+			printf '%s, %s' "$peer" "$job" >"$tmp/failed.$id/what"
+			for f in "$tmp/failed.$id"/err*; do
+				tail -n 5 "$f" | sed 's/^/    /' >&2
+			done
 			continue
 		fi
 		mem=""
@@ -371,12 +402,14 @@ while [ "$i" -le "$RUNS" ]; do
 	i=$((i + 1))
 done
 
+load1=$(cut -d' ' -f 1 /proc/loadavg 2>/dev/null)
+
 # Do the peers count what sapipe counts?
 status=0
 : >"$tmp/checks"
 if [ -e "$tmp/failed.sap_ref" ] || [ -e "$tmp/failed.sap_cut" ]; then
-	echo "- sapipe FAILED on the reference job: see the messages above" \
-	    >>"$tmp/notes"
+	echo "- sapipe FAILED on the reference job: its messages are on" \
+	    "standard error" >>"$tmp/notes"
 	status=1
 fi
 check() {    # NAME SAPIPE-CASE PEER-OUTPUT ROWS
@@ -403,7 +436,7 @@ fi
 # The report.
 echo
 echo "sapipe make bench: $(commas "$ROWS") police.uk street rows" \
-    "($(du -m "$clean" | cut -f 1) MB, seed $SEED), $RUNS runs each," \
+    "($(($(wc -c <"$clean") / 1000000)) MB, seed $SEED), $RUNS run$([ "$RUNS" = 1 ] || echo s) each," \
     "median wall time of the whole command or pipeline"
 if [ -s "$tmp/notes" ]; then
 	echo
@@ -411,7 +444,7 @@ if [ -s "$tmp/notes" ]; then
 fi
 for f in "$tmp"/failed.*; do
 	[ -e "$f" ] || continue
-	echo "- ${f##*/failed.} FAILED: $(cat "$f/why")"
+	echo "- $(cat "$f/what") FAILED: $(cat "$f/why")"
 done
 if [ -s "$tmp/checks" ]; then
 	echo
@@ -508,7 +541,6 @@ echo "sapipe's peak RSS is per stage, csvclean + crimerate, each in its own" \
 # The machine and the versions, for quoting the table.
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
     head -n 1)
-ver=$(git -C "$top" describe --always --dirty 2>/dev/null || echo unknown)
 peers=""
 grep -q '^duck_ref|' "$tmp/cases" && peers="$peers, DuckDB node-api $(env \
     NODE_PATH="$ddir/node_modules" node -p \
@@ -521,5 +553,6 @@ grep -q '^sqlite_' "$tmp/cases" &&
 grep -q '^csvkit_' "$tmp/cases" &&
     peers="$peers, csvkit $(csvsql --version 2>&1 | awk '{ print $2 }')"
 echo "machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $(uname -sr);" \
-    "$(date -u '+%Y-%m-%d %H:%M UTC'); sapipe $ver$peers"
+    "$(date -u '+%Y-%m-%d %H:%M UTC'); load average ${load0:-?} before," \
+    "${load1:-?} after; sapipe $ver$peers"
 exit $status

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """maxrss.py OUT CMD [ARG...]: run CMD and write its peak resident set
 size in kB to OUT, as GNU time -f %M -o OUT would (used where
-/usr/bin/time is absent). A failed command is noted on a line of its own
-before the figure, in time's words, and its exit status passed on."""
+/usr/bin/time and a C compiler are absent). A failed command is noted on a
+line of its own before the figure, in time's words, and its exit status
+passed on. The figure is never below python3's own size: a child's peak
+counts the pages it was forked with."""
 import resource
 import subprocess
 import sys
