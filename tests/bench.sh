@@ -520,10 +520,17 @@ echo
 # Issue 8's bar, where the peers ran.
 bar() {    # PEER-CASE SAPIPE-CASE TEXT AWK-TEST: prints the quotient
 	[ -s "$tmp/res/$1.wall" ] && [ -s "$tmp/res/$2.wall" ] || return 0
+	# Each round ran both, a moment apart: the range of the rounds'
+	# quotients shows how far the noise reaches.
+	_rng=$(paste "$tmp/res/$1.wall" "$tmp/res/$2.wall" | awk '
+	    NF == 2 { q = $1 / $2; if (NR == 1 || q < lo) lo = q
+	        if (NR == 1 || q > hi) hi = q; n++ }
+	    END { if (n > 1) printf "; round by round %.2f to %.2f", lo, hi }')
 	awk -v a="$(median "$tmp/res/$1.wall")" \
-	    -v b="$(median "$tmp/res/$2.wall")" -v t="$3" -v k="$4" 'BEGIN {
+	    -v b="$(median "$tmp/res/$2.wall")" -v t="$3" -v k="$4" \
+	    -v r="$_rng" 'BEGIN {
 	    q = a / b; ok = (k == "lt1") ? q < 1 : q >= 10
-	    printf "- %s %.2f: %s\n", t, q, ok ? "met" : "NOT MET" }'
+	    printf "- %s %.2f%s: %s\n", t, q, r, ok ? "met" : "NOT MET" }'
 }
 {
 	bar sap_ref duck_ref "sapipe's time / DuckDB's (the bar: under 1.00):" lt1
