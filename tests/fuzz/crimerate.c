@@ -1,0 +1,140 @@
+/* Fuzz crimerate's record path: cmd/crimerate.c is compiled in here (its
+ * main renamed) and readfile() then the final stage run on the input as
+ * records, under one of five fixed option sets, the first byte choosing:
+ * by year (the default), --period sa2016 (with its comparison year),
+ * --by month, --partial, --merge. The second byte cuts reads into chunks
+ * (fuzz.h). An errx() on bad data is crimerate's documented end (exit 1)
+ * and ends the input quietly; exit status 2 cannot come from data and is
+ * a finding. With --partial, the counts written must add up to the
+ * counts read (per category, as crimerate summed them while reading). */
+#include <csv.h>
+
+#define FZ_TOOL
+#include "fuzz.h"
+#define main crimerate_main
+#include "../../cmd/crimerate.c"
+#undef main
+
+#define NCONF 5
+static __typeof__(R) conf[NCONF];
+static char outpath[64];
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char dir[] = "/tmp/fuzz-crimerate.XXXXXX";
+	int k;
+
+	if (!mkdtemp(dir))
+		err(2, "mkdtemp");
+	snprintf(outpath, sizeof(outpath), "%s/out.csv", dir);
+	for (k = 0; k < NCONF; k++) {
+		memset(&R, 0, sizeof(R));
+		memcpy(R.col, colname, sizeof(R.col));
+		R.per = 1000;
+		switch (k) {
+		case 1:
+			period_parse("sa2016", 6, &R.per_);
+			period_prev(&R.per_, &R.cmp);
+			R.hasper = 1;
+			break;
+		case 2:
+			R.by = BY_MONTH;
+			break;
+		case 3:
+			R.partial = 1;
+			break;
+		case 4:
+			R.merge = 1;
+			R.by = BY_YEAR;
+			break;
+		default:
+			R.by = BY_YEAR;
+		}
+		conf[k] = R;
+	}
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+/* Sum of the fourth column (count) of the partial output. */
+struct sum {
+	size_t f;
+	__int128 total;
+	int bad;
+};
+
+static void
+s_field(void *s, size_t n, void *data)
+{
+	struct sum *S = data;
+	long long v;
+
+	if (S->f++ == 3 && num_int(s ? s : "", n, &v) == 0)
+		S->total += v;
+}
+
+static void
+s_row(int c, void *data)
+{
+	((struct sum *)data)->f = 0;
+	(void)c;
+}
+
+static void
+checkpartial(void)
+{
+	struct sum S = { 0 };
+	struct csv_parser p;
+	__int128 want = 0;
+	char buf[1 << 16];
+	size_t i, n;
+	FILE *fp;
+
+	for (i = 0; i < R.cats.n; i++)
+		want += R.catn[i];
+	if (!(fp = fopen(outpath, "r")))
+		fz_fail("--partial wrote no output");
+	csv_init(&p, 0);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		csv_parse(&p, buf, n, s_field, s_row, &S);
+	csv_fini(&p, s_field, s_row, &S);
+	csv_free(&p);
+	fclose(fp);
+	if (S.total != want)
+		fz_fail("--partial wrote counts adding to %lld, read %lld",
+		    (long long)S.total, (long long)want);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *path;
+	int died, ret = 1;
+
+	if (size < 2 || FZ_KNOWN_BUG(size - 2))
+		return 0;
+	R = conf[data[0] % NCONF];
+	fz_chunk = fz_chunkof(data[1]);
+	path = fz_path(data + 2, size - 2);
+	unlink(outpath);
+	died = setjmp(fz_jb);
+	if (!died) {
+		fz_armed = 1;
+		if (R.by)
+			series();
+		readfile(path);
+		ret = R.partial ? partial(outpath) : finish(NULL, NULL,
+		    outpath);
+	}
+	fz_armed = 0;
+	if (!died && ret == 0 && R.partial)
+		checkpartial();
+	cleanup();
+	fz_release();
+	fz_chunk = 0;
+	return 0;
+}

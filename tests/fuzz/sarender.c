@@ -1,0 +1,97 @@
+/* Fuzz sarender's HTML output: cmd/sarender.c is compiled in here (its
+ * main renamed); the input is read as the table (readfile, prepare) and
+ * rendered with -f html, the first byte choosing --suppress 5 or not, and
+ * a title, caption, source and classification that are themselves
+ * hostile. The second byte cuts reads into chunks (fuzz.h).
+ *
+ * The finding looked for: a '<' that came from the data. The renderer's
+ * own markup only ever opens the tags listed in tags[] below; every '<'
+ * in the output must open one of them. A '<' from the data (escaped by
+ * hesc() or not) is followed by whatever the fuzzer put after it, so a
+ * path that skipped escaping shows as a '<' before some other name
+ * (the fuzzer makes "<x" far sooner than exactly "<td"). Also no NUL and
+ * no invalid UTF-8 may reach the page. errx() on bad data (exit 1) ends
+ * the input quietly. */
+#define FZ_TOOL
+#include "fuzz.h"
+#define main sarender_main
+#include "../../cmd/sarender.c"
+#undef main
+
+#include "text.h"
+
+static const char *const tags[] = { "!DOCTYPE html>", "html", "head",
+	"meta", "title", "style", "body", "main", "h1", "h2", "p", "div",
+	"span", "table", "caption", "thead", "tbody", "tr", "th", "td", "svg",
+	"line", "rect", "path", "circle", "text", "title", NULL };
+
+static int
+known(const char *p, const char *end)
+{
+	const char *const *t;
+	size_t n;
+
+	if (p < end && *p == '/')
+		p++;
+	for (t = tags; *t; t++) {
+		n = strlen(*t);
+		if ((size_t)(end - p) > n && memcmp(p, *t, n) == 0 &&
+		    (p[n] == '>' || p[n] == ' ' || (*t)[n - 1] == '>'))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	if (memchr(s, '\0', n))
+		fz_fail("a NUL byte in the HTML");
+	if (utf8_bad(s, n) >= 0)
+		fz_fail("invalid UTF-8 in the HTML at byte %ld", utf8_bad(s, n));
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		p++;
+		if (!known(p, end))
+			fz_fail("a raw '<' from the data: ...%.40s", p - 1);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct tab t;
+	char *out = NULL;
+	size_t on = 0;
+	FILE *fp;
+	int died;
+
+	if (size < 2 || FZ_KNOWN_BUG(size - 2))
+		return 0;
+	fmt = F_HTML;
+	suppress = data[0] & 1 ? 5 : -1;
+	title = "<script>alert(1)</script> & \"q\" | 'a'\nline";
+	caption = "</table><b>caption</b>";
+	source = "a&b <c>";
+	classif = "OFFICIAL-SENSITIVE <x>";
+	fz_chunk = fz_chunkof(data[1]);
+	memset(&t, 0, sizeof(t));
+	fp = open_memstream(&out, &on);
+	died = setjmp(fz_jb);
+	if (!died) {
+		fz_armed = 1;
+		readfile(&t, fz_path(data + 2, size - 2));
+		prepare(&t);
+		render(fp, &t);
+	}
+	fz_armed = 0;
+	fclose(fp);
+	if (!died)
+		check(out, on);
+	freetab(&t);
+	fz_release();
+	free(out);
+	fz_chunk = 0;
+	return 0;
+}
