@@ -557,10 +557,10 @@ readfile(const char *path)
 	long col[NCOL], before = R.nrows;
 	int i;
 
-	if (!lk_open(&lk, path)) {
-		lk_close(&lk);
-		return;
-	}
+	/* As the other tools: no header is no data, most often an upstream
+	 * stage that failed. */
+	if (!lk_open(&lk, path))
+		errx(1, "%s: empty (no header row)", lk.path);
 	for (i = 0; i < NCOL; i++)
 		col[i] = lk_col(&lk, R.col[i], colname[i],
 		    i != C_COUNT || R.merge);

@@ -587,8 +587,11 @@ setup(struct run *R, struct csvr_row *row)
 			    "(try -e cp1252)", R->file, row->line, i + 1);
 		R->name[i] = normname(row->f[i], row->len[i]);
 		if (opt.enc) {
-			recode(R->rc, R->name[i], strlen(R->name[i]), &R->tmp,
-			    &k);
+			if (recode(R->rc, R->name[i], strlen(R->name[i]),
+			    &R->tmp, &k) != 0)
+				errx(1, "%s:%ld: header column %zu: byte 0x%02X "
+				    "is not %s", R->file, row->line, i + 1,
+				    (unsigned char)R->name[i][k], opt.enc);
 			free(R->name[i]);
 			R->name[i] = xstrdup(sb_str(&R->tmp));
 		}
@@ -635,7 +638,8 @@ setup(struct run *R, struct csvr_row *row)
 			R->name[R->ww] = xstrdup(o->dst);
 			o->di = (long)R->ww++;
 		} else if (o->dst && o->kind == OP_DERIVE)
-			errx(2, "--derive: column '%s' already exists", o->dst);
+			errx(1, "%s:%ld: --derive: the header already has a "
+			    "column '%s'", R->file, row->line, o->dst);
 	}
 	R->dedupi = opt.dedup ? needcol(R, opt.dedup, "--dedup") : -1;
 	if (opt.nselect) {
@@ -751,11 +755,15 @@ setval(struct run *R, long i, struct sbuf *b)
 	R->vn[i] = R->vb[i].len;
 }
 
+/* Blank: every field empty or spaces, none of them quoted; a quoted ""
+ * is a value (one empty field in a one-column file). */
 static int
 isblankrow(struct csvr_row *row)
 {
 	size_t i, k;
 
+	if (row->quoted)
+		return 0;
 	for (i = 0; i < row->n; i++)
 		for (k = 0; k < row->len[i]; k++)
 			if (row->f[i][k] != ' ' && row->f[i][k] != '\t')
@@ -991,21 +999,46 @@ compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 /* Regex and date results by input value. Such columns hold few distinct
  * values (areas, crime types, months) and a hash and a compare cost far
  * less than a match. Exact: an input always gives the same output. */
-#define MEMO 1024
-#define MEMOLEN 96
+#define MEMO 1024            /* slots per operation */
+#define MEMOLEN 96           /* the longest value remembered */
+#define MEMOTEXT (1 << 16)   /* bytes of remembered text per operation */
 
+/* Slots are small so that looking one up stays in the cache; the text
+ * sits packed in one block, forgotten all at once when it fills. */
 struct memo {
-	uint64_t h;
-	unsigned short inn, outn;
-	unsigned char state; /* 0 empty, 1 unchanged, 2 rewritten */
-	char in[MEMOLEN], out[MEMOLEN];
+	struct {
+		uint64_t h;
+		uint32_t off;
+		unsigned char inn, outn;
+		unsigned char state; /* 0 empty, 1 unchanged, 2 rewritten */
+	} e[MEMO];
+	size_t len;
+	char text[MEMOTEXT];
 };
+
+static void
+memo_put(struct memo *m, size_t k, uint64_t h, const char *in, size_t inn,
+    const char *out, size_t outn, int state)
+{
+	if (m->len + inn + outn > MEMOTEXT) {
+		memset(m->e, 0, sizeof(m->e));
+		m->len = 0;
+	}
+	m->e[k].h = h;
+	m->e[k].off = (uint32_t)m->len;
+	m->e[k].inn = (unsigned char)inn;
+	m->e[k].outn = (unsigned char)outn;
+	m->e[k].state = (unsigned char)state;
+	memcpy(m->text + m->len, in, inn);
+	memcpy(m->text + m->len + inn, out, outn);
+	m->len += inn + outn;
+}
 
 static int
 do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
-	const char *in;
-	size_t inn;
+	const char *in, *txt;
+	size_t inn, k = 0;
 	long t = o->kind == OP_DERIVE ? o->di : o->ci;
 	struct memo *m = NULL;
 	uint64_t h = 0;
@@ -1014,31 +1047,25 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		return compute(R, o, r, row);
 	in = R->v[o->ci];
 	inn = R->vn[o->ci];
-	if ((o->kind == OP_DATE && inn > 0) || ((o->kind == OP_MAP ||
-	    o->kind == OP_DERIVE) && o->rx)) {
-		if (inn <= MEMOLEN) {
-			if (!o->memo)
-				o->memo = xcalloc(MEMO, sizeof(*o->memo));
-			h = hash64(in, inn, 7);
-			m = &o->memo[h & (MEMO - 1)];
-			if (m->state && m->h == h && m->inn == inn &&
-			    memcmp(m->in, in, inn) == 0) {
-				R->v[t] = m->state == 2 ? m->out : in;
-				R->vn[t] = m->state == 2 ? m->outn : inn;
-				return 0;
-			}
+	if (inn <= MEMOLEN && ((o->kind == OP_DATE && inn > 0) ||
+	    ((o->kind == OP_MAP || o->kind == OP_DERIVE) && o->rx))) {
+		if (!(m = o->memo))
+			m = o->memo = xcalloc(1, sizeof(*o->memo));
+		h = hash64(in, inn, 7);
+		k = h & (MEMO - 1);
+		txt = m->text + m->e[k].off;
+		if (m->e[k].state && m->e[k].h == h && m->e[k].inn == inn &&
+		    memcmp(txt, in, inn) == 0) {
+			R->v[t] = m->e[k].state == 2 ? txt + inn : in;
+			R->vn[t] = m->e[k].state == 2 ? m->e[k].outn : inn;
+			return 0;
 		}
 	}
 	if (compute(R, o, r, row) != 0)
 		return -1;
-	if (m && R->vn[t] <= MEMOLEN) {
-		m->h = h;
-		m->inn = (unsigned short)inn;
-		memcpy(m->in, in, inn);
-		m->state = R->v[t] == in ? 1 : 2;
-		m->outn = (unsigned short)R->vn[t];
-		memcpy(m->out, R->v[t], R->vn[t]);
-	}
+	if (m && R->vn[t] <= MEMOLEN)
+		memo_put(m, k, h, in, inn, R->v[t], R->vn[t],
+		    R->v[t] == in ? 1 : 2);
 	return 0;
 }
 
@@ -1078,14 +1105,21 @@ risky(const char *s, size_t n)
 /* The row is built in one buffer and written with one call: stdio's
  * per-field overhead showed in profiles. */
 static void
-emit(struct run *R)
+emit(struct run *R, const struct csvr_row *row)
 {
 	struct sbuf *b = &R->line;
 	const char *v;
 	size_t i, k, n;
+	uintptr_t lo = 0, hi = 0;
 	long c;
 	int q;
 
+	/* A value still inside a row that the scanner split holds no quote,
+	 * line end or comma: no need to look. */
+	if (!row->quoted && !row->nul && R->delim == ',' && row->n > 0) {
+		lo = (uintptr_t)row->f[0];
+		hi = (uintptr_t)(row->f[row->n - 1] + row->len[row->n - 1]);
+	}
 	b->len = 0;
 	for (i = 0; i < R->nsel; i++) {
 		c = R->sel[i];
@@ -1094,7 +1128,9 @@ emit(struct run *R)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
-		if ((q = csvw_needq(v, n)))
+		q = !((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
+		    csvw_needq(v, n);
+		if (q)
 			b->s[b->len++] = '"';
 		if (opt.safe && risky(v, n))
 			b->s[b->len++] = '\'';
@@ -1110,7 +1146,13 @@ emit(struct run *R)
 		}
 		b->s[b->len++] = '"';
 	}
-	grow(&b->s, &b->cap, b->len + 1);
+	/* A row of one empty field is written "" so that it is not read
+	 * back as a blank line. */
+	grow(&b->s, &b->cap, b->len + 3);
+	if (b->len == 0) {
+		b->s[b->len++] = '"';
+		b->s[b->len++] = '"';
+	}
 	b->s[b->len++] = '\n';
 	fwrite_unlocked(b->s, 1, b->len, R->out);
 	R->written++;
@@ -1157,7 +1199,7 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->dups++;
 		return 0;
 	}
-	emit(R);
+	emit(R, row);
 	return 0;
 }
 

@@ -71,6 +71,9 @@ csvw_row(FILE *fp, char *const *f, const size_t *len, size_t n)
 {
 	size_t i;
 
+	/* One empty field alone would be a blank line, read back as none. */
+	if (n == 1 && len[0] == 0)
+		fputs("\"\"", fp);
 	for (i = 0; i < n; i++)
 		csvw_field(fp, f[i], len[i], i == 0);
 	csvw_end(fp);

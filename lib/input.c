@@ -71,9 +71,15 @@ start(struct input *in)
 
 	in->started = 1;
 	while (in->npre < 2) {
-		r = rawread(in, in->pre + in->npre, 2 - in->npre);
-		if (r < 0)
+		/* read(2) itself: rawread() would hand pre back to itself. */
+		do
+			r = read(in->fd, in->pre + in->npre, 2 - in->npre);
+		while (r < 0 && errno == EINTR);
+		if (r < 0) {
+			snprintf(in->err, sizeof(in->err), "%s",
+			    strerror(errno));
 			return -1;
+		}
 		if (r == 0)
 			break;
 		in->npre += (size_t)r;

@@ -101,6 +101,7 @@ recode(struct recode *r, const char *s, size_t n, struct sbuf *out,
 		out->len = (size_t)(o - out->s);
 		if (errno != E2BIG) {
 			*bad = (size_t)(in - s);
+			out->s[out->len] = '\0';
 			return -1;
 		}
 	}

@@ -84,14 +84,6 @@ fz_path(const uint8_t *d, size_t n)
 	return path;
 }
 
-/* KNOWN BUG, reported, not yet fixed: lib/input.c start() spins for ever
- * when the first read(2) returns one byte (a one-byte file, or a pipe
- * whose writer's first write is one byte): rawread() then serves the
- * byte from in->pre back into in->pre. The harnesses skip one-byte inputs
- * so that the smoke can look for other findings; remove this when fixed
- * (tests/hostile/known/one-byte.sh is the failing case). */
-#define FZ_KNOWN_BUG(n) ((n) == 1)
-
 /* A chunk size from one byte: 0 (whole reads) half the time, else 1..127. */
 static size_t
 fz_chunkof(uint8_t b)
