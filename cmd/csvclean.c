@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "csvq.h"
 #include "csvread.h"
 #include "csvwrite.h"
 #include "date.h"
@@ -707,7 +708,7 @@ differ:
 }
 
 static int
-reject(struct run *R, struct csvr *r, struct csvr_row *row,
+reject(struct run *R, struct csvq *r, struct csvr_row *row,
     const char *fmt, ...)
 {
 	char msg[512];
@@ -724,7 +725,7 @@ reject(struct run *R, struct csvr *r, struct csvr_row *row,
 		warnx("(further rejects not shown; see --rejects)");
 	if (!R->rej)
 		return -1;
-	raw = csvr_raw(r, &rawn);
+	raw = csvq_raw(r, &rawn);
 	csvw_str(R->rej, R->file, 1);
 	fprintf(R->rej, ",%ld", row->line);
 	csvw_str(R->rej, msg, 0);
@@ -813,7 +814,7 @@ isheader(struct run *R, struct csvr_row *row)
 
 /* Load the row into the working values: decode, check, trim. */
 static int
-load(struct run *R, struct csvr *r, struct csvr_row *row)
+load(struct run *R, struct csvq *r, struct csvr_row *row)
 {
 	size_t i, src, bad, k;
 	long b;
@@ -891,7 +892,7 @@ sector(struct run *R, long i)
 }
 
 static int
-do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
+do_date(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
 {
 	static const char *const usfmt[] = { "%m/%d/%Y", "%m/%d/%y",
 		"%m-%d-%Y", "%m.%d.%Y" };
@@ -925,7 +926,7 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 }
 
 static int
-compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
+compute(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
 {
 	double x;
 	size_t n;
@@ -1035,7 +1036,7 @@ memo_put(struct memo *m, size_t k, uint64_t h, const char *in, size_t inn,
 }
 
 static int
-do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
+do_op(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
 {
 	const char *in, *txt;
 	size_t inn, k = 0;
@@ -1159,7 +1160,7 @@ emit(struct run *R, const struct csvr_row *row)
 }
 
 static int
-dorow(struct run *R, struct csvr *r, struct csvr_row *row)
+dorow(struct run *R, struct csvq *r, struct csvr_row *row)
 {
 	size_t k;
 
@@ -1208,6 +1209,7 @@ dofile(struct run *R, const char *path, int first)
 {
 	struct input *in;
 	struct csvr *r;
+	struct csvq *q = NULL;
 	struct csvr_row *row;
 	const char *p;
 	size_t n;
@@ -1254,17 +1256,19 @@ dofile(struct run *R, const char *path, int first)
 		}
 		hdr_free(R->fh);
 		R->fh = hdr_new(row->f, row->len, row->n);
-		while ((rc = csvr_next(r, &row)) == 1) {
-			dorow(R, r, row);
+		q = csvq_start(r);
+		while ((rc = csvq_next(q, &row)) == 1) {
+			dorow(R, q, row);
 			if (opt.verbose && isatty(2) &&
 			    R->read % 1000000 == 0)
 				fprintf(stderr, "csvclean: %lld rows\r", R->read);
 		}
 	}
 	if (rc < 0) {
-		warnx("%s", csvr_error(r));
+		warnx("%s", q ? csvq_error(q) : csvr_error(r));
 		R->status = 1;
 	}
+	csvq_stop(q);
 	R->blank += csvr_blank(r);
 	R->read += csvr_blank(r);
 out:

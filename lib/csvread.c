@@ -550,6 +550,12 @@ csvr_blank(const struct csvr *r)
 	return r->blank;
 }
 
+int
+csvr_delim(const struct csvr *r)
+{
+	return r->delim;
+}
+
 long
 csvr_lines(const struct csvr *r)
 {

@@ -44,6 +44,7 @@ int csvr_next(struct csvr *r, struct csvr_row **row);
  * row is CSVR_ETOOLONG). */
 const char *csvr_raw(struct csvr *r, size_t *len);
 long csvr_blank(const struct csvr *r);
+int csvr_delim(const struct csvr *r);
 long csvr_lines(const struct csvr *r);
 const char *csvr_error(struct csvr *r);
 void csvr_close(struct csvr *r); /* does not close the input */
