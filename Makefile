@@ -61,8 +61,10 @@ $(O)/libsapipe.a: $(LIBOBJ)
 $(O)/.sharedir: FORCE
 	@mkdir -p $(O); echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
 
-$(O)/%: cmd/%.c $(O)/libsapipe.a $(LIBHDR) $(O)/.sharedir
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsapipe.a $(LDLIBS)
+# A tool is cmd/TOOL.c, or past ~800 lines the .c files of cmd/TOOL/.
+.SECONDEXPANSION:
+$(O)/%: $$(wildcard cmd/%.c cmd/%/*.c cmd/%/*.h) $(O)/libsapipe.a $(LIBHDR) $(O)/.sharedir
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(O)/libsapipe.a $(LDLIBS)
 
 $(O)/unit/%: tests/unit/%.c $(O)/libsapipe.a $(LIBHDR)
 	@mkdir -p $(O)/unit
@@ -116,7 +118,7 @@ fuzz:
 
 fuzz-bin: $(FUZZ)
 
-$(O)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(O)/libsapipe.a $(LIBHDR) $(wildcard cmd/*.c)
+$(O)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(O)/libsapipe.a $(LIBHDR) $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h)
 	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read -o $@ $< $(O)/libsapipe.a $(LDLIBS)
 
 # One pass of the golden cases under valgrind's memcheck.
