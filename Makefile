@@ -63,7 +63,7 @@ $(O)/.sharedir: FORCE
 
 # A tool is cmd/TOOL.c, or past ~800 lines the .c files of cmd/TOOL/.
 .SECONDEXPANSION:
-$(O)/%: $$(wildcard cmd/%.c cmd/%/*.c cmd/%/*.h) $(O)/libsapipe.a $(LIBHDR) $(O)/.sharedir
+$(O)/%: $$(wildcard cmd/$$*.c cmd/$$*/*.c cmd/$$*/*.h) $(O)/libsapipe.a $(LIBHDR) $(O)/.sharedir
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(O)/libsapipe.a $(LDLIBS)
 
 $(O)/unit/%: tests/unit/%.c $(O)/libsapipe.a $(LIBHDR)

@@ -107,8 +107,10 @@ fill(struct csvq *q, struct batch *b)
 	for (k = 0; k < b->nf; k++)
 		b->fp[k] = b->text.s + b->fo[k];
 	for (k = 0; k < b->nrows; k++) {
-		b->rows[k].f = b->fp + b->fstart[k];
-		b->rows[k].len = b->fl + b->fstart[k];
+		/* A batch of rows without fields (all overlong) has no
+		 * arrays at all. */
+		b->rows[k].f = b->fp ? b->fp + b->fstart[k] : NULL;
+		b->rows[k].len = b->fl ? b->fl + b->fstart[k] : NULL;
 	}
 }
 

@@ -1,4 +1,4 @@
-/* Fuzz csvclean's whole row path: cmd/csvclean.c is compiled in here
+/* Fuzz csvclean's whole row path: cmd/csvclean/ is compiled in here
  * (its main renamed) and its main run on the input as a file, with
  * --stats --max-rejects 100% --rejects FILE -o FILE and one of three
  * fixed option sets, the first byte choosing:
@@ -22,7 +22,10 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main csvclean_main
-#include "../../cmd/csvclean.c"
+#include "../../cmd/csvclean/options.c"
+#include "../../cmd/csvclean/header.c"
+#include "../../cmd/csvclean/row.c"
+#include "../../cmd/csvclean/main.c"
 #undef main
 
 #define NCONF 3

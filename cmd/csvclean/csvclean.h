@@ -1,0 +1,91 @@
+/* csvclean: what its files share. */
+#ifndef CSVCLEAN_H
+#define CSVCLEAN_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csvq.h"
+#include "csvread.h"
+#include "util.h"
+
+enum { OP_DATE, OP_NUMBER, OP_MAP, OP_DERIVE, OP_SET, OP_REDACT, OP_REQUIRE };
+enum { RED_BLANK, RED_SECTOR, RED_MASK };
+
+/* One transformation; they run in the order given. */
+struct op {
+	int kind;
+	char *col;          /* the column read (DERIVE: the source) */
+	char *dst;          /* DERIVE, SET: the column written */
+	char **fmt;         /* DATE */
+	size_t nfmt;
+	int deffmt;
+	struct rx *rx;      /* MAP, DERIVE */
+	char *repl;
+	int global;
+	char *value;        /* SET */
+	int mode;           /* REDACT */
+	long ci, di;
+	struct memo *memo;  /* DATE, MAP, DERIVE: row.c */
+};
+
+
+/* The options, as the command line and profiles set them. */
+struct options {
+	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
+	int deduprows;
+	char *enc, *out, *rejects;
+	long long maxrej;
+	double maxrejpct;
+	size_t maxfield;
+	char **rename, **select;
+	size_t nrename, nselect;
+	char *dedup;
+	struct op *ops;
+	size_t nops;
+};
+extern struct options opt;
+
+struct run {
+	FILE *out, *rej;
+	const char *file;
+	struct hdr *h0;     /* the first file's header */
+	struct hdr *fh;     /* this file's header */
+	size_t w;           /* input width (the first file's) */
+	size_t ww;          /* working width: input plus new columns */
+	char **name;        /* working column names */
+	long *perm;         /* this file's column for each first-file column */
+	long *sel;
+	size_t nsel;
+	long dedupi;
+	const char *idp;    /* the id whose hash is idh */
+	size_t idn;
+	uint64_t idh;
+	struct hset *ids, *rows;
+	struct recode *rc;
+	const char **v;     /* working values */
+	size_t *vn;
+	struct sbuf *vb, tmp, line;
+	long long read, written, rejected, dups, blank, headers;
+	int status, delim;
+};
+
+/* options.c */
+extern const struct option longopts[];
+void usage(FILE *fp, int status);
+void setopt(int c, const char *arg);
+void opt_free(void);
+
+/* header.c */
+int sniff(const char *p, size_t n, int *lines);
+const char *delimname(int d);
+void setup(struct run *R, struct csvr_row *row);
+int matchheader(struct run *R, struct csvr_row *row, int quiet);
+int isheader(struct run *R, struct csvr_row *row);
+
+/* row.c */
+int isblankrow(struct csvr_row *row);
+int dorow(struct run *R, struct csvq *r, struct csvr_row *row);
+
+#endif

@@ -1,0 +1,303 @@
+/* csvclean: the header, the delimiter, and the columns options name. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "csvclean.h"
+#include "csvwrite.h"
+#include "header.h"
+#include "text.h"
+
+/* Guess the delimiter from the first lines: the candidate found the same
+ * nonzero number of times on the most lines, outside quotes. */
+int
+sniff(const char *p, size_t n, int *lines)
+{
+	static const char cand[] = ",;\t|";
+	int cnt[4][20] = { { 0 } }, nl = 0, q = 0, best = ',', bestscore = 0;
+	size_t i, k;
+	int l, score;
+	const char *c;
+
+	for (i = 0; i < n && nl < 20; i++) {
+		if (p[i] == '"')
+			q = !q;
+		else if (!q && (p[i] == '\n' || p[i] == '\r')) {
+			if (i + 1 < n && p[i] == '\r' && p[i + 1] == '\n')
+				i++;
+			nl++;
+		} else if (!q && (c = strchr(cand, p[i])) && p[i])
+			cnt[c - cand][nl]++;
+	}
+	if (nl < 20 && i == n && n > 0 && p[n - 1] != '\n' && p[n - 1] != '\r')
+		nl++;
+	for (k = 0; k < 4; k++) {
+		if (nl == 0 || cnt[k][0] == 0)
+			continue;
+		for (score = 0, l = 0; l < nl && l < 20; l++)
+			score += cnt[k][l] == cnt[k][0];
+		score = score * 1000 + cnt[k][0];
+		if (score > bestscore) {
+			bestscore = score;
+			best = cand[k];
+		}
+	}
+	*lines = nl;
+	return best;
+}
+
+const char *
+delimname(int d)
+{
+	return d == '\t' ? "TAB" : d == ',' ? "','" : d == ';' ? "';'" : "'|'";
+}
+
+/* Header names: trimmed, inner space runs made one space; snake_case on
+ * request. */
+static char *
+normname(const char *s, size_t n)
+{
+	struct sbuf b = { 0 };
+	size_t i;
+	int sp = 0;
+
+	trim(&s, &n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len)
+			sb_addc(&b, opt.snake ? '_' : ' ');
+		sp = 0;
+		if (opt.snake && c < 0x80 && !(c >= 'a' && c <= 'z') &&
+		    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+			if (b.len && b.s[b.len - 1] != '_')
+				sb_addc(&b, '_');
+			continue;
+		}
+		sb_addc(&b, opt.snake && c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	while (opt.snake && b.len && b.s[b.len - 1] == '_')
+		b.len--;
+	sb_add(&b, "", 0);
+	return b.s;
+}
+
+static long
+colfind(struct run *R, const char *name, size_t upto)
+{
+	char *k = hdr_norm(name, strlen(name)), *m;
+	size_t i;
+	long r = -1;
+
+	for (i = 0; i < upto && r < 0; i++) {
+		m = hdr_norm(R->name[i], strlen(R->name[i]));
+		if (strcmp(k, m) == 0)
+			r = (long)i;
+		free(m);
+	}
+	free(k);
+	return r;
+}
+
+static long
+needcol(struct run *R, const char *name, const char *what)
+{
+	long i = colfind(R, name, R->ww);
+
+	if (i < 0)
+		errx(1, "%s: %s: no column '%s' in the header", R->file, what,
+		    name);
+	return i;
+}
+
+static const char *const opname[] = { "--date", "--number", "--map",
+	"--derive", "--set", "--redact", "--require" };
+
+/* Name the columns: normalise, rename, append derived ones, resolve every
+ * option's columns. */
+void
+setup(struct run *R, struct csvr_row *row)
+{
+	size_t i, k;
+	long j, first;
+	struct op *o;
+	struct hdr tmp;
+
+	R->w = R->ww = row->n;
+	R->name = xcalloc(row->n, sizeof(*R->name));
+	for (i = 0; i < row->n; i++) {
+		if (!opt.enc && utf8_bad(row->f[i], row->len[i]) >= 0)
+			errx(1, "%s:%ld: header column %zu is not UTF-8 "
+			    "(try -e cp1252)", R->file, row->line, i + 1);
+		R->name[i] = normname(row->f[i], row->len[i]);
+		if (opt.enc) {
+			if (recode(R->rc, R->name[i], strlen(R->name[i]),
+			    &R->tmp, &k) != 0)
+				errx(1, "%s:%ld: header column %zu: byte 0x%02X "
+				    "is not %s", R->file, row->line, i + 1,
+				    (unsigned char)R->name[i][k], opt.enc);
+			free(R->name[i]);
+			R->name[i] = xstrdup(sb_str(&R->tmp));
+		}
+		if (!*R->name[i]) {
+			free(R->name[i]);
+			R->name[i] = xmalloc(32);
+			snprintf(R->name[i], 32, "column_%zu", i + 1);
+			warnx("%s: column %zu has no name; called it %s",
+			    R->file, i + 1, R->name[i]);
+		}
+	}
+	for (i = 0; i < opt.nrename; i++) {
+		char *eq = strchr(opt.rename[i], '=');
+
+		if (!eq)
+			errx(2, "--rename: '%s' is not OLD=NEW", opt.rename[i]);
+		*eq = '\0';
+		j = needcol(R, opt.rename[i], "--rename");
+		free(R->name[j]);
+		R->name[j] = xstrdup(eq + 1);
+		*eq = '=';
+	}
+	tmp.n = R->w;
+	tmp.key = R->name;
+	for (i = 0; i < R->w; i++)
+		tmp.key[i] = R->name[i];
+	tmp.key = xcalloc(R->w, sizeof(char *));
+	for (i = 0; i < R->w; i++)
+		tmp.key[i] = hdr_norm(R->name[i], strlen(R->name[i]));
+	if ((j = hdr_dup(&tmp, &first)) >= 0)
+		errx(1, "%s:%ld: column %ld '%s' repeats column %ld's name "
+		    "(use --rename)", R->file, row->line, j + 1, R->name[j],
+		    first + 1);
+	for (i = 0; i < R->w; i++)
+		free(tmp.key[i]);
+	free(tmp.key);
+	for (k = 0; k < opt.nops; k++) {
+		o = &opt.ops[k];
+		if (o->col)
+			o->ci = needcol(R, o->col, opname[o->kind]);
+		if (o->dst && (o->di = colfind(R, o->dst, R->ww)) < 0) {
+			R->name = xreallocarray(R->name, R->ww + 1,
+			    sizeof(*R->name));
+			R->name[R->ww] = xstrdup(o->dst);
+			o->di = (long)R->ww++;
+		} else if (o->dst && o->kind == OP_DERIVE)
+			errx(1, "%s:%ld: --derive: the header already has a "
+			    "column '%s'", R->file, row->line, o->dst);
+	}
+	R->dedupi = opt.dedup ? needcol(R, opt.dedup, "--dedup") : -1;
+	if (opt.nselect) {
+		R->nsel = opt.nselect;
+		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
+		for (i = 0; i < R->nsel; i++)
+			R->sel[i] = needcol(R, opt.select[i], "--select");
+	} else {
+		R->nsel = R->ww;
+		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
+		for (i = 0; i < R->nsel; i++)
+			R->sel[i] = (long)i;
+	}
+	R->v = xcalloc(R->ww, sizeof(*R->v));
+	R->vn = xcalloc(R->ww, sizeof(*R->vn));
+	R->vb = xcalloc(R->ww, sizeof(*R->vb));
+	for (i = 0; i < R->nsel; i++)
+		csvw_str(R->out, R->name[R->sel[i]], i == 0);
+	csvw_end(R->out);
+}
+
+/* A later file's header must name the first file's columns, in any
+ * order. */
+int
+matchheader(struct run *R, struct csvr_row *row, int quiet)
+{
+	size_t i, j;
+	long *perm;
+	char *k;
+	int found;
+
+	if (hdr_same(R->h0, row->f, row->len, row->n)) {
+		free(R->perm);
+		R->perm = NULL;
+		return 0;
+	}
+	if (row->n != R->h0->n)
+		goto differ;
+	perm = xcalloc(R->w, sizeof(*perm));
+	for (i = 0; i < R->h0->n; i++) {
+		for (found = 0, j = 0; j < row->n && !found; j++) {
+			k = hdr_norm(row->f[j], row->len[j]);
+			if (strcmp(k, R->h0->key[i]) == 0) {
+				perm[i] = (long)j;
+				found = 1;
+			}
+			free(k);
+		}
+		if (!found) {
+			free(perm);
+			goto differ;
+		}
+	}
+	free(R->perm);
+	R->perm = perm;
+	if (opt.verbose)
+		warnx("%s:%ld: columns in another order than the first "
+		    "file's; reordered", R->file, row->line);
+	return 0;
+differ:
+	if (!quiet)
+		warnx("%s:%ld: header differs from the first file's; file "
+		    "skipped", R->file, row->line);
+	return -1;
+}
+
+/* A header line again: concatenated files. The same names as this
+ * file's header, or the first file's names in another order (then the
+ * files that follow are read in that order). */
+int
+isheader(struct run *R, struct csvr_row *row)
+{
+	const char *s;
+	size_t i, n;
+
+	if (row->n != R->fh->n)
+		return 0;
+	s = row->f[0];
+	n = row->len[0];
+	trim(&s, &n);
+	/* The usual case, a data row, is told by its first byte. */
+	if (n == 0 || ((s[0] | 0x20) != R->fh->key[0][0] &&
+	    (s[0] | 0x20) != R->h0->key[0][0]))
+		return 0;
+	for (i = 0; i < row->n; i++) {
+		s = row->f[i];
+		n = row->len[i];
+		trim(&s, &n);
+		if (!strnieq(s, n, R->fh->key[i]))
+			break;
+	}
+	if (i == row->n)
+		return 1;
+	s = row->f[0];
+	n = row->len[0];
+	trim(&s, &n);
+	for (i = 0; i < R->h0->n; i++)
+		if (strnieq(s, n, R->h0->key[i]))
+			break;
+	if (i == R->h0->n || matchheader(R, row, 1) != 0)
+		return 0;
+	hdr_free(R->fh);
+	R->fh = hdr_new(row->f, row->len, row->n);
+	return 1;
+}

@@ -1,0 +1,194 @@
+/* csvclean: turn a partner extract into clean, canonical CSV. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "csvclean.h"
+#include "header.h"
+#include "hset.h"
+#include "input.h"
+#include "output.h"
+#include "rx.h"
+#include "text.h"
+
+static void
+dofile(struct run *R, const char *path, int first)
+{
+	struct input *in;
+	struct csvr *r;
+	struct csvq *q = NULL;
+	struct csvr_row *row;
+	const char *p;
+	size_t n;
+	int d = opt.delim, lines, rc;
+
+	if (!(in = in_open(path))) {
+		warn("%s", path);
+		R->status = 1;
+		return;
+	}
+	R->file = in_name(in);
+	r = csvr_open(in, d ? d : ',', opt.maxfield);
+	if (!d) {
+		n = csvr_peek(r, &p, 1 << 16);
+		d = sniff(p, n, &lines);
+		csvr_set_delim(r, d);
+		if (opt.verbose)
+			warnx("%s: delimiter %s (sniffed from %d lines)",
+			    R->file, delimname(d), lines);
+	}
+	R->delim = d;
+	while ((rc = csvr_next(r, &row)) == 1 && row->err == CSVR_OK &&
+	    isblankrow(row)) {
+		R->read++;
+		R->blank++;
+	}
+	if (opt.verbose && rc >= 0)
+		warnx("%s:%s%s encoding %s", R->file, in_gzip(in) ? " gzip," :
+		    "", in_bom(in) ? " BOM," : "", opt.enc ? opt.enc : "UTF-8");
+	if (rc == 1 && row->err != CSVR_OK)
+		errx(1, "%s:%ld: header unreadable: %s", R->file, row->line,
+		    row->err == CSVR_EQUOTE ? "quote not closed" :
+		    "field longer than --max-field");
+	if (rc == 0) {
+		warnx("%s: empty (no header row)", R->file);
+		R->status = 1;
+	} else if (rc == 1) {
+		if (first) {
+			setup(R, row);
+			R->h0 = hdr_new(row->f, row->len, row->n);
+		} else if (matchheader(R, row, 0) != 0) {
+			R->status = 1;
+			goto out;
+		}
+		hdr_free(R->fh);
+		R->fh = hdr_new(row->f, row->len, row->n);
+		q = csvq_start(r);
+		while ((rc = csvq_next(q, &row)) == 1) {
+			dorow(R, q, row);
+			if (opt.verbose && isatty(2) &&
+			    R->read % 1000000 == 0)
+				fprintf(stderr, "csvclean: %lld rows\r", R->read);
+		}
+	}
+	if (rc < 0) {
+		warnx("%s", q ? csvq_error(q) : csvr_error(r));
+		R->status = 1;
+	}
+	csvq_stop(q);
+	R->blank += csvr_blank(r);
+	R->read += csvr_blank(r);
+out:
+	csvr_close(r);
+	in_close(in);
+}
+
+static void
+cleanup(struct run *R)
+{
+	size_t i, k;
+	struct op *o;
+
+	for (i = 0; i < R->ww; i++) {
+		free(R->name[i]);
+		sb_free(&R->vb[i]);
+	}
+	free(R->name);
+	free(R->vb);
+	free(R->v);
+	free(R->vn);
+	free(R->sel);
+	free(R->perm);
+	sb_free(&R->tmp);
+	sb_free(&R->line);
+	hdr_free(R->h0);
+	hdr_free(R->fh);
+	hset_free(R->ids);
+	hset_free(R->rows);
+	recode_free(R->rc);
+	for (k = 0; k < opt.nops; k++) {
+		o = &opt.ops[k];
+		for (i = 0; i < o->nfmt; i++)
+			free(o->fmt[i]);
+		free(o->fmt);
+		free(o->col);
+		free(o->dst);
+		free(o->repl);
+		free(o->value);
+		free(o->memo);
+		rx_free(o->rx);
+	}
+	free(opt.ops);
+	for (i = 0; i < opt.nrename; i++)
+		free(opt.rename[i]);
+	for (i = 0; i < opt.nselect; i++)
+		free(opt.select[i]);
+	free(opt.rename);
+	free(opt.select);
+	free(opt.dedup);
+	free(opt.enc);
+	free(opt.out);
+	free(opt.rejects);
+}
+
+static int
+toomany(const struct run *R)
+{
+	if (opt.maxrejpct >= 0)
+		return R->read > 0 &&
+		    (double)R->rejected * 100.0 > opt.maxrejpct * (double)R->read;
+	return R->rejected > opt.maxrej;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run R = { 0 };
+	int c, i;
+
+	setlocale(LC_CTYPE, "");
+	while ((c = getopt_long(argc, argv, "d:e:ho:p:v", longopts, NULL)) != -1)
+		setopt(c, optarg);
+	argc -= optind;
+	argv += optind;
+	if (opt.pad && opt.join)
+		usage(stderr, 2);
+
+	if (opt.enc)
+		R.rc = recode_new(opt.enc);
+	R.ids = hset_new();
+	R.rows = hset_new();
+	R.out = out_open(opt.out);
+	if (opt.rejects && !(R.rej = fopen(opt.rejects, "w")))
+		err(1, "%s", opt.rejects);
+	if (R.rej)
+		fputs("file,line,reason,record\n", R.rej);
+	if (argc == 0)
+		dofile(&R, "-", 1);
+	for (i = 0; i < argc; i++)
+		dofile(&R, argv[i], i == 0);
+
+	if (opt.stats)
+		warnx("read %lld, written %lld, rejected %lld, duplicates %lld, "
+		    "blank %lld, headers %lld", R.read, R.written, R.rejected,
+		    R.dups, R.blank, R.headers);
+	if (toomany(&R)) {
+		warnx("%lld of %lld rows rejected (--max-rejects %s)",
+		    R.rejected, R.read, opt.maxrejpct >= 0 ? "percentage" :
+		    "count");
+		R.status = 1;
+	}
+	if (R.rej)
+		R.status |= fshut(R.rej, opt.rejects);
+	R.status |= out_close(R.out, R.status == 0);
+	cleanup(&R);
+	return R.status;
+}

@@ -1,0 +1,390 @@
+/* csvclean: options, from the command line and from profiles. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "csvclean.h"
+#include "rx.h"
+#include "text.h"
+
+struct options opt = { .maxfield = 1 << 20, .maxrejpct = -1 };
+
+void
+usage(FILE *fp, int status)
+{
+	fputs("usage: csvclean [-v] [-d delim] [-e encoding] [-o file] "
+	    "[-p profile] [--stats]\n"
+	    "                [--rejects file] [--max-rejects n[%]] "
+	    "[--max-field bytes]\n"
+	    "                [--pad | --join-extra] [--no-trim] [--snake] "
+	    "[--rename old=new,...]\n"
+	    "                [--select col,...] [--date col[=fmt|...]] "
+	    "[--us-dates]\n"
+	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
+	    "                [--derive 'new=col[/regex/repl/[g]]'] "
+	    "[--set new=value]\n"
+	    "                [--require col,...] [--dedup col] [--dedup-rows]\n"
+	    "                [--redact col[=blank|sector|mask]] [--safe-cells] "
+	    "[file ...]\n", fp);
+	exit(status);
+}
+
+enum {
+	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
+	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
+	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
+	O_SAFE, O_VERSION
+};
+
+const struct option longopts[] = {
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "derive", required_argument, NULL, O_DERIVE },
+	{ "date", required_argument, NULL, O_DATE },
+	{ "dedup", required_argument, NULL, O_DEDUP },
+	{ "dedup-rows", no_argument, NULL, O_DEDUPROWS },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "join-extra", no_argument, NULL, O_JOIN },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "max-field", required_argument, NULL, O_MAXFIELD },
+	{ "max-rejects", required_argument, NULL, O_MAXREJ },
+	{ "no-trim", no_argument, NULL, O_NOTRIM },
+	{ "number", required_argument, NULL, O_NUMBER },
+	{ "output", required_argument, NULL, 'o' },
+	{ "pad", no_argument, NULL, O_PAD },
+	{ "profile", required_argument, NULL, 'p' },
+	{ "redact", required_argument, NULL, O_REDACT },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "rename", required_argument, NULL, O_RENAME },
+	{ "require", required_argument, NULL, O_REQUIRE },
+	{ "safe-cells", no_argument, NULL, O_SAFE },
+	{ "select", required_argument, NULL, O_SELECT },
+	{ "set", required_argument, NULL, O_SET },
+	{ "snake", no_argument, NULL, O_SNAKE },
+	{ "stats", no_argument, NULL, O_STATS },
+	{ "us-dates", no_argument, NULL, O_USDATES },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+bad(const char *what, const char *arg)
+{
+	warnx("%s: invalid value '%s'", what, arg);
+	usage(stderr, 2);
+}
+
+/* Split a comma-separated list onto the end of *v. */
+static void
+addlist(char ***v, size_t *n, const char *arg)
+{
+	const char *p = arg, *c;
+
+	for (;;) {
+		c = strchr(p, ',');
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = c ? xstrndup(p, (size_t)(c - p)) : xstrdup(p);
+		if (!c)
+			break;
+		p = c + 1;
+	}
+}
+
+static struct op *
+newop(int kind, const char *col)
+{
+	struct op *o;
+
+	opt.ops = xreallocarray(opt.ops, opt.nops + 1, sizeof(*opt.ops));
+	o = &opt.ops[opt.nops++];
+	memset(o, 0, sizeof(*o));
+	o->kind = kind;
+	o->col = col ? xstrdup(col) : NULL;
+	o->ci = o->di = -1;
+	return o;
+}
+
+/* Take the next '/'-delimited part of *p ('\/' is a slash). */
+static char *
+part(const char **p)
+{
+	struct sbuf b = { 0 };
+	const char *s = *p;
+
+	for (; *s && *s != '/'; s++) {
+		if (*s == '\\' && s[1] == '/')
+			s++;
+		sb_addc(&b, *s);
+	}
+	if (*s != '/') {
+		sb_free(&b);
+		return NULL;
+	}
+	*p = s + 1;
+	sb_add(&b, "", 0);
+	return b.s;
+}
+
+/* "/regex/repl/[g]" after a column name. */
+static int
+parsesubst(struct op *o, const char *p, const char *what)
+{
+	char *re, *repl;
+
+	if (*p++ != '/' || !(re = part(&p)))
+		return -1;
+	if (!(repl = part(&p))) {
+		free(re);
+		return -1;
+	}
+	if (*p && strcmp(p, "g") != 0) {
+		free(re);
+		free(repl);
+		return -1;
+	}
+	o->global = *p == 'g';
+	o->rx = rx_new(re, strlen(re), what);
+	o->repl = repl;
+	free(re);
+	return 0;
+}
+
+static void
+opt_map(const char *arg)
+{
+	const char *slash = strchr(arg, '/');
+	char *col;
+	struct op *o;
+
+	if (!slash || slash == arg)
+		bad("--map", arg);
+	col = xstrndup(arg, (size_t)(slash - arg));
+	o = newop(OP_MAP, col);
+	free(col);
+	if (parsesubst(o, slash, "--map") != 0)
+		bad("--map", arg);
+}
+
+static void
+opt_derive(const char *arg)
+{
+	const char *eq = strchr(arg, '='), *slash;
+	char *col;
+	struct op *o;
+
+	if (!eq || eq == arg || !eq[1])
+		bad("--derive", arg);
+	slash = strchr(eq + 1, '/');
+	col = slash ? xstrndup(eq + 1, (size_t)(slash - eq - 1)) :
+	    xstrdup(eq + 1);
+	o = newop(OP_DERIVE, col);
+	free(col);
+	o->dst = xstrndup(arg, (size_t)(eq - arg));
+	if (slash && parsesubst(o, slash, "--derive") != 0)
+		bad("--derive", arg);
+}
+
+static void
+opt_date(const char *arg)
+{
+	const char *eq = strchr(arg, '='), *p, *bar;
+	char *col = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
+	struct op *o = newop(OP_DATE, col);
+
+	free(col);
+	if (!eq) {
+		o->deffmt = 1;
+		return;
+	}
+	for (p = eq + 1;; p = bar + 1) {
+		bar = strchr(p, '|');
+		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
+		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
+		    xstrdup(p);
+		if (!bar)
+			break;
+	}
+}
+
+static void
+opt_redact(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char *col = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
+	struct op *o = newop(OP_REDACT, col);
+
+	free(col);
+	if (!eq || strcmp(eq + 1, "blank") == 0)
+		o->mode = RED_BLANK;
+	else if (strcmp(eq + 1, "sector") == 0)
+		o->mode = RED_SECTOR;
+	else if (strcmp(eq + 1, "mask") == 0)
+		o->mode = RED_MASK;
+	else
+		bad("--redact", arg);
+}
+
+static void
+opt_each(int kind, const char *arg)
+{
+	char **v = NULL;
+	size_t n = 0, i;
+
+	addlist(&v, &n, arg);
+	for (i = 0; i < n; i++) {
+		newop(kind, v[i]);
+		free(v[i]);
+	}
+	free(v);
+}
+
+static void
+opt_maxrej(const char *arg)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(arg, &end);
+	if (errno || end == arg || d < 0 || (*end && strcmp(end, "%") != 0))
+		bad("--max-rejects", arg);
+	/* The last one given wins, a count or a percentage. */
+	if (*end == '%') {
+		opt.maxrejpct = d;
+	} else {
+		opt.maxrej = (long long)d;
+		opt.maxrejpct = -1;
+	}
+}
+
+
+/* A profile: csvclean's long options one per line, without the "--",
+ * the value after the first space; '#' starts a comment line. */
+static void
+profile(const char *name)
+{
+	char path[4096], *line = NULL, *sp, *s, *e;
+	const char *dirs = getenv("SAPIPE_PROFILES"), *d;
+	const struct option *lo;
+	size_t cap = 0, n;
+	FILE *fp = NULL;
+	long lineno = 0;
+
+	if (strchr(name, '/')) {
+		fp = fopen(name, "r");
+		snprintf(path, sizeof(path), "%s", name);
+	}
+	for (d = dirs; !fp && d && *d; d = sp ? sp + 1 : NULL) {
+		sp = strchr(d, ':');
+		n = sp ? (size_t)(sp - d) : strlen(d);
+		snprintf(path, sizeof(path), "%.*s/%s", (int)n, d, name);
+		fp = fopen(path, "r");
+	}
+	if (!fp && !strchr(name, '/')) {
+		snprintf(path, sizeof(path), "%s/profiles/%s", SHAREDIR, name);
+		fp = fopen(path, "r");
+	}
+	if (!fp)
+		errx(2, "profile '%s' not found (looked in $SAPIPE_PROFILES "
+		    "and %s/profiles)", name, SHAREDIR);
+	while (getline(&line, &cap, fp) > 0) {
+		lineno++;
+		for (s = line; *s == ' ' || *s == '\t'; s++)
+			;
+		e = s + strlen(s);
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
+		    e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (!*s || *s == '#')
+			continue;
+		if ((sp = strpbrk(s, " \t"))) {
+			*sp++ = '\0';
+			while (*sp == ' ' || *sp == '\t')
+				sp++;
+		}
+		for (lo = longopts; lo->name; lo++)
+			if (strcmp(lo->name, s) == 0)
+				break;
+		if (!lo->name || lo->val == 'h' || lo->val == O_VERSION ||
+		    (lo->has_arg == required_argument && (!sp || !*sp)) ||
+		    (lo->has_arg == no_argument && sp && *sp))
+			errx(2, "%s:%ld: bad option line '%s'", path, lineno,
+			    s);
+		setopt(lo->val, sp);
+	}
+	free(line);
+	fclose(fp);
+}
+
+void
+setopt(int c, const char *arg)
+{
+	struct recode *rc = NULL;
+	char *end;
+
+	switch (c) {
+	case 'd':
+		if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+			opt.delim = '\t';
+		else if (strlen(arg) == 1 && strchr(",;\t|", *arg))
+			opt.delim = *arg;
+		else
+			bad("-d", arg);
+		break;
+	case 'e':
+		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0)
+			{ free(opt.enc); opt.enc = NULL; }
+		else if (!(rc = recode_new(arg)))
+			bad("-e", arg);
+		else
+			opt.enc = xstrdup(arg); /* a profile's line is reused */
+		recode_free(rc);
+		break;
+	case 'o': opt.out = xstrdup(arg); break;
+	case 'p': profile(arg); break;
+	case 'v': opt.verbose = 1; break;
+	case O_STATS: opt.stats = 1; break;
+	case O_REJECTS: opt.rejects = xstrdup(arg); break;
+	case O_MAXREJ: opt_maxrej(arg); break;
+	case O_MAXFIELD:
+		errno = 0;
+		opt.maxfield = strtoul(arg, &end, 10);
+		if (errno || *end || opt.maxfield == 0 || *arg == '-')
+			bad("--max-field", arg);
+		break;
+	case O_PAD: opt.pad = 1; break;
+	case O_JOIN: opt.join = 1; break;
+	case O_NOTRIM: opt.notrim = 1; break;
+	case O_SNAKE: opt.snake = 1; break;
+	case O_RENAME: addlist(&opt.rename, &opt.nrename, arg); break;
+	case O_SELECT: addlist(&opt.select, &opt.nselect, arg); break;
+	case O_DATE: opt_date(arg); break;
+	case O_USDATES: opt.usdates = 1; break;
+	case O_NUMBER: opt_each(OP_NUMBER, arg); break;
+	case O_MAP: opt_map(arg); break;
+	case O_DERIVE: opt_derive(arg); break;
+	case O_SET:
+		if (!strchr(arg, '=') || *arg == '=')
+			bad("--set", arg);
+		newop(OP_SET, NULL)->dst = xstrndup(arg, strcspn(arg, "="));
+		opt.ops[opt.nops - 1].value = xstrdup(strchr(arg, '=') + 1);
+		break;
+	case O_REQUIRE: opt_each(OP_REQUIRE, arg); break;
+	case O_DEDUP: free(opt.dedup); opt.dedup = xstrdup(arg); break;
+	case O_DEDUPROWS: opt.deduprows = 1; break;
+	case O_REDACT: opt_redact(arg); break;
+	case O_SAFE: opt.safe = 1; break;
+	case O_VERSION: version(); break;
+	case 'h': usage(stdout, 0); break;
+	default: usage(stderr, 2);
+	}
+}

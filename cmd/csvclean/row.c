@@ -1,0 +1,485 @@
+/* csvclean: each row, from the reader to the output. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "csvclean.h"
+#include "csvwrite.h"
+#include "date.h"
+#include "header.h"
+#include "hset.h"
+#include "num.h"
+#include "rx.h"
+#include "text.h"
+
+/* Default date formats, UK day-first; --us-dates swaps day and month. */
+static const char *const ukfmt[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
+	"%d-%m-%Y", "%d.%m.%Y", "%Y-%m", "%Y/%m/%d", "%b %Y", "%B %Y",
+	"%b-%y", "%b-%Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y",
+	"%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M",
+	"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M" };
+
+static int
+reject(struct run *R, struct csvq *r, struct csvr_row *row,
+    const char *fmt, ...)
+{
+	char msg[512];
+	const char *raw;
+	size_t rawn;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (R->rejected++ < 10 || opt.verbose)
+		warnx("%s:%ld: %s", R->file, row->line, msg);
+	else if (R->rejected == 11)
+		warnx("(further rejects not shown; see --rejects)");
+	if (!R->rej)
+		return -1;
+	raw = csvq_raw(r, &rawn);
+	csvw_str(R->rej, R->file, 1);
+	fprintf(R->rej, ",%ld", row->line);
+	csvw_str(R->rej, msg, 0);
+	csvw_field(R->rej, raw, rawn, 0);
+	csvw_end(R->rej);
+	return -1;
+}
+
+/* A short printable copy of a value for a message. */
+static const char *
+shown(const char *s, size_t n)
+{
+	static char buf[80];
+
+	snprintf(buf, sizeof(buf), "%.*s%s", n > 60 ? 60 : (int)n, s,
+	    n > 60 ? "..." : "");
+	return buf;
+}
+
+static void
+setval(struct run *R, long i, struct sbuf *b)
+{
+	struct sbuf t = R->vb[i];
+
+	R->vb[i] = *b;
+	*b = t;
+	R->v[i] = R->vb[i].s;
+	R->vn[i] = R->vb[i].len;
+}
+
+/* Blank: every field empty or spaces, none of them quoted; a quoted ""
+ * is a value (one empty field in a one-column file). */
+int
+isblankrow(struct csvr_row *row)
+{
+	size_t i, k;
+
+	if (row->quoted)
+		return 0;
+	for (i = 0; i < row->n; i++)
+		for (k = 0; k < row->len[i]; k++)
+			if (row->f[i][k] != ' ' && row->f[i][k] != '\t')
+				return 0;
+	return 1;
+}
+
+/* Load the row into the working values: decode, check, trim. */
+static int
+load(struct run *R, struct csvq *r, struct csvr_row *row)
+{
+	size_t i, src, bad, k;
+	long b;
+
+	for (i = 0; i < R->w; i++) {
+		src = R->perm ? (size_t)R->perm[i] : i;
+		if (opt.join && i == R->w - 1 && row->n > R->w) {
+			R->tmp.len = 0;
+			for (k = src; k < row->n; k++) {
+				if (k > src)
+					sb_addc(&R->tmp, R->delim);
+				sb_add(&R->tmp, row->f[k], row->len[k]);
+			}
+			setval(R, (long)i, &R->tmp);
+		} else if (src < row->n) {
+			R->v[i] = row->f[src];
+			R->vn[i] = row->len[src];
+		} else {
+			R->v[i] = "";
+			R->vn[i] = 0;
+		}
+		if (row->nul && memchr(R->v[i], '\0', R->vn[i])) {
+			reject(R, r, row, "column '%s': NUL byte", R->name[i]);
+			return -1;
+		}
+		if (!row->ascii && !text_ascii(R->v[i], R->vn[i])) {
+			if (R->rc) {
+				if (recode(R->rc, R->v[i], R->vn[i], &R->tmp,
+				    &bad) != 0) {
+					reject(R, r, row, "column '%s': byte "
+					    "0x%02X is not %s", R->name[i],
+					    (unsigned char)R->v[i][bad],
+					    opt.enc);
+					return -1;
+				}
+				setval(R, (long)i, &R->tmp);
+			} else if ((b = utf8_bad(R->v[i], R->vn[i])) >= 0) {
+				reject(R, r, row, "column '%s': byte %ld "
+				    "(0x%02X) is not UTF-8 (try -e cp1252)",
+				    R->name[i], b + 1,
+				    (unsigned char)R->v[i][b]);
+				return -1;
+			}
+		}
+		if (!opt.notrim)
+			trim(&R->v[i], &R->vn[i]);
+	}
+	for (; i < R->ww; i++) {
+		R->v[i] = "";
+		R->vn[i] = 0;
+	}
+	return 0;
+}
+
+/* "DA1 1DR" -> "DA1 1"; anything not shaped like a postcode -> "". */
+static void
+sector(struct run *R, long i)
+{
+	char pc[16];
+	size_t n = 0, k;
+
+	for (k = 0; k < R->vn[i] && n < sizeof(pc) - 1; k++)
+		if (R->v[i][k] != ' ')
+			pc[n++] = (char)(R->v[i][k] >= 'a' && R->v[i][k] <= 'z' ?
+			    R->v[i][k] - 32 : R->v[i][k]);
+	R->tmp.len = 0;
+	if (n >= 5 && n <= 7 && pc[n - 3] >= '0' && pc[n - 3] <= '9' &&
+	    pc[0] >= 'A' && pc[0] <= 'Z') {
+		sb_add(&R->tmp, pc, n - 3);
+		sb_addc(&R->tmp, ' ');
+		sb_addc(&R->tmp, pc[n - 3]);
+	}
+	sb_add(&R->tmp, "", 0);
+	setval(R, i, &R->tmp);
+}
+
+static int
+do_date(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+{
+	static const char *const usfmt[] = { "%m/%d/%Y", "%m/%d/%y",
+		"%m-%d-%Y", "%m.%d.%Y" };
+	const char *const *f = o->deffmt ? ukfmt : (const char *const *)o->fmt;
+	size_t n = o->deffmt ? sizeof(ukfmt) / sizeof(*ukfmt) : o->nfmt, k;
+	const char *fmt;
+	struct date d;
+	char buf[16];
+
+	if (R->vn[o->ci] == 0)
+		return 0;
+	for (k = 0; k < n; k++) {
+		fmt = f[k];
+		if (o->deffmt && opt.usdates && k >= 1 && k <= 4)
+			fmt = usfmt[k - 1];
+		if (date_parse(R->v[o->ci], R->vn[o->ci], fmt, &d) == 0)
+			break;
+	}
+	if (k == n) {
+		reject(R, r, row, "column '%s': '%s' is not a date%s%s%s",
+		    R->name[o->ci], shown(R->v[o->ci], R->vn[o->ci]),
+		    o->deffmt ? (opt.usdates ? " (month-first)" :
+		    " (day-first)") : " (format ", o->deffmt ? "" : o->fmt[0],
+		    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")");
+		return -1;
+	}
+	R->tmp.len = 0;
+	sb_add(&R->tmp, buf, date_str(&d, buf));
+	setval(R, o->ci, &R->tmp);
+	return 0;
+}
+
+static int
+compute(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+{
+	double x;
+	size_t n;
+	int rc;
+
+	switch (o->kind) {
+	case OP_DATE:
+		return do_date(R, o, r, row);
+	case OP_NUMBER:
+		if (R->vn[o->ci] == 0)
+			return 0;
+		if (num_dbl(R->v[o->ci], R->vn[o->ci], &x) != 0) {
+			reject(R, r, row, "column '%s': '%s' is not a number",
+			    R->name[o->ci], shown(R->v[o->ci], R->vn[o->ci]));
+			return -1;
+		}
+		if (memchr(R->v[o->ci], ',', R->vn[o->ci])) {
+			R->tmp.len = 0;
+			sb_add(&R->tmp, R->v[o->ci], R->vn[o->ci]);
+			n = num_unsep(R->tmp.s, R->tmp.len);
+			R->tmp.len = n;
+			R->tmp.s[n] = '\0';
+			setval(R, o->ci, &R->tmp);
+		}
+		return 0;
+	case OP_MAP:
+	case OP_DERIVE:
+		if (!o->rx) {
+			R->v[o->di] = R->v[o->ci];
+			R->vn[o->di] = R->vn[o->ci];
+			return 0;
+		}
+		rc = rx_subst(o->rx, R->v[o->ci], R->vn[o->ci], o->repl,
+		    o->global, &R->tmp);
+		if (rc < 0) {
+			reject(R, r, row, "column '%s': %s", R->name[o->ci],
+			    rx_error(o->rx));
+			return -1;
+		}
+		if (rc > 0) {
+			setval(R, o->kind == OP_MAP ? o->ci : o->di, &R->tmp);
+		} else if (o->kind == OP_DERIVE) {
+			R->v[o->di] = R->v[o->ci];
+			R->vn[o->di] = R->vn[o->ci];
+		}
+		return 0;
+	case OP_SET:
+		R->v[o->di] = o->value;
+		R->vn[o->di] = strlen(o->value);
+		return 0;
+	case OP_REDACT:
+		if (o->mode == RED_SECTOR) {
+			sector(R, o->ci);
+		} else {
+			R->v[o->ci] = o->mode == RED_MASK && R->vn[o->ci] ?
+			    "[redacted]" : "";
+			R->vn[o->ci] = strlen(R->v[o->ci]);
+		}
+		return 0;
+	case OP_REQUIRE:
+		if (R->vn[o->ci] == 0) {
+			reject(R, r, row, "column '%s' is empty",
+			    R->name[o->ci]);
+			return -1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Regex and date results by input value. Such columns hold few distinct
+ * values (areas, crime types, months) and a hash and a compare cost far
+ * less than a match. Exact: an input always gives the same output. */
+#define MEMO 1024            /* slots per operation */
+#define MEMOLEN 96           /* the longest value remembered */
+#define MEMOTEXT (1 << 16)   /* bytes of remembered text per operation */
+
+/* Slots are small so that looking one up stays in the cache; the text
+ * sits packed in one block, forgotten all at once when it fills. */
+struct memo {
+	struct {
+		uint64_t h;
+		uint32_t off;
+		unsigned char inn, outn;
+		unsigned char state; /* 0 empty, 1 unchanged, 2 rewritten */
+	} e[MEMO];
+	size_t len;
+	char text[MEMOTEXT];
+};
+
+static void
+memo_put(struct memo *m, size_t k, uint64_t h, const char *in, size_t inn,
+    const char *out, size_t outn, int state)
+{
+	if (m->len + inn + outn > MEMOTEXT) {
+		memset(m->e, 0, sizeof(m->e));
+		m->len = 0;
+	}
+	m->e[k].h = h;
+	m->e[k].off = (uint32_t)m->len;
+	m->e[k].inn = (unsigned char)inn;
+	m->e[k].outn = (unsigned char)outn;
+	m->e[k].state = (unsigned char)state;
+	memcpy(m->text + m->len, in, inn);
+	memcpy(m->text + m->len + inn, out, outn);
+	m->len += inn + outn;
+}
+
+static int
+do_op(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+{
+	const char *in, *txt;
+	size_t inn, k = 0;
+	long t = o->kind == OP_DERIVE ? o->di : o->ci;
+	struct memo *m = NULL;
+	uint64_t h = 0;
+
+	if (o->ci < 0) /* --set reads no column */
+		return compute(R, o, r, row);
+	in = R->v[o->ci];
+	inn = R->vn[o->ci];
+	if (inn <= MEMOLEN && ((o->kind == OP_DATE && inn > 0) ||
+	    ((o->kind == OP_MAP || o->kind == OP_DERIVE) && o->rx))) {
+		if (!(m = o->memo))
+			m = o->memo = xcalloc(1, sizeof(*o->memo));
+		h = hash64(in, inn, 7);
+		k = h & (MEMO - 1);
+		txt = m->text + m->e[k].off;
+		if (m->e[k].state && m->e[k].h == h && m->e[k].inn == inn &&
+		    memcmp(txt, in, inn) == 0) {
+			R->v[t] = m->e[k].state == 2 ? txt + inn : in;
+			R->vn[t] = m->e[k].state == 2 ? m->e[k].outn : inn;
+			return 0;
+		}
+	}
+	if (compute(R, o, r, row) != 0)
+		return -1;
+	if (m && R->vn[t] <= MEMOLEN)
+		memo_put(m, k, h, in, inn, R->v[t], R->vn[t],
+		    R->v[t] == in ? 1 : 2);
+	return 0;
+}
+
+static int
+isdup(struct run *R)
+{
+	uint64_t h = 0;
+	size_t i;
+
+	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
+		/* The hash taken for the prefetch stands if the id did not
+		 * change on the way. */
+		if (R->v[R->dedupi] != R->idp || R->vn[R->dedupi] != R->idn)
+			R->idh = hash64(R->v[R->dedupi], R->vn[R->dedupi], 1);
+		if (!hset_add(R->ids, R->idh))
+			return 1;
+	}
+	if (!opt.deduprows)
+		return 0;
+	for (i = 0; i < R->nsel; i++)
+		h = hash64(R->v[R->sel[i]], R->vn[R->sel[i]], h + i);
+	return !hset_add(R->rows, h);
+}
+
+/* Cells that a spreadsheet would run as a formula get a leading quote;
+ * plain numbers such as -5 are left alone. */
+static int
+risky(const char *s, size_t n)
+{
+	double x;
+
+	if (n == 0 || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+}
+
+/* The row is built in one buffer and written with one call: stdio's
+ * per-field overhead showed in profiles. */
+static void
+emit(struct run *R, const struct csvr_row *row)
+{
+	struct sbuf *b = &R->line;
+	const char *v;
+	size_t i, k, n;
+	uintptr_t lo = 0, hi = 0;
+	long c;
+	int q;
+
+	/* A value still inside a row that the scanner split holds no quote,
+	 * line end or comma: no need to look. */
+	if (!row->quoted && !row->nul && R->delim == ',' && row->n > 0) {
+		lo = (uintptr_t)row->f[0];
+		hi = (uintptr_t)(row->f[row->n - 1] + row->len[row->n - 1]);
+	}
+	b->len = 0;
+	for (i = 0; i < R->nsel; i++) {
+		c = R->sel[i];
+		v = R->v[c];
+		n = R->vn[c];
+		grow(&b->s, &b->cap, b->len + 2 * n + 4);
+		if (i > 0)
+			b->s[b->len++] = ',';
+		q = !((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
+		    csvw_needq(v, n);
+		if (q)
+			b->s[b->len++] = '"';
+		if (opt.safe && risky(v, n))
+			b->s[b->len++] = '\'';
+		if (!q) {
+			memcpy(b->s + b->len, v, n);
+			b->len += n;
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			if (v[k] == '"')
+				b->s[b->len++] = '"';
+			b->s[b->len++] = v[k];
+		}
+		b->s[b->len++] = '"';
+	}
+	/* A row of one empty field is written "" so that it is not read
+	 * back as a blank line. */
+	grow(&b->s, &b->cap, b->len + 3);
+	if (b->len == 0) {
+		b->s[b->len++] = '"';
+		b->s[b->len++] = '"';
+	}
+	b->s[b->len++] = '\n';
+	fwrite_unlocked(b->s, 1, b->len, R->out);
+	R->written++;
+}
+
+int
+dorow(struct run *R, struct csvq *r, struct csvr_row *row)
+{
+	size_t k;
+
+	R->read++;
+	if (row->err == CSVR_ETOOLONG)
+		return reject(R, r, row, "field longer than --max-field "
+		    "(%zu bytes)", opt.maxfield);
+	if (row->err == CSVR_EQUOTE)
+		return reject(R, r, row, "quoted field not closed before the "
+		    "end of input");
+	if (isblankrow(row)) {
+		R->blank++;
+		return 0;
+	}
+	if (isheader(R, row)) {
+		R->headers++;
+		return 0;
+	}
+	if ((row->n < R->fh->n && !opt.pad) || (row->n > R->fh->n &&
+	    !opt.join))
+		return reject(R, r, row, "%zu fields where the header has %zu%s",
+		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
+	if (load(R, r, row) != 0)
+		return -1;
+	/* The id's slot is a cache miss: start it while the row is worked. */
+	R->idp = NULL;
+	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
+		R->idp = R->v[R->dedupi];
+		R->idn = R->vn[R->dedupi];
+		R->idh = hash64(R->idp, R->idn, 1);
+		hset_prefetch(R->ids, R->idh);
+	}
+	for (k = 0; k < opt.nops; k++)
+		if (do_op(R, &opt.ops[k], r, row) != 0)
+			return -1;
+	if (isdup(R)) {
+		R->dups++;
+		return 0;
+	}
+	emit(R, row);
+	return 0;
+}
