@@ -1,6 +1,7 @@
-/* Fuzz crimerate's record path: cmd/crimerate.c is compiled in here (its
- * main renamed) and readfile() then the final stage run on the input as
- * records, under one of five fixed option sets, the first byte choosing:
+/* Fuzz crimerate's record path: the files of cmd/crimerate/ are compiled
+ * in here as one unit (main renamed) and readfile() then the final stage
+ * run on the input as records, under one of five fixed option sets, the
+ * first byte choosing:
  * by year (the default), --period sa2016 (with its comparison year),
  * --by month, --partial, --merge. The second byte cuts reads into chunks
  * (fuzz.h). An errx() on bad data is crimerate's documented end (exit 1)
@@ -12,7 +13,11 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main crimerate_main
-#include "../../cmd/crimerate.c"
+#include "../../cmd/crimerate/table.c"
+#include "../../cmd/crimerate/read.c"
+#include "../../cmd/crimerate/lookups.c"
+#include "../../cmd/crimerate/output.c"
+#include "../../cmd/crimerate/main.c"
 #undef main
 
 #define NCONF 5

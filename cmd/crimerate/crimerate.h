@@ -1,0 +1,146 @@
+/* crimerate.h: what the files of crimerate share.
+ *
+ * crimerate: records (date,area,category[,count]) become indicators:
+ * counts, rates per 1,000 and change against a comparison period.
+ *
+ * Rows are never stored. Each record is added to a hash table keyed by
+ * area id × raw category id × bucket (a period, or a month/quarter/year of
+ * a series); dates, areas and categories are interned once each, so the
+ * memory is proportional to the number of groups. Categories are mapped to
+ * indicators and areas rolled up to their parents only at the end, over
+ * the groups. --partial keeps the record's own date as the bucket, so that
+ * partials are records again and --merge is an ordinary run over them. */
+#ifndef CRIMERATE_H
+#define CRIMERATE_H
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "input.h"
+#include "period.h"
+
+enum { C_DATE, C_AREA, C_CAT, C_COUNT, NCOL };
+extern const char *const colname[NCOL];
+
+#define MAXFIELD (1 << 20)
+#define NOB LONG_MIN
+#define SHOWN 60 /* bytes of a bad value quoted in a message */
+
+/* Strings to dense ids; open addressing over the ids. */
+struct strtab {
+	char **s;
+	size_t *len;
+	uint64_t *h;
+	size_t n, cap;
+	uint32_t *slot; /* id + 1; 0 empty */
+	size_t mask;
+	uint32_t last; /* the last id returned: runs of one value are common */
+};
+
+struct grp {
+	uint32_t a, c; /* a == UINT32_MAX: empty slot */
+	long b;
+	int64_t n;
+};
+
+struct gtab {
+	struct grp *e;
+	size_t n, mask;
+};
+
+struct dinfo {
+	long b[2]; /* buckets the date counts toward, NOB for none */
+};
+
+/* An area of the data or of the lookup files, matched by its
+ * normalised name. */
+struct node {
+	char *name; /* as first met */
+	uint32_t *par, *kid, *anc;
+	size_t npar, nkid, nanc;
+	int state; /* rollup walk: 0 new, 1 on the path, 2 done */
+	int missed;
+	long *py;      /* population years (0: any year) */
+	int64_t *pop;
+	size_t npop;
+};
+
+/* A CSV file with a header, read row by row. */
+struct lookup {
+	const char *path;
+	struct input *in;
+	struct csvr *r;
+	struct hdr *h;
+	struct csvr_row *row;
+	long need; /* highest column index used */
+};
+
+struct crimerate {
+	const char *col[NCOL];
+	int merge, partial, strict, allowmiss, verbose, by, cmpnone;
+	long long per;
+	int hasper;
+	struct period per_, cmp;
+	long blo, bhi;      /* series: buckets the output shows */
+	int anyb;
+	long dfirst, dlast; /* the span of every date read */
+	int anyd;
+	struct strtab dates, areas, cats;
+	struct dinfo *di;
+	int64_t *catn;
+	size_t catcap;
+	struct gtab g;
+	long long nrows, nout;
+	/* the final stage */
+	struct strtab nodes, inds, ckeys;
+	struct node *nd;
+	uint32_t *areanode;
+	uint32_t **cmap; /* raw category → indicators */
+	size_t *ncmap;
+	uint32_t **kmap; /* normalised category of the file → indicators */
+	size_t *nkmap;
+	struct gtab out, pairs;
+	const char *popfile;
+};
+
+extern struct crimerate R;
+
+/* table.c: interned strings and counted groups */
+uint64_t hash(const char *s, size_t n);
+long st_find(const struct strtab *t, const char *s, size_t n, uint64_t h,
+    size_t *slot);
+uint32_t st_id(struct strtab *t, const char *s, size_t n, int *isnew);
+void st_free(struct strtab *t);
+int64_t *g_get(struct gtab *t, uint32_t a, uint32_t c, long b);
+int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
+
+/* read.c: CSV files with a header, and the records */
+void die(const char *file, long line, const char *col, const char *fmt, ...);
+void add(int64_t *to, int64_t n, const char *file, long line,
+    const char *col);
+int lk_open(struct lookup *l, const char *path);
+long lk_col(struct lookup *l, const char *name, const char *what,
+    int required);
+int lk_next(struct lookup *l);
+void lk_close(struct lookup *l);
+void readfile(const char *path);
+
+/* lookups.c: categories, rollup and populations */
+const char *normkey(const char *s, size_t *n);
+uint32_t node(const char *s, size_t n);
+void load_categories(const char *path);
+int map_categories(const char *path);
+void load_rollup(const char *path);
+void ancestors(uint32_t v, const char *path);
+void load_population(const char *path);
+int64_t population(uint32_t v, long year);
+
+/* output.c: indicators and partial counts */
+void build(void);
+int indicators(const char *opt_o);
+int partial(const char *opt_o);
+
+#endif

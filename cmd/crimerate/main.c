@@ -1,0 +1,285 @@
+/* crimerate: usage, options and main; the final stage run in order,
+ * and everything freed at the end. */
+#include <err.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+#include "util.h"
+
+#include "crimerate.h"
+
+const char *const colname[NCOL] = {"date", "area", "category", "count"};
+
+struct crimerate R;
+
+static void
+usage(FILE *fp, int rc)
+{
+	fputs("usage: crimerate [-v] [-c NAME=COLUMN] [-o FILE] "
+	    "[--period PERIOD]\n"
+	    "                 [--compare PERIOD|none] "
+	    "[--by month|quarter|year]\n"
+	    "                 [--population FILE] [--per N] "
+	    "[--allow-missing-population]\n"
+	    "                 [--categories FILE [--strict]] "
+	    "[--rollup FILE]\n"
+	    "                 [--partial | --merge] [FILE ...]\n", fp);
+	exit(rc);
+}
+
+static void
+cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < R.nodes.n; i++) {
+		free(R.nd[i].name);
+		free(R.nd[i].par);
+		free(R.nd[i].kid);
+		free(R.nd[i].anc);
+		free(R.nd[i].py);
+		free(R.nd[i].pop);
+	}
+	for (i = 0; R.cmap && i < R.cats.n; i++)
+		free(R.cmap[i]);
+	for (i = 0; R.kmap && i < R.ckeys.n; i++)
+		free(R.kmap[i]);
+	free(R.nd);
+	free(R.cmap);
+	free(R.ncmap);
+	free(R.kmap);
+	free(R.nkmap);
+	free(R.areanode);
+	free(R.di);
+	free(R.catn);
+	free(R.g.e);
+	free(R.out.e);
+	free(R.pairs.e);
+	st_free(&R.dates);
+	st_free(&R.areas);
+	st_free(&R.cats);
+	st_free(&R.nodes);
+	st_free(&R.inds);
+	st_free(&R.ckeys);
+	normkey(NULL, NULL);
+}
+
+/* The final stage: lookups, then indicators. */
+static int
+finish(const char *cats, const char *rollup, const char *opt_o)
+{
+	size_t i;
+	int ret;
+
+	/* data areas first, so that they keep their spelling */
+	R.areanode = xcalloc(R.areas.n, sizeof(*R.areanode));
+	for (i = 0; i < R.areas.n; i++)
+		R.areanode[i] = node(R.areas.s[i], R.areas.len[i]);
+	if (rollup)
+		load_rollup(rollup);
+	for (i = 0; i < R.nodes.n; i++)
+		ancestors((uint32_t)i, rollup);
+	if (R.popfile)
+		load_population(R.popfile);
+	if (cats)
+		load_categories(cats);
+	if (map_categories(cats))
+		return 1;
+	build();
+	ret = indicators(opt_o);
+	return ret;
+}
+
+static long long
+perarg(const char *s)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (*end || end == s || v < 1 || v > 1000000000) {
+		warnx("--per: '%s' is not a whole number from 1 to 10^9", s);
+		usage(stderr, 2);
+	}
+	return v;
+}
+
+static void
+periodarg(const char *opt, const char *s, struct period *p)
+{
+	if (period_parse(s, strlen(s), p) != 0) {
+		warnx("%s: '%s' is not a period (saYYYY, fyYYYY, YYYY, YYYYqN, "
+		    "YYYY-MM, 12m:YYYY-MM or FROM..TO)", opt, s);
+		usage(stderr, 2);
+	}
+}
+
+static void
+colarg(const char *s)
+{
+	const char *eq = strchr(s, '=');
+	int i;
+
+	for (i = 0; eq && eq[1] && i < NCOL; i++)
+		if (strnieq(s, (size_t)(eq - s), colname[i])) {
+			R.col[i] = eq + 1;
+			return;
+		}
+	warnx("-c: '%s' is not NAME=COLUMN with NAME date, area, category "
+	    "or count", s);
+	usage(stderr, 2);
+}
+
+/* --by with --period: the period must be whole buckets. */
+static void
+series(void)
+{
+	long f, l;
+
+	if (!R.hasper)
+		return;
+	R.blo = period_bucket(R.by, R.per_.first);
+	R.bhi = period_bucket(R.by, R.per_.last);
+	period_bucket_span(R.by, R.blo, &f, &l);
+	if (f != R.per_.first) {
+		warnx("--period %s is not whole %ss", R.per_.label,
+		    R.by == BY_MONTH ? "month" : R.by == BY_QUARTER ?
+		    "quarter" : "year");
+		usage(stderr, 2);
+	}
+	period_bucket_span(R.by, R.bhi, &f, &l);
+	if (l != R.per_.last) {
+		warnx("--period %s is not whole %ss", R.per_.label,
+		    R.by == BY_MONTH ? "month" : R.by == BY_QUARTER ?
+		    "quarter" : "year");
+		usage(stderr, 2);
+	}
+}
+
+enum { O_ALLOW = 256, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL, O_PER,
+	O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+
+static const struct option longopts[] = {
+	{"allow-missing-population", no_argument, NULL, O_ALLOW},
+	{"by", required_argument, NULL, O_BY},
+	{"categories", required_argument, NULL, O_CATS},
+	{"compare", required_argument, NULL, O_CMP},
+	{"help", no_argument, NULL, 'h'},
+	{"merge", no_argument, NULL, O_MERGE},
+	{"partial", no_argument, NULL, O_PARTIAL},
+	{"per", required_argument, NULL, O_PER},
+	{"period", required_argument, NULL, O_PERIOD},
+	{"population", required_argument, NULL, O_POP},
+	{"rollup", required_argument, NULL, O_ROLLUP},
+	{"strict", no_argument, NULL, O_STRICT},
+	{"version", no_argument, NULL, O_VERSION},
+	{NULL, 0, NULL, 0}
+};
+
+int
+main(int argc, char *argv[])
+{
+	const char *opt_o = NULL, *cats = NULL, *rollup = NULL, *cmp = NULL;
+	int ch, i, ret = 0, final;
+
+	setlocale(LC_CTYPE, "");
+	memcpy(R.col, colname, sizeof(R.col));
+	R.per = 1000;
+	while ((ch = getopt_long(argc, argv, "c:ho:v", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			colarg(optarg);
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'o':
+			opt_o = optarg;
+			break;
+		case 'v':
+			R.verbose = 1;
+			break;
+		case O_ALLOW:
+			R.allowmiss = 1;
+			break;
+		case O_BY:
+			if ((R.by = period_by(optarg)) < 0) {
+				warnx("--by: '%s' is not month, quarter or "
+				    "year", optarg);
+				usage(stderr, 2);
+			}
+			break;
+		case O_CATS:
+			cats = optarg;
+			break;
+		case O_CMP:
+			cmp = optarg;
+			break;
+		case O_MERGE:
+			R.merge = 1;
+			break;
+		case O_PARTIAL:
+			R.partial = 1;
+			break;
+		case O_PER:
+			R.per = perarg(optarg);
+			break;
+		case O_PERIOD:
+			periodarg("--period", optarg, &R.per_);
+			R.hasper = 1;
+			break;
+		case O_POP:
+			R.popfile = optarg;
+			break;
+		case O_ROLLUP:
+			rollup = optarg;
+			break;
+		case O_STRICT:
+			R.strict = 1;
+			break;
+		case O_VERSION:
+			version();
+			break;
+		default:
+			usage(stderr, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	final = R.hasper || cmp || R.by || R.popfile || cats || rollup ||
+	    R.strict || R.allowmiss || R.per != 1000;
+	if ((R.partial && final) || (R.strict && !cats) ||
+	    (cmp && !R.hasper) || (cmp && R.by && strcmp(cmp, "none") != 0)) {
+		warnx("%s", R.partial && final ? "--partial counts only; the "
+		    "other options belong to the run that merges" : R.strict &&
+		    !cats ? "--strict needs --categories" : cmp && !R.hasper ?
+		    "--compare needs --period" : "--by compares each bucket "
+		    "with the one before; --compare takes only none");
+		usage(stderr, 2);
+	}
+	if (cmp && strcmp(cmp, "none") == 0)
+		R.cmpnone = 1;
+	else if (cmp)
+		periodarg("--compare", cmp, &R.cmp);
+	else if (R.hasper)
+		period_prev(&R.per_, &R.cmp);
+	if (!R.partial && !R.hasper && !R.by)
+		R.by = BY_YEAR;
+	if (R.by)
+		series();
+
+	if (argc == 0)
+		readfile("-");
+	for (i = 0; i < argc; i++)
+		readfile(argv[i]);
+	if (R.verbose && !R.partial)
+		warnx("%lld records, %lld outside the periods", R.nrows,
+		    R.nout);
+	ret = R.partial ? partial(opt_o) : finish(cats, rollup, opt_o);
+	cleanup();
+	return ret;
+}

@@ -1,0 +1,284 @@
+/* Output: groups of records become indicators (count, rate, change)
+ * for each area and period; or, with --partial, records again. */
+#include <err.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvwrite.h"
+#include "date.h"
+#include "output.h"
+#include "period.h"
+#include "util.h"
+
+#include "crimerate.h"
+
+__extension__ typedef __int128 i128;
+
+/* num/den rounded half away from zero to dec decimals: exact, so that
+ * every figure can be checked by hand. */
+static void
+fixed(FILE *fp, i128 num, i128 den, int dec)
+{
+	char buf[64], *p = buf + sizeof(buf) - 1;
+	i128 q, s = 1;
+	int i = 0, neg = num < 0;
+
+	while (i++ < dec)
+		s *= 10;
+	q = ((neg ? -num : num) * s * 2 + den) / (den * 2);
+	neg = neg && q != 0;
+	*p = '\0';
+	i = 0;
+	do {
+		*--p = (char)('0' + (int)(q % 10));
+		q /= 10;
+		if (++i == dec)
+			*--p = '.';
+	} while (q > 0 || i <= dec);
+	if (neg)
+		*--p = '-';
+	csvw_str(fp, p, 0);
+}
+
+static void
+integer(FILE *fp, long long v, int first)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	csvw_str(fp, buf, first);
+}
+
+/* Each group of records becomes groups of indicators, for its area and
+ * every ancestor of it. */
+void
+build(void)
+{
+	const struct grp *e;
+	const struct node *n;
+	size_t i, j, k;
+	uint32_t v, ind;
+
+	for (i = 0; R.g.e && i <= R.g.mask; i++) {
+		e = &R.g.e[i];
+		if (e->a == UINT32_MAX)
+			continue;
+		v = R.areanode[e->a];
+		n = &R.nd[v];
+		for (j = 0; j < R.ncmap[e->c]; j++) {
+			ind = R.cmap[e->c][j];
+			add(g_get(&R.out, v, ind, e->b), e->n, "rollup", 0,
+			    NULL);
+			g_get(&R.pairs, v, ind, 0);
+			for (k = 0; k < n->nanc; k++) {
+				add(g_get(&R.out, n->anc[k], ind, e->b), e->n,
+				    "rollup", 0, NULL);
+				g_get(&R.pairs, n->anc[k], ind, 0);
+			}
+		}
+	}
+}
+
+static int
+paircmp(const void *x, const void *y)
+{
+	const struct grp *a = x, *b = y;
+	int c = strcmp(R.nd[a->a].name, R.nd[b->a].name);
+
+	if (!c)
+		c = strcmp(R.inds.s[a->c], R.inds.s[b->c]);
+	return c ? c : (a->a > b->a) - (a->a < b->a);
+}
+
+/* Groups of a table, sorted by cmp. */
+static struct grp *
+sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
+{
+	struct grp *v = xcalloc(t->n, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; t->e && i <= t->mask; i++)
+		if (t->e[i].a != UINT32_MAX)
+			v[n++] = t->e[i];
+	qsort(v, n, sizeof(*v), cmp);
+	return v;
+}
+
+struct slot {
+	long b, pb;
+	long year, pyear;
+	int prevok;
+	char label[PERIOD_LABEL];
+};
+
+static int
+indata(long first, long last)
+{
+	return R.anyd && last >= R.dfirst && first <= R.dlast;
+}
+
+static long
+yearof(long day)
+{
+	int y, m, d;
+
+	date_civil(day, &y, &m, &d);
+	return y;
+}
+
+/* The periods the output shows, in order. */
+static struct slot *
+slots(size_t *ns)
+{
+	struct slot *s;
+	long b, f, l, pf, pl;
+
+	if (!R.by) {
+		s = xcalloc(1, sizeof(*s));
+		s->b = 0;
+		s->pb = 1;
+		s->year = yearof(R.per_.last);
+		s->pyear = yearof(R.cmp.last);
+		s->prevok = !R.cmpnone && indata(R.cmp.first, R.cmp.last);
+		memcpy(s->label, R.per_.label, PERIOD_LABEL);
+		*ns = 1;
+		return s;
+	}
+	*ns = R.hasper || R.anyb ? (size_t)(R.bhi - R.blo + 1) : 0;
+	s = xcalloc(*ns, sizeof(*s));
+	for (b = R.blo; *ns && b <= R.bhi; b++) {
+		period_bucket_span(R.by, b, &f, &l);
+		period_bucket_span(R.by, b - 1, &pf, &pl);
+		s[b - R.blo].b = b;
+		s[b - R.blo].pb = b - 1;
+		s[b - R.blo].year = yearof(l);
+		s[b - R.blo].pyear = yearof(pl);
+		s[b - R.blo].prevok = !R.cmpnone && indata(pf, pl);
+		period_bucket_label(R.by, b, s[b - R.blo].label);
+	}
+	return s;
+}
+
+/* A population, or -1 when none is wanted or, allowed, none is known;
+ * a missing one is said once per area and makes *bad. */
+static int64_t
+popfor(uint32_t v, long year, int *bad)
+{
+	int64_t p;
+
+	if (!R.popfile)
+		return -1;
+	if ((p = population(v, year)) >= 0 || R.allowmiss)
+		return p;
+	if (!R.nd[v].missed)
+		warnx("%s: no population for area '%s' in %ld", R.popfile,
+		    R.nd[v].name, year);
+	R.nd[v].missed = 1;
+	*bad = 1;
+	return -1;
+}
+
+static void
+row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
+{
+	int64_t c = g_count(&R.out, pr->a, pr->c, s->b), p = 0, pop, ppop = -1;
+
+	pop = popfor(pr->a, s->year, bad);
+	if (s->prevok) {
+		p = g_count(&R.out, pr->a, pr->c, s->pb);
+		ppop = popfor(pr->a, s->pyear, bad);
+	}
+	if (!fp)
+		return;
+	csvw_str(fp, R.nd[pr->a].name, 1);
+	csvw_str(fp, R.inds.s[pr->c], 0);
+	csvw_str(fp, s->label, 0);
+	integer(fp, c, 0);
+	if (pop >= 0)
+		integer(fp, pop, 0);
+	else
+		csvw_str(fp, "", 0);
+	if (pop > 0)
+		fixed(fp, (i128)c * R.per, pop, 2);
+	else
+		csvw_str(fp, "", 0);
+	if (s->prevok) {
+		integer(fp, p, 0);
+		if (ppop > 0)
+			fixed(fp, (i128)p * R.per, ppop, 2);
+		else
+			csvw_str(fp, "", 0);
+		integer(fp, c - p, 0);
+		if (p > 0)
+			fixed(fp, ((i128)c - p) * 100, p, 1);
+		else
+			csvw_str(fp, "", 0);
+	} else {
+		fputs(",,,,", fp);
+	}
+	csvw_end(fp);
+}
+
+/* Pass once without output to find missing populations, then write. */
+int
+indicators(const char *opt_o)
+{
+	struct grp *pr = sorted(&R.pairs, paircmp);
+	struct slot *s;
+	size_t i, j, ns;
+	FILE *fp;
+	int bad = 0, ret;
+
+	s = slots(&ns);
+	for (i = 0; i < R.pairs.n; i++)
+		for (j = 0; j < ns; j++)
+			row(NULL, &pr[i], &s[j], &bad);
+	if (bad) {
+		free(pr);
+		free(s);
+		return 1;
+	}
+	fp = out_open(opt_o);
+	fputs("area,category,period,count,population,rate,prev_count,"
+	    "prev_rate,change,change_pct\n", fp);
+	for (i = 0; i < R.pairs.n; i++)
+		for (j = 0; j < ns; j++)
+			row(fp, &pr[i], &s[j], &bad);
+	ret = out_close(fp, 1);
+	free(pr);
+	free(s);
+	return ret;
+}
+
+static int
+partcmp(const void *x, const void *y)
+{
+	const struct grp *a = x, *b = y;
+	int c = strcmp(R.areas.s[a->a], R.areas.s[b->a]);
+
+	if (!c)
+		c = strcmp(R.cats.s[a->c], R.cats.s[b->c]);
+	return c ? c : strcmp(R.dates.s[a->b], R.dates.s[b->b]);
+}
+
+/* Partial counts are records: date,area,category,count. */
+int
+partial(const char *opt_o)
+{
+	struct grp *v = sorted(&R.g, partcmp);
+	FILE *fp = out_open(opt_o);
+	size_t i;
+
+	fputs("date,area,category,count\n", fp);
+	for (i = 0; i < R.g.n; i++) {
+		csvw_str(fp, R.dates.s[v[i].b], 1);
+		csvw_field(fp, R.areas.s[v[i].a], R.areas.len[v[i].a], 0);
+		csvw_field(fp, R.cats.s[v[i].c], R.cats.len[v[i].c], 0);
+		integer(fp, v[i].n, 0);
+		csvw_end(fp);
+	}
+	free(v);
+	return out_close(fp, 1);
+}

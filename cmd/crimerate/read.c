@@ -1,0 +1,299 @@
+/* Reading: CSV files with a header (the data and the lookups), and
+ * each record of the data added to its groups. */
+#include <err.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "date.h"
+#include "header.h"
+#include "input.h"
+#include "num.h"
+#include "period.h"
+#include "util.h"
+
+#include "crimerate.h"
+
+/* "FILE:LINE: column 'NAME': " then the message; exit 1. */
+void
+die(const char *file, long line, const char *col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (line <= 0)
+		errx(1, "%s: %s", file, msg);
+	if (col)
+		errx(1, "%s:%ld: column '%s': %s", file, line, col, msg);
+	errx(1, "%s:%ld: %s", file, line, msg);
+}
+
+/* Sums stay in 63 bits so that a change between two of them cannot
+ * overflow either. */
+void
+add(int64_t *to, int64_t n, const char *file, long line, const char *col)
+{
+	if (__builtin_add_overflow(*to, n, to))
+		die(file, line, col, "the sum of counts passes 2^63-1 (64 bits)");
+}
+
+int
+lk_open(struct lookup *l, const char *path)
+{
+	memset(l, 0, sizeof(*l));
+	l->path = path;
+	if (!(l->in = in_open(path)))
+		err(1, "%s", path);
+	l->path = in_name(l->in);
+	l->r = csvr_open(l->in, ',', MAXFIELD);
+	switch (csvr_next(l->r, &l->row)) {
+	case -1:
+		errx(1, "%s: %s", l->path, csvr_error(l->r));
+	case 0:
+		return 0;
+	}
+	l->h = hdr_new(l->row->f, l->row->len, l->row->n);
+	return 1;
+}
+
+/* The index of a column by name, -1 if optional and absent. */
+long
+lk_col(struct lookup *l, const char *name, const char *what, int required)
+{
+	long i = hdr_find(l->h, name);
+
+	if (i < 0 && required && what && strcmp(what, name) != 0)
+		errx(1, "%s: no column '%s' (-c %s=%s)", l->path, name, what,
+		    name);
+	if (i < 0 && required)
+		errx(1, "%s: no column '%s'", l->path, name);
+	if (i > l->need)
+		l->need = i;
+	return i;
+}
+
+int
+lk_next(struct lookup *l)
+{
+	switch (csvr_next(l->r, &l->row)) {
+	case -1:
+		errx(1, "%s: %s", l->path, csvr_error(l->r));
+	case 0:
+		return 0;
+	}
+	if (l->row->err == CSVR_ETOOLONG)
+		die(l->path, l->row->line, NULL, "a field longer than %d bytes",
+		    MAXFIELD);
+	if (l->row->err == CSVR_EQUOTE)
+		die(l->path, l->row->line, NULL, "a quoted field never ends");
+	if ((long)l->row->n <= l->need)
+		die(l->path, l->row->line, NULL, "%zu fields, the header has %zu",
+		    l->row->n, l->h->n);
+	return 1;
+}
+
+void
+lk_close(struct lookup *l)
+{
+	hdr_free(l->h);
+	if (l->r)
+		csvr_close(l->r);
+	if (l->in)
+		in_close(l->in);
+}
+
+static const char *
+precname(int prec)
+{
+	return prec == DATE_YEAR ? "a year" : prec == DATE_MONTH ? "a month" :
+	    "a day";
+}
+
+/* A period's days, as text (a static buffer). */
+static const char *
+span(const struct period *p)
+{
+	static char buf[32];
+	struct date a, b;
+	char x[11], y[11];
+
+	a.prec = b.prec = DATE_DAY;
+	date_civil(p->first, &a.y, &a.m, &a.d);
+	date_civil(p->last, &b.y, &b.m, &b.d);
+	date_str(&a, x);
+	date_str(&b, y);
+	snprintf(buf, sizeof(buf), "%s..%s", x, y);
+	return buf;
+}
+
+/* Which buckets a record of span [f, l] counts toward. A record across
+ * the edge of a period is data coarser than the period: an error. */
+static void
+buckets(struct dinfo *d, long f, long l, int prec, const char *val,
+    struct lookup *lk, const char *col)
+{
+	const struct period *p[2] = {&R.per_, &R.cmp};
+	long b;
+	int i;
+
+	d->b[0] = d->b[1] = NOB;
+	if (R.by) {
+		if ((b = period_bucket(R.by, f)) != period_bucket(R.by, l))
+			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
+			    "than the %s buckets asked for", val,
+			    precname(prec), R.by == BY_MONTH ? "month" :
+			    R.by == BY_QUARTER ? "quarter" : "year");
+		if (R.hasper && (b < R.blo - 1 || b > R.bhi))
+			return;
+		d->b[0] = b;
+		if (!R.hasper && (!R.anyb || b < R.blo))
+			R.blo = b;
+		if (!R.hasper && (!R.anyb || b > R.bhi))
+			R.bhi = b;
+		R.anyb = 1;
+		return;
+	}
+	for (i = 0; i < 2 - R.cmpnone; i++) {
+		if (l < p[i]->first || f > p[i]->last)
+			continue;
+		if (f < p[i]->first || l > p[i]->last)
+			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
+			    "than the period %s%s%s%s whose edge it crosses",
+			    val, precname(prec), p[i]->label,
+			    p[i]->kind == PER_RANGE ? "" : " (",
+			    p[i]->kind == PER_RANGE ? "" : span(p[i]),
+			    p[i]->kind == PER_RANGE ? "" : ")");
+		d->b[i] = i;
+	}
+}
+
+/* A date string met for the first time. */
+static void
+newdate(uint32_t id, struct lookup *lk, long col)
+{
+	const char *s = R.dates.s[id];
+	long f, l;
+	int prec;
+
+	if ((id & (id - 1)) == 0)
+		R.di = xreallocarray(R.di, id ? 2 * id : 1, sizeof(*R.di));
+	if (period_date(s, R.dates.len[id], &f, &l, &prec) != 0)
+		die(lk->path, lk->row->line, lk->h->name[col],
+		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+		    SHOWN, s);
+	if (!R.anyd || f < R.dfirst)
+		R.dfirst = f;
+	if (!R.anyd || l > R.dlast)
+		R.dlast = l;
+	R.anyd = 1;
+	if (R.partial) {
+		R.di[id].b[0] = id;
+		R.di[id].b[1] = NOB;
+		return;
+	}
+	buckets(&R.di[id], f, l, prec, s, lk, lk->h->name[col]);
+}
+
+static int64_t
+count(struct lookup *lk, long col)
+{
+	const char *s;
+	size_t n, i;
+	long long v = 0;
+	int r;
+
+	if (col < 0)
+		return 1;
+	s = lk->row->f[col];
+	n = lk->row->len[col];
+	for (i = 0; i < n && i < 18 && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (s[i] - '0');
+	if (i == n && n > 0)
+		return v;
+	if ((r = num_int(s, n, &v)) == -2)
+		die(lk->path, lk->row->line, lk->h->name[col],
+		    "'%.*s' is past 64 bits", SHOWN, s);
+	if (r != 0 || v < 0)
+		die(lk->path, lk->row->line, lk->h->name[col],
+		    "'%.*s' is not a count", SHOWN, s);
+	return v;
+}
+
+static uint32_t
+name(struct strtab *t, struct lookup *lk, long col, const char *what)
+{
+	if (lk->row->len[col] == 0)
+		die(lk->path, lk->row->line, lk->h->name[col], "empty %s", what);
+	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
+}
+
+static void
+record(struct lookup *lk, const long *col)
+{
+	struct csvr_row *row = lk->row;
+	const struct dinfo *d;
+	uint32_t id, a, c;
+	int64_t n = count(lk, col[C_COUNT]);
+	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
+	int isnew;
+
+	id = st_id(&R.dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
+	    &isnew);
+	if (isnew)
+		newdate(id, lk, col[C_DATE]);
+	R.nrows++;
+	d = &R.di[id];
+	if (d->b[0] == NOB && d->b[1] == NOB) {
+		R.nout++;
+		return;
+	}
+	a = name(&R.areas, lk, col[C_AREA], "area");
+	c = name(&R.cats, lk, col[C_CAT], "category");
+	if (R.cats.n > R.catcap) {
+		R.catn = xreallocarray(R.catn, R.cats.cap, sizeof(*R.catn));
+		memset(R.catn + R.catcap, 0,
+		    (R.cats.cap - R.catcap) * sizeof(*R.catn));
+		R.catcap = R.cats.cap;
+	}
+	add(&R.catn[c], n, lk->path, row->line, cn);
+	if (d->b[0] != NOB)
+		add(g_get(&R.g, a, c, d->b[0]), n, lk->path, row->line,
+		    cn);
+	if (d->b[1] != NOB)
+		add(g_get(&R.g, a, c, d->b[1]), n, lk->path, row->line,
+		    cn);
+}
+
+/* Is the row the header again (concatenated partials)? */
+static int
+isheader(const struct lookup *lk)
+{
+	return hdr_same(lk->h, lk->row->f, lk->row->len, lk->row->n);
+}
+
+void
+readfile(const char *path)
+{
+	struct lookup lk;
+	long col[NCOL], before = R.nrows;
+	int i;
+
+	/* As the other tools: no header is no data, most often an upstream
+	 * stage that failed. */
+	if (!lk_open(&lk, path))
+		errx(1, "%s: empty (no header row)", lk.path);
+	for (i = 0; i < NCOL; i++)
+		col[i] = lk_col(&lk, R.col[i], colname[i],
+		    i != C_COUNT || R.merge);
+	while (lk_next(&lk))
+		if (!R.merge || !isheader(&lk))
+			record(&lk, col);
+	if (R.verbose)
+		warnx("%s: %lld records", lk.path, R.nrows - before);
+	lk_close(&lk);
+}
