@@ -1,8 +1,9 @@
-/* Fuzz sarender's HTML output: cmd/sarender.c is compiled in here (its
- * main renamed); the input is read as the table (readfile, prepare) and
- * rendered with -f html, the first byte choosing --suppress 5 or not, and
- * a title, caption, source and classification that are themselves
- * hostile. The second byte cuts reads into chunks (fuzz.h).
+/* Fuzz sarender's HTML output: the files of cmd/sarender/ are compiled
+ * in here as one unit (its main renamed); the input is read as the table
+ * (readfile, prepare) and rendered with -f html, the first byte choosing
+ * --suppress 5 or not, and a title, caption, source and classification
+ * that are themselves hostile. The second byte cuts reads into chunks
+ * (fuzz.h).
  *
  * The finding looked for: a '<' that came from the data. The renderer's
  * own markup only ever opens the tags listed in tags[] below; every '<'
@@ -15,7 +16,16 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main sarender_main
-#include "../../cmd/sarender.c"
+#include "../../cmd/sarender/cells.c"
+#include "../../cmd/sarender/columns.c"
+#include "../../cmd/sarender/csv.c"
+#include "../../cmd/sarender/html.c"
+#include "../../cmd/sarender/main.c"
+#include "../../cmd/sarender/md.c"
+#include "../../cmd/sarender/rag.c"
+#include "../../cmd/sarender/read.c"
+#include "../../cmd/sarender/str.c"
+#include "../../cmd/sarender/text.c"
 #undef main
 
 #include "text.h"

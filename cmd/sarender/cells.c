@@ -1,0 +1,211 @@
+/* sarender: cells as the reader sees them, alignment, notes, and the
+ * dispatch to a format. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "sarender.h"
+
+static const char *const ragword[] = { "", "Green", "Amber", "Red" };
+static const char *const ragsym[] = { "", "\xe2\x97\x8b ", "\xe2\x97\x90 ",
+	"\xe2\x97\x8f " }; /* ○ ◐ ● : empty, half, full in black and white */
+
+static void
+fmtpct(struct sbuf *b, double v)
+{
+	v = round1(v, 1);
+	if (!ascii)
+		sb_adds(b, v > 0 ? "\xe2\x96\xb2 " : v < 0 ? "\xe2\x96\xbc " :
+		    "\xe2\x96\xba "); /* ▲ ▼ ► */
+	fmtnum(b, v, 1, 1);
+	sb_addc(b, '%');
+}
+
+static void
+fmtband(struct sbuf *b, const char *s)
+{
+	if (strcasecmp(s, "above") == 0)
+		sb_adds(b, "above");
+	else if (strcasecmp(s, "inline") == 0 || strcasecmp(s, "in line") == 0)
+		sb_adds(b, "in line");
+	else if (strcasecmp(s, "below") == 0)
+		sb_adds(b, "below");
+	else
+		sb_adds(b, s);
+}
+
+/* A cell as the reader sees it, before escaping for the format. */
+static char *
+cellval(struct tab *t, size_t r, const struct col *c)
+{
+	struct sbuf b = { 0 };
+	const char *s;
+	double v, of;
+
+	if (c->kind == K_RAG) {
+		if (fmt != F_CSV && !ascii)
+			sb_adds(&b, ragsym[t->rag[r]]);
+		sb_adds(&b, ragword[t->rag[r]]);
+		return (char *)sb_str(&b);
+	}
+	if (c->kind == K_CHART)
+		return xstrdup("");
+	s = t->row[r][c->src];
+	if (c->role >= 0 && t->sup[r] & roles[c->role].sup)
+		return xstrdup("");
+	if ((c->role == R_COUNT && t->sup[r] & SUP_C) ||
+	    (c->role == R_PREV_COUNT && t->sup[r] & SUP_P)) {
+		sb_addc(&b, '<');
+		fmtnum(&b, (double)suppress, 0, 0);
+		return (char *)sb_str(&b);
+	}
+	if (fmt == F_CSV || c->kind == K_TEXT || (c->kind != K_BAND &&
+	    !getnum(s, &v)))
+		return xstrdup(s);
+	switch (c->kind) {
+	case K_INT:
+	case K_SINT:
+		if (v != floor(v))
+			return xstrdup(s);
+		fmtnum(&b, v, 0, c->kind == K_SINT);
+		break;
+	case K_DEC:
+		fmtnum(&b, v, 2, 0);
+		break;
+	case K_PCT:
+		fmtpct(&b, v);
+		break;
+	case K_RANK:
+		fmtnum(&b, v, 0, 0);
+		if (t->ix[R_OF] >= 0 && getnum(t->row[r][t->ix[R_OF]], &of)) {
+			sb_addc(&b, '/');
+			fmtnum(&b, of, 0, 0);
+		}
+		break;
+	case K_BAND:
+		fmtband(&b, s);
+		break;
+	}
+	return (char *)sb_str(&b);
+}
+
+/* Right-align numbers: the known numeric kinds, and any other column
+ * whose every non-empty cell is a number. */
+void
+aligncols(struct tab *t)
+{
+	size_t c, r;
+	double v;
+	int any;
+
+	for (c = 0; c < t->ncol; c++) {
+		struct col *k = &t->col[c];
+
+		if (k->kind != K_TEXT) {
+			k->right = k->kind != K_BAND && k->kind != K_RAG &&
+			    k->kind != K_CHART;
+			continue;
+		}
+		for (any = 0, r = 0; r < t->n; r++) {
+			if (isblank_s(t->row[r][k->src]))
+				continue;
+			if (!getnum(t->row[r][k->src], &v))
+				break;
+			any = 1;
+		}
+		k->right = any && r == t->n;
+	}
+}
+
+/* Notes under the table: what the colours, ranks and blanks mean. */
+static size_t
+notes(struct tab *t, char ***out)
+{
+	char **n = xcalloc(6, sizeof(char *));
+	struct sbuf b = { 0 };
+	size_t i, k = 0;
+	int rag = 0, rank = 0, band = 0;
+
+	for (i = 0; i < t->ncol; i++) {
+		rag |= t->col[i].kind == K_RAG;
+		rank |= t->col[i].kind == K_RANK;
+		band |= t->col[i].kind == K_BAND;
+	}
+	if (rag && t->ntg) {
+		sb_adds(&b, "Status against the targets in ");
+		sb_adds(&b, t->tgname);
+		sb_adds(&b, ": Green meets the target, Amber misses it by no "
+		    "more than its amber margin, Red misses it by more.");
+		n[k++] = b.s;
+		b = (struct sbuf){ 0 };
+	}
+	if (rag && (!t->ntg || opt_rag) && t->ix[R_CHANGE_PCT] >= 0) {
+		sb_adds(&b, t->ntg ? "Indicators without a target: " :
+		    "Status: ");
+		sb_adds(&b, "Green where the change is ");
+		fmtnum(&b, ragg, 1, 1);
+		sb_adds(&b, "% or less, Amber up to ");
+		fmtnum(&b, raga, 1, 1);
+		sb_adds(&b, "%, Red above.");
+		n[k++] = b.s;
+		b = (struct sbuf){ 0 };
+	}
+	if (rank)
+		n[k++] = xstrdup("Rank: place in the most similar group (MSG) "
+		    "from the lowest rate; 3/15 is the third lowest of 15.");
+	if (band)
+		n[k++] = xstrdup("vs MSG mean: above or below when the area's "
+		    "confidence interval lies wholly above or below the group "
+		    "mean, else in line.");
+	if (suppress >= 0) {
+		sb_adds(&b, "Counts below ");
+		fmtnum(&b, (double)suppress, 0, 0);
+		sb_adds(&b, " are shown as <");
+		fmtnum(&b, (double)suppress, 0, 0);
+		sb_adds(&b, "; figures that would reveal them are left "
+		    "blank.");
+		n[k++] = b.s;
+	}
+	*out = n;
+	return k;
+}
+
+void
+render(FILE *fp, struct tab *t)
+{
+	char ***cell = xcalloc(t->n, sizeof(*cell)), **note, *v;
+	struct sbuf lift = { 0 };
+	size_t r, c, nnote = notes(t, &note);
+
+	for (r = 0; r < t->n; r++) {
+		cell[r] = xcalloc(t->ncol, sizeof(char *));
+		for (c = 0; c < t->ncol; c++) {
+			v = cellval(t, r, &t->col[c]);
+			cell[r][c] = fmt == F_CSV ? v : clean(v);
+			if (fmt != F_CSV)
+				free(v);
+		}
+	}
+	for (c = 0; c < t->nlift; c++) {
+		sb_adds(&lift, c ? (ascii ? "; " : " \xc2\xb7 ") : "");
+		sb_adds(&lift, t->lift[c]); /* ·, a middle dot */
+	}
+	sb_str(&lift);
+	if (fmt == F_TEXT)
+		wtext(fp, t, cell, note, nnote, lift.s);
+	else if (fmt == F_MD)
+		wmd(fp, t, cell, note, nnote, lift.s);
+	else if (fmt == F_HTML)
+		whtml(fp, t, cell, note, nnote, lift.s);
+	else
+		wcsv(fp, t, cell);
+	for (r = 0; r < t->n; r++) {
+		for (c = 0; c < t->ncol; c++)
+			free(cell[r][c]);
+		free(cell[r]);
+	}
+	free(cell);
+	freelines(note, nnote);
+	sb_free(&lift);
+}

@@ -1,0 +1,236 @@
+/* sarender: the columns shown, -C or the default, and the checks on
+ * them before rendering. */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "header.h"
+#include "util.h"
+#include "sarender.h"
+
+/* Each role: its column name, its label, its kind, what blanks it. */
+const struct role roles[NROLE] = {
+	[R_AREA] = { "area", "Area", K_TEXT, 0 },
+	[R_CATEGORY] = { "category", "Indicator", K_TEXT, 0 },
+	[R_PERIOD] = { "period", "Period", K_TEXT, 0 },
+	[R_GROUP] = { "group", "MSG", K_TEXT, 0 },
+	[R_COUNT] = { "count", "Count", K_INT, 0 },
+	[R_POP] = { "population", "Population", K_INT, 0 },
+	[R_RATE] = { "rate", "Rate per 1,000", K_DEC, SUP_C },
+	[R_PREV_COUNT] = { "prev_count", "Previous count", K_INT, 0 },
+	[R_PREV_RATE] = { "prev_rate", "Previous rate", K_DEC, SUP_P },
+	[R_CHANGE] = { "change", "Change", K_SINT, SUP_C | SUP_P },
+	[R_CHANGE_PCT] = { "change_pct", "Change", K_PCT, SUP_C | SUP_P },
+	[R_RANK] = { "rank", "Rank in MSG", K_RANK, SUP_C },
+	[R_OF] = { "of", "MSG size", K_INT, 0 },
+	[R_MEAN] = { "group_mean", "MSG mean", K_DEC, 0 },
+	[R_VS_MEAN] = { "vs_mean_pct", "% vs MSG mean", K_PCT, SUP_C },
+	[R_LCL] = { "lcl", "Lower limit", K_DEC, SUP_C },
+	[R_UCL] = { "ucl", "Upper limit", K_DEC, SUP_C },
+	[R_BAND] = { "band", "vs MSG mean", K_BAND, SUP_C },
+	[R_MIN] = { "group_min", "MSG lowest", K_DEC, 0 },
+	[R_Q1] = { "group_q1", "MSG lower quartile", K_DEC, 0 },
+	[R_Q3] = { "group_q3", "MSG upper quartile", K_DEC, 0 },
+	[R_MAX] = { "group_max", "MSG highest", K_DEC, 0 },
+	[R_ADJ_RATE] = { "adj_rate", "Adjusted rate", K_DEC, SUP_C },
+	[R_ADJ_RANK] = { "adj_rank", "Adjusted rank", K_RANK, SUP_C },
+};
+
+/* The columns shown when -C is not given, those present, in this order. */
+static const int defcols[] = {
+	R_AREA, R_CATEGORY, R_PERIOD, R_COUNT, R_RATE, R_CHANGE_PCT, R_RANK,
+	R_BAND
+};
+
+/* Is s[0..n), trimmed, the name of a column (or rag, chart)? */
+static long
+colname(struct tab *t, const char *s, size_t n)
+{
+	char *name;
+	long j;
+
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return -3;
+	name = xstrndup(s, n);
+	if ((j = hdr_find(t->h, name)) < 0) {
+		if (strcasecmp(name, "rag") == 0)
+			j = -1;
+		else if (strcasecmp(name, "chart") == 0)
+			j = -2;
+		else
+			j = -3;
+	}
+	free(name);
+	return j;
+}
+
+static void
+addcol(struct tab *t, long src, int role, const char *label)
+{
+	struct col *c;
+	size_t k;
+
+	t->col = xreallocarray(t->col, t->ncol + 1, sizeof(*t->col));
+	c = &t->col[t->ncol++];
+	memset(c, 0, sizeof(*c));
+	c->src = src;
+	c->role = role;
+	if (src >= 0 && role < 0)
+		for (k = 0; k < NROLE && c->role < 0; k++)
+			if (t->ix[k] == src)
+				c->role = (int)k;
+	c->kind = c->role >= 0 ? roles[c->role].kind : K_TEXT;
+	if (src == -1)
+		c->kind = K_RAG;
+	if (src == -2)
+		c->kind = K_CHART;
+	if (!label)
+		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
+		    "Position in MSG" : c->role >= 0 ? roles[c->role].label :
+		    t->h->name[src];
+	c->label = xstrdup(label);
+}
+
+/* -C 'col:Label,col:Label'. In a label a comma ends the item only when
+ * a column name or another 'name:' follows, so that 'rate:Per 1,000'
+ * keeps its comma; '\,' is a comma in any case. */
+static void
+parsecols(struct tab *t, const char *spec)
+{
+	const char *p = spec, *q, *e, *colon;
+	struct sbuf lab = { 0 };
+	long src;
+
+	while (*p) {
+		for (colon = NULL, e = p; *e; e++) {
+			if (*e == '\\' && e[1]) {
+				e++;
+				continue;
+			}
+			if (*e == ':' && !colon)
+				colon = e;
+			q = e + 1;
+			if (*e == ',' && (!colon || memchr(q, ':', strcspn(q,
+			    ",")) || colname(t, q, strcspn(q, ",")) > -3))
+				break;
+		}
+		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
+		    -2)
+			errx(1, "-C: no column '%.*s'",
+			    (int)((colon ? colon : e) - p), p);
+		lab.len = 0;
+		for (q = colon ? colon + 1 : e; q < e; q++) {
+			if (*q == '\\' && q + 1 < e)
+				q++;
+			sb_addc(&lab, *q);
+		}
+		addcol(t, src, -1, colon ? sb_str(&lab) : NULL);
+		p = *e ? e + 1 : e;
+	}
+	sb_free(&lab);
+}
+
+static int
+canchart(struct tab *t)
+{
+	return t->ix[R_RATE] >= 0 && ((t->ix[R_MIN] >= 0 &&
+	    t->ix[R_MAX] >= 0) || t->ix[R_MEAN] >= 0);
+}
+
+/* Is the column the same in every row? */
+static int
+constant(struct tab *t, long src)
+{
+	size_t r;
+
+	for (r = 1; r < t->n; r++)
+		if (strcmp(t->row[r][src], t->row[0][src]) != 0)
+			return 0;
+	return t->n > 0;
+}
+
+/* Without -C: the known columns present; area, period and group, when
+ * the same in every row, are said once above the table instead. */
+static void
+defaultcols(struct tab *t)
+{
+	static const int liftable[] = { R_AREA, R_PERIOD, R_GROUP };
+	size_t i, k;
+	long src;
+	int lifted;
+
+	t->lift = xcalloc(3, sizeof(char *));
+	for (i = 0; i < sizeof(defcols) / sizeof(defcols[0]); i++) {
+		k = (size_t)defcols[i];
+		if ((src = t->ix[k]) < 0)
+			continue;
+		if (fmt == F_CSV) {
+			addcol(t, src, (int)k, NULL);
+			if (k == R_RANK && t->ix[R_OF] >= 0)
+				addcol(t, t->ix[R_OF], R_OF, NULL);
+			continue;
+		}
+		lifted = 0;
+		for (size_t j = 0; j < 3; j++)
+			if (liftable[j] == (int)k && constant(t, src))
+				lifted = 1;
+		if (!lifted)
+			addcol(t, src, (int)k, NULL);
+	}
+	if (hasrag)
+		addcol(t, -1, -1, NULL);
+	if (fmt == F_HTML && canchart(t))
+		addcol(t, -2, -1, NULL);
+	if (fmt == F_CSV)
+		return;
+	for (i = 0; i < 3; i++) {
+		struct sbuf b = { 0 };
+
+		k = (size_t)liftable[i];
+		if ((src = t->ix[k]) < 0 || !constant(t, src) ||
+		    isblank_s(t->row[0][src]))
+			continue;
+		sb_adds(&b, roles[k].label);
+		sb_adds(&b, ": ");
+		sb_adds(&b, t->row[0][src]);
+		t->lift[t->nlift++] = b.s;
+	}
+}
+
+/* Decide the columns, check what the options need of them. */
+void
+prepare(struct tab *t)
+{
+	findroles(t);
+	if (suppress >= 0 && t->ix[R_COUNT] < 0)
+		errx(1, "--suppress: the input has no column 'count'");
+	if (focusarea && t->ix[R_AREA] < 0)
+		errx(1, "--focus: the input has no column 'area'");
+	if (opt_targets && t->ix[R_CATEGORY] < 0)
+		errx(1, "--targets: the input has no column 'category'");
+	if (opt_targets)
+		readtargets(t, opt_targets);
+	hasrag = opt_targets || t->ix[R_CHANGE_PCT] >= 0;
+	if (opt_C)
+		parsecols(t, opt_C);
+	else
+		defaultcols(t);
+	for (size_t c = 0; c < t->ncol; c++)
+		if (t->col[c].kind == K_RAG && !hasrag)
+			errx(1, "-C rag: no rule: give --targets, or input "
+			    "with a change_pct column");
+	if (fmt != F_HTML) /* charts are drawn in HTML only */
+		for (size_t c = t->ncol; c-- > 0;)
+			if (t->col[c].kind == K_CHART) {
+				free(t->col[c].label);
+				memmove(&t->col[c], &t->col[c + 1],
+				    (--t->ncol - c) * sizeof(*t->col));
+			}
+	flagrows(t);
+	ragall(t);
+	aligncols(t);
+}

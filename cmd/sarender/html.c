@@ -1,0 +1,269 @@
+/* sarender: -f html, one self-contained page with the RAG status and
+ * the position charts. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "sarender.h"
+
+static const char css[] =
+"@page{size:A4;margin:14mm 12mm}\n"
+"html{font:10.5pt/1.4 \"Segoe UI\",system-ui,-apple-system,\"Helvetica Neue\","
+"Arial,sans-serif;color:#1b1b1b;background:#fff}\n"
+"body{margin:1.5rem auto;max-width:62rem;padding:0 1rem}\n"
+".classification{text-align:center;font-weight:700;letter-spacing:.08em;"
+"border:1.5px solid #1b1b1b;padding:.15rem;margin:0 0 1rem}\n"
+".classification.end{margin:1.25rem 0 0}\n"
+"h1{font-size:1.35rem;font-weight:600;margin:0 0 .3rem}\n"
+"p{margin:0 0 .5rem}\n"
+".context{color:#333}\n"
+"table{border-collapse:collapse;width:100%;margin:.75rem 0;"
+"font-variant-numeric:tabular-nums}\n"
+"caption{caption-side:top;text-align:left;padding:0 0 .4rem;color:#333}\n"
+"th,td{padding:.28rem .5rem;border-bottom:1px solid #d4d8dd;"
+"text-align:left;vertical-align:middle}\n"
+"thead th{border-bottom:2px solid #1b1b1b;font-weight:600;"
+"vertical-align:bottom}\n"
+"tbody th{font-weight:normal;min-width:11em}\n"
+".num{text-align:right;white-space:nowrap}\n"
+"tr.focus{background:#eef3f8}\n"
+"tr.focus th,tr.focus td{font-weight:600}\n"
+".rag{white-space:nowrap;padding:0 .35rem;border:1px solid;"
+"border-radius:.2rem}\n"
+".rag-g{color:#1d5e31;background:#e7f3ea;border-color:#9cc7a8}\n"
+".rag-a{color:#7a4f00;background:#fdf3dc;border-color:#dcc088}\n"
+".rag-r{color:#8e1f1a;background:#fbe9e7;border-color:#dba39e}\n"
+".pos{display:block}\n"
+".notes{font-size:.9em;color:#333}\n"
+".key svg{vertical-align:middle;margin-right:.3rem}\n"
+".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
+"clip:rect(0 0 0 0);white-space:nowrap}\n"
+"@media print{body{margin:0;max-width:none;padding:0}"
+"html{font-size:9.5pt}thead{display:table-header-group}"
+"tr{break-inside:avoid}*{-webkit-print-color-adjust:exact;"
+"print-color-adjust:exact}}\n";
+
+/* Clean and escape for HTML text and attribute values alike. */
+static void
+hesc(FILE *fp, const char *s)
+{
+	char *c = clean(s), *p;
+
+	for (p = c; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		default: putc(*p, fp);
+		}
+	}
+	free(c);
+}
+
+#define CW 140.0 /* chart width and height, px */
+#define CH 22.0
+
+static double cxlo, cxhi;
+
+static double
+cx(double v)
+{
+	return 5 + (v - cxlo) / (cxhi - cxlo) * (CW - 10);
+}
+
+/* The area's rate, interval and its group's spread, in a few words. */
+static void
+chartlabel(struct sbuf *b, const double *v, const int *has)
+{
+	static const char *const words[] = { "rate ", ", interval ", " to ",
+		"; MSG lowest ", ", quartiles ", " to ", ", highest ",
+		", mean " };
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		if (!has[i])
+			continue;
+		sb_adds(b, words[i] + (b->len ? 0 : strspn(words[i], ",; ")));
+		fmtnum(b, v[i], 2, 0);
+	}
+}
+
+static void
+chart(FILE *fp, struct tab *t, size_t r)
+{
+	static const int want[] = { R_RATE, R_LCL, R_UCL, R_MIN, R_Q1, R_Q3,
+		R_MAX, R_MEAN };
+	struct sbuf lab = { 0 };
+	double v[8], span;
+	int has[8], i, any = 0;
+
+	cxlo = HUGE_VAL, cxhi = -HUGE_VAL;
+	for (i = 0; i < 8; i++) {
+		has[i] = t->ix[want[i]] >= 0 && !(t->sup[r] &
+		    roles[want[i]].sup) && getnum(t->row[r][t->ix[want[i]]],
+		    &v[i]);
+		if (!has[i])
+			continue;
+		any = 1;
+		cxlo = fmin(cxlo, v[i]);
+		cxhi = fmax(cxhi, v[i]);
+	}
+	if (!any)
+		return;
+	span = cxhi - cxlo > 0 ? cxhi - cxlo : fmax(fabs(cxhi), 1);
+	cxlo -= span * 0.04, cxhi += span * 0.04;
+	chartlabel(&lab, v, has);
+	fprintf(fp, "<svg class=\"pos\" width=\"%g\" height=\"%g\" viewBox=\"0 "
+	    "0 %g %g\" role=\"img\" aria-label=\"", CW, CH, CW, CH);
+	hesc(fp, sb_str(&lab));
+	fputs("\"><title>", fp);
+	hesc(fp, sb_str(&lab));
+	fputs("</title>", fp);
+	if (has[3] && has[6])
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"11\" y2=\"11\" "
+		    "stroke=\"#7d8791\"/>", cx(v[3]), cx(v[6]));
+	if (has[4] && has[5])
+		fprintf(fp, "<rect x=\"%.1f\" y=\"6\" width=\"%.1f\" height=\""
+		    "10\" fill=\"#dde3ea\" stroke=\"#7d8791\" stroke-width=\""
+		    ".75\"/>", cx(v[4]), cx(v[5]) - cx(v[4]));
+	if (has[7])
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"2\" y2=\"20\" "
+		    "stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>", cx(v[7]),
+		    cx(v[7]));
+	if (has[1] && has[2])
+		fprintf(fp, "<path d=\"M%.1f 8v6M%.1f 11H%.1fM%.1f 8v6\" "
+		    "fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"1.5\"/>",
+		    cx(v[1]), cx(v[1]), cx(v[2]), cx(v[2]));
+	if (has[0])
+		fprintf(fp, "<circle cx=\"%.1f\" cy=\"11\" r=\"4\" fill=\"#1f3a5f"
+		    "\" stroke=\"#fff\"/>", cx(v[0]));
+	fputs("</svg>", fp);
+	sb_free(&lab);
+}
+
+static void
+hkey(FILE *fp)
+{
+	fputs("<p class=\"key\"><svg width=\"120\" height=\"22\" viewBox=\"0 0 "
+	    "120 22\" aria-hidden=\"true\"><line x1=\"5\" x2=\"115\" y1=\"11\" "
+	    "y2=\"11\" stroke=\"#7d8791\"/><rect x=\"35\" y=\"6\" width=\"45\" "
+	    "height=\"10\" fill=\"#dde3ea\" stroke=\"#7d8791\" stroke-width=\""
+	    ".75\"/><line x1=\"60\" x2=\"60\" y1=\"2\" y2=\"20\" stroke=\""
+	    "#1b1b1b\" stroke-width=\"1.5\"/><path d=\"M78 8v6M78 11H98M98 8v6"
+	    "\" fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"1.5\"/><circle "
+	    "cx=\"88\" cy=\"11\" r=\"4\" fill=\"#1f3a5f\" stroke=\"#fff\"/>"
+	    "</svg>Position in MSG: the line spans the group's lowest to "
+	    "highest rate, the box its middle half (quartiles), the tick its "
+	    "mean; the dot is the area's rate, with its confidence interval."
+	    "</p>\n", fp);
+}
+
+static void
+hcell(FILE *fp, struct tab *t, size_t r, size_t c, const char *s)
+{
+	const struct col *k = &t->col[c];
+	const char *tag = c == 0 ? "th" : "td";
+
+	fprintf(fp, "<%s%s%s>", tag, c == 0 ? " scope=\"row\"" : "",
+	    k->right ? " class=\"num\"" : "");
+	if (k->kind == K_CHART)
+		chart(fp, t, r);
+	else if (k->kind == K_RAG && t->rag[r])
+		fprintf(fp, "<span class=\"rag rag-%c\">", "-gar"[t->rag[r]]);
+	if (k->kind != K_CHART)
+		hesc(fp, s);
+	if (k->kind == K_RAG && t->rag[r])
+		fputs("</span>", fp);
+	if (c == 0 && t->focus[r])
+		fputs("<span class=\"vh\"> (focus area)</span>", fp);
+	fprintf(fp, "</%s>", tag);
+}
+
+static void
+htable(FILE *fp, struct tab *t, char ***cell)
+{
+	size_t c, r;
+
+	fputs("<table>\n<caption", fp);
+	fputs(caption ? ">" : " class=\"vh\">", fp);
+	hesc(fp, caption ? caption : title ? title : "Indicators");
+	fputs("</caption>\n<thead><tr>", fp);
+	for (c = 0; c < t->ncol; c++) {
+		fprintf(fp, "<th scope=\"col\"%s>", t->col[c].right ?
+		    " class=\"num\"" : "");
+		hesc(fp, t->col[c].label);
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (r = 0; r < t->n; r++) {
+		fputs(t->focus[r] ? "<tr class=\"focus\">" : "<tr>", fp);
+		for (c = 0; c < t->ncol; c++)
+			hcell(fp, t, r, c, cell[r][c]);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody>\n</table>\n", fp);
+}
+
+void
+whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
+    const char *lift)
+{
+	size_t i;
+	int key = 0;
+
+	for (i = 0; i < t->ncol; i++)
+		key |= t->col[i].kind == K_CHART;
+	/* The policy forbids every fetch: no script, font, image or frame
+	 * can be loaded, whatever the data held. */
+	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset="
+	    "\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content="
+	    "\"default-src 'none'; style-src 'unsafe-inline'\">\n<meta name="
+	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>", fp);
+	hesc(fp, title ? title : caption ? caption : "Indicators");
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	if (classif) {
+		fputs("<div class=\"classification\">", fp);
+		hesc(fp, classif);
+		fputs("</div>\n", fp);
+	}
+	fputs("<main>\n", fp);
+	if (title) {
+		fputs("<h1>", fp);
+		hesc(fp, title);
+		fputs("</h1>\n", fp);
+	}
+	if (*lift) {
+		fputs("<p class=\"context\">", fp);
+		hesc(fp, lift);
+		fputs("</p>\n", fp);
+	}
+	htable(fp, t, cell);
+	if (nnote || key || source)
+		fputs("<div class=\"notes\">\n", fp);
+	if (key)
+		hkey(fp);
+	for (i = 0; i < nnote; i++) {
+		fputs("<p>", fp);
+		hesc(fp, note[i]);
+		fputs("</p>\n", fp);
+	}
+	if (source) {
+		fputs("<p>Source: ", fp);
+		hesc(fp, source);
+		fputs("</p>\n", fp);
+	}
+	if (nnote || key || source)
+		fputs("</div>\n", fp);
+	fputs("</main>\n", fp);
+	if (classif) {
+		fputs("<div class=\"classification end\">", fp);
+		hesc(fp, classif);
+		fputs("</div>\n", fp);
+	}
+	fputs("</body>\n</html>\n", fp);
+}

@@ -1,0 +1,142 @@
+/* sarender: any CSV -> the table people read: aligned text, Markdown,
+ * self-contained HTML (RAG, position charts) or CSV. */
+#include <err.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "output.h"
+#include "util.h"
+#include "sarender.h"
+
+int fmt = F_TEXT, ascii, width = 78, hasrag;
+long suppress = -1;
+double ragg = 0, raga = 5;
+const char *title, *caption, *source, *classif, *focusarea;
+const char *opt_C, *opt_targets, *opt_rag;
+static const char *opt_o;
+char **over; /* -c NAME=COLUMN */
+size_t nover;
+int badutf;
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: sarender [-h] [--version] [-f text|md|html|csv] [-o FILE]\n"
+	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
+	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
+	    "                [--suppress N] [--title TEXT] [--caption TEXT]\n"
+	    "                [--source TEXT] [--classification TEXT]\n"
+	    "                [--focus AREA] [FILE ...]\n", fp);
+}
+
+static void
+bad(const char *fmtstr, const char *arg)
+{
+	warnx(fmtstr, arg);
+	usage(stderr);
+	exit(2);
+}
+
+static long
+posint(const char *s, const char *what)
+{
+	long long v;
+
+	if (num_int(s, strlen(s), &v) != 0 || v < 1 || v > 1000000000)
+		bad("%s: not a whole number from 1", what);
+	return (long)v;
+}
+
+static void
+parserag(const char *s)
+{
+	const char *comma = strchr(s, ',');
+
+	if (!comma || num_dbl(s, (size_t)(comma - s), &ragg) != 0 ||
+	    num_dbl(comma + 1, strlen(comma + 1), &raga) != 0 || ragg > raga)
+		bad("--rag %s: want GREEN,AMBER, two numbers, GREEN <= AMBER",
+		    s);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option lo[] = {
+		{ "ascii", no_argument, NULL, 'A' },
+		{ "caption", required_argument, NULL, 'P' },
+		{ "classification", required_argument, NULL, 'K' },
+		{ "columns", required_argument, NULL, 'C' },
+		{ "focus", required_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "rag", required_argument, NULL, 'R' },
+		{ "source", required_argument, NULL, 'S' },
+		{ "suppress", required_argument, NULL, 'N' },
+		{ "targets", required_argument, NULL, 'T' },
+		{ "title", required_argument, NULL, 'L' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct tab t = { 0 };
+	FILE *fp;
+	int ch, ret = 0;
+
+	setlocale(LC_CTYPE, "");
+	while ((ch = getopt_long(argc, argv, "C:c:f:ho:w:", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'A': ascii = 1; break;
+		case 'C': opt_C = optarg; break;
+		case 'c':
+			if (!strchr(optarg, '=') || rolename(optarg, (size_t)
+			    (strchr(optarg, '=') - optarg)) < 0)
+				bad("-c %s: want NAME=COLUMN, NAME one of area, "
+				    "category, count, rate, change_pct, ...",
+				    optarg);
+			over = xreallocarray(over, nover + 1, sizeof(*over));
+			over[nover++] = optarg;
+			break;
+		case 'F': focusarea = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
+			else if (strcmp(optarg, "md") == 0) fmt = F_MD;
+			else if (strcmp(optarg, "html") == 0) fmt = F_HTML;
+			else if (strcmp(optarg, "csv") == 0) fmt = F_CSV;
+			else bad("-f %s: want text, md, html or csv", optarg);
+			break;
+		case 'h': usage(stdout); return 0;
+		case 'K': classif = optarg; break;
+		case 'L': title = optarg; break;
+		case 'N': suppress = posint(optarg, "--suppress"); break;
+		case 'o': opt_o = optarg; break;
+		case 'P': caption = optarg; break;
+		case 'R': opt_rag = optarg; parserag(optarg); break;
+		case 'S': source = optarg; break;
+		case 'T': opt_targets = optarg; break;
+		case 'V': version(); break;
+		case 'w': width = (int)posint(optarg, "-w"); break;
+		default: usage(stderr); return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0)
+		readfile(&t, "-");
+	for (; argc > 0; argc--, argv++)
+		readfile(&t, *argv);
+	prepare(&t);
+	fp = out_open(opt_o);
+	render(fp, &t);
+	if (badutf)
+		warnx("invalid UTF-8 in the input, shown as U+FFFD");
+	ret |= out_close(fp, ret == 0);
+	freetab(&t);
+	free(over);
+	return ret;
+}

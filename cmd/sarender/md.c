@@ -1,0 +1,114 @@
+/* sarender: -f md, a GitHub pipe table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "sarender.h"
+
+/* Backslash before every character that inline Markdown or a GitHub
+ * pipe table gives a meaning to; the text is clean already. */
+static char *
+mdesc(const char *s, int bold)
+{
+	struct sbuf b = { 0 };
+
+	if (bold && *s)
+		sb_adds(&b, "**");
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>|&~!#$", *s))
+			sb_addc(&b, '\\');
+		sb_addc(&b, *s);
+	}
+	if (bold && b.len)
+		sb_adds(&b, "**");
+	return (char *)sb_str(&b);
+}
+
+static void
+mdpara(FILE *fp, const char *pre, const char *s, const char *post)
+{
+	char *c = clean(s), *e = mdesc(c, 0);
+
+	fprintf(fp, "%s%s%s\n", pre, e, post);
+	free(e);
+	free(c);
+}
+
+static void
+mdrow(FILE *fp, char **f, size_t *w, struct tab *t)
+{
+	size_t c, d;
+
+	for (c = 0; c < t->ncol; c++) {
+		d = dwidth(f[c]);
+		fputs(c ? " | " : "| ", fp);
+		if (t->col[c].right)
+			pad(fp, w[c] > d ? w[c] - d : 0);
+		fputs(f[c], fp);
+		if (!t->col[c].right)
+			pad(fp, w[c] > d ? w[c] - d : 0);
+	}
+	fputs(" |\n", fp);
+}
+
+void
+wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
+    const char *lift)
+{
+	char **lab = xcalloc(t->ncol, sizeof(char *)), ***e, *c0;
+	size_t *w = xcalloc(t->ncol, sizeof(size_t)), c, r, i, d;
+
+	e = xcalloc(t->n, sizeof(*e));
+	for (c = 0; c < t->ncol; c++) {
+		c0 = clean(t->col[c].label);
+		lab[c] = mdesc(c0, 0);
+		free(c0);
+		w[c] = dwidth(lab[c]) > 3 ? dwidth(lab[c]) : 3;
+	}
+	for (r = 0; r < t->n; r++) {
+		e[r] = xcalloc(t->ncol, sizeof(char *));
+		for (c = 0; c < t->ncol; c++)
+			if ((d = dwidth(e[r][c] = mdesc(cell[r][c],
+			    t->focus[r]))) > w[c])
+				w[c] = d;
+	}
+	if (classif)
+		mdpara(fp, "**", classif, "**\n");
+	if (title)
+		mdpara(fp, "## ", title, "\n");
+	if (caption)
+		mdpara(fp, "", caption, "\n");
+	if (*lift)
+		mdpara(fp, "", lift, "\n");
+	mdrow(fp, lab, w, t);
+	for (c = 0; c < t->ncol; c++) {
+		fputs(c ? " | " : "| ", fp);
+		putc(t->col[c].right ? '-' : ':', fp);
+		for (i = 2; i < w[c]; i++)
+			putc('-', fp);
+		putc(t->col[c].right ? ':' : '-', fp);
+	}
+	fputs(" |\n", fp);
+	for (r = 0; r < t->n; r++)
+		mdrow(fp, e[r], w, t);
+	if (nnote || source || classif)
+		putc('\n', fp);
+	for (i = 0; i < nnote; i++)
+		mdpara(fp, "", note[i], i + 1 < nnote || source || classif ?
+		    "\n" : "");
+	if (source)
+		mdpara(fp, "Source: ", source, classif ? "\n" : "");
+	if (classif)
+		mdpara(fp, "**", classif, "**");
+	for (r = 0; r < t->n; r++) {
+		for (c = 0; c < t->ncol; c++)
+			free(e[r][c]);
+		free(e[r]);
+	}
+	for (c = 0; c < t->ncol; c++)
+		free(lab[c]);
+	free(e);
+	free(lab);
+	free(w);
+}

@@ -1,0 +1,111 @@
+/* sarender: what the files of the tool share. Private to cmd/sarender/. */
+#ifndef SARENDER_H
+#define SARENDER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+enum { F_TEXT, F_MD, F_HTML, F_CSV };
+enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART };
+enum { RAG_NONE, RAG_GREEN, RAG_AMBER, RAG_RED };
+
+/* What the tool knows about the columns of crimerate and msgrank. */
+enum {
+	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_POP, R_RATE,
+	R_PREV_COUNT, R_PREV_RATE, R_CHANGE, R_CHANGE_PCT, R_RANK, R_OF,
+	R_MEAN, R_VS_MEAN, R_LCL, R_UCL, R_BAND, R_MIN, R_Q1, R_Q3, R_MAX,
+	R_ADJ_RATE, R_ADJ_RANK, NROLE
+};
+
+/* Blanked when the count is suppressed (C) or the previous count (P). */
+#define SUP_C 1
+#define SUP_P 2
+
+struct role {
+	const char *name, *label;
+	int kind, sup;
+};
+
+struct col {
+	char *label;
+	long src;  /* input column, or -1 for rag and chart */
+	int role;  /* R_*, or -1 */
+	int kind;
+	int right;
+};
+
+struct target {
+	char *category;
+	long measure; /* input column */
+	int higher;   /* higher is better */
+	double target, amber;
+	int used;
+};
+
+struct tab {
+	struct hdr *h;
+	char ***row;
+	long *line;
+	size_t n, cap;
+	long ix[NROLE];
+	struct col *col;
+	size_t ncol;
+	char **lift; /* "Label: value" lines for constant columns */
+	size_t nlift;
+	unsigned char *sup, *rag, *focus;
+	struct target *tg;
+	size_t ntg;
+	const char *tgname;
+};
+
+/* columns.c */
+extern const struct role roles[NROLE];
+void prepare(struct tab *t);
+
+/* main.c: the options */
+extern int fmt, ascii, width, hasrag;
+extern long suppress;
+extern double ragg, raga;
+extern const char *title, *caption, *source, *classif, *focusarea;
+extern const char *opt_C, *opt_targets, *opt_rag;
+extern char **over; /* -c NAME=COLUMN */
+extern size_t nover;
+extern int badutf;
+
+/* str.c */
+char *clean(const char *s);
+size_t dwidth(const char *s);
+void pad(FILE *fp, size_t n);
+void fmtnum(struct sbuf *b, double v, int dec, int sign);
+int isblank_s(const char *s);
+int getnum(const char *s, double *v);
+double round1(double v, int dec);
+
+/* read.c */
+void readfile(struct tab *t, const char *path);
+int rolename(const char *s, size_t n);
+void findroles(struct tab *t);
+void readtargets(struct tab *t, const char *path);
+void freetab(struct tab *t);
+
+/* rag.c */
+void flagrows(struct tab *t);
+void ragall(struct tab *t);
+
+/* cells.c */
+void aligncols(struct tab *t);
+void render(FILE *fp, struct tab *t);
+
+/* text.c, md.c, csv.c, html.c: one format each */
+void freelines(char **l, size_t n);
+void wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
+    const char *lift);
+void wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
+    const char *lift);
+void wcsv(FILE *fp, struct tab *t, char ***cell);
+void whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
+    const char *lift);
+
+#endif

@@ -1,0 +1,143 @@
+/* sarender: text and numbers as shown: UTF-8 decoding, cleaning,
+ * display width, number formatting. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "num.h"
+#include "util.h"
+#include "sarender.h"
+
+/* Decode one UTF-8 sequence; its length, or 0 if invalid. */
+static size_t
+u8dec(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t len, i;
+	unsigned c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c < 0xe0)
+		len = 2, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c < 0xf0)
+		len = 3, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c < 0xf5)
+		len = 4, c &= 0x07, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c < 0xe000))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* A copy fit to show: line ends and tabs become spaces, other control
+ * characters and invalid bytes U+FFFD, so that no data can move the
+ * cursor of a terminal or break a table row. */
+char *
+clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
+	struct sbuf b = { 0 };
+	unsigned cp;
+
+	while (i < n) {
+		if (!(k = u8dec(p + i, n - i, &cp))) {
+			badutf = 1;
+			sb_adds(&b, "\xef\xbf\xbd");
+			i++;
+			continue;
+		}
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			sb_addc(&b, ' ');
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			sb_adds(&b, "\xef\xbf\xbd");
+		else
+			sb_add(&b, s + i, k);
+		i += k;
+	}
+	sb_str(&b);
+	return b.s;
+}
+
+/* Display width of clean UTF-8 text (wcwidth, 1 when it does not know). */
+size_t
+dwidth(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k, w = 0;
+	unsigned cp;
+	int cw;
+
+	while (i < n) {
+		if (!(k = u8dec(p + i, n - i, &cp)))
+			k = 1, cp = '?';
+		cw = wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : (size_t)cw;
+		i += k;
+	}
+	return w;
+}
+
+void
+pad(FILE *fp, size_t n)
+{
+	while (n--)
+		putc(' ', fp);
+}
+
+/* ---- numbers ---- */
+
+/* v with fixed decimals and thousands separators; sign '+' if asked. */
+void
+fmtnum(struct sbuf *b, double v, int dec, int sign)
+{
+	char buf[400], *p;
+	size_t n = num_fmt(buf, sizeof(buf), v, dec), ilen, i;
+
+	p = buf;
+	if (*p == '-') {
+		sb_addc(b, '-');
+		p++, n--;
+	} else if (sign && strspn(p, "0.") != n) {
+		sb_addc(b, '+');
+	}
+	ilen = strcspn(p, ".");
+	for (i = 0; i < ilen; i++) {
+		if (i && (ilen - i) % 3 == 0)
+			sb_addc(b, ',');
+		sb_addc(b, p[i]);
+	}
+	sb_add(b, p + ilen, n - ilen);
+}
+
+int
+isblank_s(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+int
+getnum(const char *s, double *v)
+{
+	return !isblank_s(s) && num_dbl(s, strlen(s), v) == 0;
+}
+
+double
+round1(double v, int dec)
+{
+	double m = pow(10, dec);
+
+	return round(v * m) / m;
+}
