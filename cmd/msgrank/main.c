@@ -1,0 +1,215 @@
+/* msgrank: rank each area against its Most Similar Group, per category
+ * and period, with a Poisson confidence interval for the area's value and
+ * a band saying whether the group mean lies outside it.
+ *
+ * All rows are read first (ranking needs a whole group), then every
+ * group membership of a row becomes an entry; entries are sorted into
+ * cells (group, category, period), ranked and summarised, and written
+ * back out in group order, input order within a group.
+ *
+ * main.c: usage, options and the order of the work; read.c: the input
+ * files; areas.c: areas and group membership; rank.c: values, intervals
+ * and ranks; write.c: the output. */
+#include <err.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "output.h"
+#include "util.h"
+
+#include "msgrank.h"
+
+const char *colname[NCOL] = { "area", "category", "period", "count",
+	"population", "rate", "prev_count", "change_pct" };
+
+const char *byname[NBY] = { "rate", "adj_rate", "change_pct", "count" };
+
+/* The columns msgrank adds, in order. */
+const char *addname[] = { "group", "rank", "of", "group_mean",
+	"vs_mean_pct", "lcl", "ucl", "band", "group_min", "group_q1",
+	"group_q3", "group_max", "adj_rate", "adj_rank" };
+const size_t naddname = sizeof(addname) / sizeof(addname[0]);
+
+const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
+int opt_by = BY_RATE;
+double opt_conf = 0.95, opt_per = 1000.0;
+char *colover[NCOL];
+
+static void
+usage(FILE *fp, int status)
+{
+	fputs("usage: msgrank [-c NAME=COLUMN] [-o FILE] [--accuracy FILE]\n"
+	    "               [--by rate|adj_rate|change_pct|count] [--focus AREA]\n"
+	    "               [--group FILE] [--level 95|99.8] [--per N] [FILE ...]\n",
+	    fp);
+	exit(status);
+}
+
+/* -c NAME=COLUMN: read input column COLUMN as NAME. */
+static void
+setcol(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	size_t i;
+
+	if (!eq || eq[1] == '\0')
+		usage(stderr, 2);
+	for (i = 0; i < NCOL; i++)
+		if (strlen(colname[i]) == (size_t)(eq - arg) &&
+		    strncmp(arg, colname[i], (size_t)(eq - arg)) == 0)
+			break;
+	if (i == NCOL) {
+		warnx("-c: unknown name '%.*s'", (int)(eq - arg), arg);
+		usage(stderr, 2);
+	}
+	free(colover[i]);
+	colover[i] = xstrdup(eq + 1);
+}
+
+static void
+freeall(void)
+{
+	size_t i;
+
+	for (i = 0; i < nrows; i++) {
+		free(rows[i].f[0]);
+		free(rows[i].f);
+		free(rows[i].len);
+	}
+	free(rows);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	for (i = 0; i < ngroup; i++)
+		free(gname[i]);
+	free(gname);
+	for (i = 0; i < nmemb; i++)
+		free(memb[i].area);
+	free(memb);
+	for (i = 0; i < naccs; i++)
+		free(accs[i].area);
+	free(accs);
+	for (i = 0; i < NCOL; i++)
+		free(colover[i]);
+	free(ents);
+	free(areas);
+	free(dropcol);
+	hdr_free(hdr);
+}
+
+static int
+bylevel(const char *s)
+{
+	if (strcmp(s, "95") == 0)
+		opt_conf = 0.95;
+	else if (strcmp(s, "99.8") == 0)
+		opt_conf = 0.998;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+byopt(const char *s)
+{
+	int i;
+
+	for (i = 0; i < NBY; i++)
+		if (strcmp(s, byname[i]) == 0)
+			return opt_by = i;
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_ACCURACY = 256, O_BY, O_FOCUS, O_GROUP, O_LEVEL, O_PER,
+		O_VERSION };
+	static const struct option lopts[] = {
+		{ "accuracy", required_argument, NULL, O_ACCURACY },
+		{ "by", required_argument, NULL, O_BY },
+		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "group", required_argument, NULL, O_GROUP },
+		{ "help", no_argument, NULL, 'h' },
+		{ "level", required_argument, NULL, O_LEVEL },
+		{ "output", required_argument, NULL, 'o' },
+		{ "per", required_argument, NULL, O_PER },
+		{ "version", no_argument, NULL, O_VERSION },
+		{ NULL, 0, NULL, 0 }
+	};
+	FILE *fp;
+	int ch, i, ret = 0;
+
+	setlocale(LC_CTYPE, "");
+	while ((ch = getopt_long(argc, argv, "c:ho:", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			setcol(optarg);
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'o':
+			opt_o = optarg;
+			break;
+		case O_ACCURACY:
+			opt_accuracy = optarg;
+			break;
+		case O_BY:
+			if (byopt(optarg) < 0)
+				usage(stderr, 2);
+			break;
+		case O_FOCUS:
+			opt_focus = optarg;
+			break;
+		case O_GROUP:
+			opt_group = optarg;
+			break;
+		case O_LEVEL:
+			if (bylevel(optarg) < 0)
+				usage(stderr, 2);
+			break;
+		case O_PER:
+			if (num_dbl(optarg, strlen(optarg), &opt_per) != 0 ||
+			    opt_per <= 0)
+				usage(stderr, 2);
+			break;
+		case O_VERSION:
+			version();
+			break;
+		default:
+			usage(stderr, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (opt_by == BY_ADJ && !opt_accuracy) {
+		warnx("--by adj_rate needs --accuracy");
+		usage(stderr, 2);
+	}
+
+	if (opt_group)
+		read_groups(opt_group);
+	else
+		groupidx(xstrdup("all"));
+	if (opt_accuracy)
+		read_accuracy(opt_accuracy);
+	if (argc == 0)
+		read_file("-");
+	for (i = 0; i < argc; i++)
+		read_file(argv[i]);
+	index_rows();
+	report();
+	make_entries();
+	rank_all();
+	report_unranked();
+	fp = out_open(opt_o);
+	write_all(fp);
+	ret |= out_close(fp, ret == 0);
+	freeall();
+	return ret;
+}

@@ -1,0 +1,387 @@
+/* msgrank: reading the input: the data files, the group file and the
+ * accuracy file. */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "input.h"
+#include "num.h"
+#include "util.h"
+
+#include "msgrank.h"
+
+/* One CSV source: a file with its header read. */
+struct src {
+	struct input *in;
+	struct csvr *r;
+	struct hdr *h;
+	const char *name;
+};
+
+long col[NCOL];       /* index of each input column, or -1 */
+struct hdr *hdr;      /* the data's header */
+int *dropcol;         /* input columns replaced by ours */
+char **files;
+size_t nfiles;
+struct row *rows;
+size_t nrows;
+char **gname;
+size_t ngroup;
+struct memb *memb;
+size_t nmemb;
+struct acc *accs;
+size_t naccs;
+
+static const char *
+colsearch(int c)
+{
+	return colover[c] ? colover[c] : colname[c];
+}
+
+/* ---- reading CSV ---- */
+
+static void
+src_open(struct src *s, const char *path)
+{
+	struct csvr_row *row;
+	int rc;
+
+	if (!(s->in = in_open(path)))
+		err(1, "%s", path);
+	s->name = in_name(s->in);
+	s->r = csvr_open(s->in, ',', MAXFIELD);
+	if ((rc = csvr_next(s->r, &row)) < 0)
+		errx(1, "%s: %s", s->name, csvr_error(s->r));
+	if (rc == 0)
+		errx(1, "%s: empty: no header", s->name);
+	if (row->err != CSVR_OK || row->nul)
+		errx(1, "%s:%ld: a bad header", s->name, row->line);
+	s->h = hdr_new(row->f, row->len, row->n);
+}
+
+/* The next row, checked: 1, or 0 at end of input. */
+static int
+src_next(struct src *s, struct csvr_row **row)
+{
+	int rc = csvr_next(s->r, row);
+
+	if (rc < 0)
+		errx(1, "%s: %s", s->name, csvr_error(s->r));
+	if (rc == 0)
+		return 0;
+	if ((*row)->err == CSVR_ETOOLONG)
+		errx(1, "%s:%ld: a field longer than %d bytes", s->name,
+		    (*row)->line, MAXFIELD);
+	if ((*row)->err == CSVR_EQUOTE)
+		errx(1, "%s:%ld: a quoted field is never closed", s->name,
+		    (*row)->line);
+	if ((*row)->nul)
+		errx(1, "%s:%ld: a NUL byte", s->name, (*row)->line);
+	if ((*row)->n != s->h->n)
+		errx(1, "%s:%ld: %zu fields, the header has %zu", s->name,
+		    (*row)->line, (*row)->n, s->h->n);
+	return 1;
+}
+
+static void
+src_close(struct src *s)
+{
+	if (s->h != hdr) /* the data's first header is kept */
+		hdr_free(s->h);
+	csvr_close(s->r);
+	in_close(s->in);
+}
+
+/* A column of a lookup file by name, or exit naming it. */
+static size_t
+needcol(const struct src *s, const char *names)
+{
+	long i = hdr_find(s->h, names);
+
+	if (i < 0)
+		errx(1, "%s:1: no column '%s'", s->name, names);
+	return (size_t)i;
+}
+
+/* A field of a lookup file that must not be empty, trimmed, owned. */
+static char *
+keyfield(const struct src *s, const struct csvr_row *row, size_t i)
+{
+	const char *p = row->f[i];
+	size_t n = row->len[i];
+
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		errx(1, "%s:%ld: column '%s' is empty", s->name, row->line,
+		    s->h->name[i]);
+	return xstrndup(p, n);
+}
+
+/* ---- the group and accuracy files ---- */
+
+size_t
+groupidx(char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ngroup; i++)
+		if (strcmp(gname[i], name) == 0) {
+			free(name);
+			return i;
+		}
+	gname = xreallocarray(gname, ngroup + 1, sizeof(*gname));
+	gname[ngroup] = name;
+	return ngroup++;
+}
+
+static int
+cmpmemb(const void *a, const void *b)
+{
+	const struct memb *x = a, *y = b;
+	int c = strcmp(x->area, y->area);
+
+	if (c)
+		return c;
+	return (x->g > y->g) - (x->g < y->g);
+}
+
+void
+read_groups(const char *path)
+{
+	struct csvr_row *row;
+	struct src s;
+	size_t gc, ac, i, j;
+
+	src_open(&s, path);
+	gc = needcol(&s, "group");
+	ac = needcol(&s, "area");
+	files = xreallocarray(files, nfiles + 1, sizeof(*files));
+	files[nfiles++] = xstrdup(s.name);
+	while (src_next(&s, &row)) {
+		memb = xreallocarray(memb, nmemb + 1, sizeof(*memb));
+		memb[nmemb].g = groupidx(keyfield(&s, row, gc));
+		memb[nmemb].area = keyfield(&s, row, ac);
+		memb[nmemb].file = files[nfiles - 1];
+		memb[nmemb].line = row->line;
+		nmemb++;
+	}
+	src_close(&s);
+	if (nmemb == 0)
+		errx(1, "%s: no groups", path);
+	qsort(memb, nmemb, sizeof(*memb), cmpmemb);
+	/* An area listed twice in one group would count twice. */
+	for (i = j = 1; i < nmemb; i++) {
+		if (cmpmemb(&memb[i], &memb[j - 1]) == 0) {
+			warnx("%s:%ld: area '%s' repeated in group '%s'",
+			    memb[i].file, memb[i].line, memb[i].area,
+			    gname[memb[i].g]);
+			free(memb[i].area);
+			continue;
+		}
+		memb[j++] = memb[i];
+	}
+	nmemb = j;
+}
+
+static int
+cmpacc(const void *a, const void *b)
+{
+	return strcmp(((const struct acc *)a)->area,
+	    ((const struct acc *)b)->area);
+}
+
+void
+read_accuracy(const char *path)
+{
+	struct csvr_row *row;
+	struct src s;
+	size_t ac, pc, i;
+	double v;
+
+	src_open(&s, path);
+	ac = needcol(&s, "area");
+	pc = needcol(&s, "accuracy_pct");
+	while (src_next(&s, &row)) {
+		if (num_dbl(row->f[pc], row->len[pc], &v) != 0 || v <= 0 ||
+		    v > 100)
+			errx(1, "%s:%ld: column '%s': '%s' is not a "
+			    "percentage above 0 and at most 100", s.name,
+			    row->line, s.h->name[pc], row->f[pc]);
+		accs = xreallocarray(accs, naccs + 1, sizeof(*accs));
+		accs[naccs].area = keyfield(&s, row, ac);
+		accs[naccs++].pct = v;
+	}
+	qsort(accs, naccs, sizeof(*accs), cmpacc);
+	for (i = 1; i < naccs; i++)
+		if (strcmp(accs[i].area, accs[i - 1].area) == 0)
+			errx(1, "%s: area '%s' has two accuracies", s.name,
+			    accs[i].area);
+	src_close(&s);
+}
+
+const struct acc *
+findacc(const char *area)
+{
+	struct acc key;
+
+	key.area = (char *)area;
+	return naccs ? bsearch(&key, accs, naccs, sizeof(*accs), cmpacc) :
+	    NULL;
+}
+
+/* ---- the data ---- */
+
+/* The numeric columns each --by needs; area, category, period always. */
+static unsigned
+needed(void)
+{
+	static const unsigned by[NBY] = {
+		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION,
+		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION,
+		1u << C_CHANGE_PCT | 1u << C_COUNT | 1u << C_PREV_COUNT,
+		1u << C_COUNT,
+	};
+	unsigned m = by[opt_by] | 1u << C_AREA | 1u << C_CATEGORY |
+	    1u << C_PERIOD;
+
+	if (opt_accuracy)
+		m |= 1u << C_RATE;
+	return m;
+}
+
+/* Find the columns; name every missing one in a single error. */
+static void
+findcols(const struct src *s)
+{
+	struct sbuf miss = { 0 };
+	unsigned need = needed();
+	size_t i, k;
+
+	for (i = 0; i < NCOL; i++) {
+		col[i] = hdr_find(s->h, colsearch((int)i));
+		if (col[i] >= 0 || !((need >> i) & 1u))
+			continue;
+		sb_adds(&miss, miss.len ? ", '" : "'");
+		sb_adds(&miss, colsearch((int)i));
+		sb_addc(&miss, '\'');
+	}
+	if (miss.len)
+		errx(1, "%s:1: no column %s", s->name, sb_str(&miss));
+	sb_free(&miss);
+	/* An input that already holds our columns (ranked twice): ours win. */
+	dropcol = xcalloc(s->h->n, sizeof(*dropcol));
+	for (i = 0; i < s->h->n; i++)
+		for (k = 0; k < NADD; k++)
+			if (strcmp(s->h->key[i], addname[k]) == 0) {
+				dropcol[i] = 1;
+				warnx("%s: input column '%s' is replaced",
+				    s->name, s->h->name[i]);
+			}
+}
+
+static void
+badnum(const struct row *r, int c, const char *what)
+{
+	errx(1, "%s:%ld: column '%s': '%s' is not %s", r->file, r->line,
+	    hdr->name[col[c]], FIELD(r, c), what);
+}
+
+/* Read the numeric columns this run needs; an empty field is no value. */
+static void
+parse_nums(struct row *r)
+{
+	unsigned need = needed();
+	long long ll;
+	double v;
+	int c;
+
+	for (c = C_COUNT; c < NCOL; c++) {
+		if (!((need >> c) & 1u) || col[c] < 0 ||
+		    r->len[col[c]] == 0)
+			continue;
+		if (c == C_COUNT || c == C_PREV_COUNT) {
+			if (num_int(FIELD(r, c), r->len[col[c]], &ll) != 0 ||
+			    ll < 0)
+				badnum(r, c, "a count");
+			v = (double)ll;
+		} else if (num_dbl(FIELD(r, c), r->len[col[c]], &v) != 0) {
+			badnum(r, c, "a number");
+		} else if (v < 0 && c != C_CHANGE_PCT) {
+			badnum(r, c, "zero or more");
+		}
+		r->num[c] = v;
+		r->has |= 1u << c;
+	}
+}
+
+static void
+add_row(const struct csvr_row *in, const char *file)
+{
+	static size_t cap;
+	struct row *r;
+	size_t i, size;
+	char *p;
+
+	if (nrows == cap) {
+		cap = cap ? 2 * cap : 256;
+		rows = xreallocarray(rows, cap, sizeof(*rows));
+	}
+	r = &rows[nrows++];
+	memset(r, 0, sizeof(*r));
+	/* One block for the fields: rows are many, fields short. */
+	for (i = 0, size = 0; i < in->n; i++)
+		size += in->len[i] + 1;
+	r->f = xcalloc(in->n, sizeof(*r->f));
+	r->len = xcalloc(in->n, sizeof(*r->len));
+	p = xmalloc(size);
+	for (i = 0; i < in->n; i++) {
+		r->f[i] = p;
+		memcpy(p, in->f[i], in->len[i]);
+		p[in->len[i]] = '\0';
+		p += in->len[i] + 1;
+		r->len[i] = in->len[i];
+	}
+	r->file = file;
+	r->line = in->line;
+	parse_nums(r);
+}
+
+static int
+samehdr(const struct hdr *a, const struct hdr *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->key[i], b->key[i]) != 0)
+			return 0;
+	return 1;
+}
+
+void
+read_file(const char *path)
+{
+	struct csvr_row *row;
+	struct src s;
+
+	src_open(&s, path);
+	files = xreallocarray(files, nfiles + 1, sizeof(*files));
+	files[nfiles++] = xstrdup(s.name);
+	if (!hdr) {
+		findcols(&s);
+		hdr = s.h;
+	} else if (!samehdr(hdr, s.h)) {
+		errx(1, "%s:1: a header unlike the first file's", s.name);
+	}
+	while (src_next(&s, &row))
+		add_row(row, files[nfiles - 1]);
+	src_close(&s);
+}

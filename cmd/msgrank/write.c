@@ -1,0 +1,95 @@
+/* msgrank: the output, one line per entry. */
+#include <stdio.h>
+#include <string.h>
+
+#include "csvwrite.h"
+#include "num.h"
+
+#include "msgrank.h"
+
+static void
+putnum(FILE *fp, int ok, double v, int dec)
+{
+	char buf[400]; /* %.Nf of DBL_MAX has 309 digits before the point */
+
+	if (!ok)
+		csvw_field(fp, "", 0, 0);
+	else
+		csvw_field(fp, buf, num_fmt(buf, sizeof(buf), v, dec), 0);
+}
+
+static const char *
+band(const struct row *r, double mean)
+{
+	if (r->lcl > mean)
+		return "above";
+	if (r->ucl < mean)
+		return "below";
+	return "inline";
+}
+
+static void
+write_header(FILE *fp)
+{
+	size_t i, n = opt_accuracy ? NADD : NADD - 2;
+	int first = 1;
+
+	for (i = 0; i < hdr->n; i++)
+		if (!dropcol[i]) {
+			csvw_str(fp, hdr->name[i], first);
+			first = 0;
+		}
+	for (i = 0; i < n; i++) {
+		csvw_str(fp, addname[i], first);
+		first = 0;
+	}
+	csvw_end(fp);
+}
+
+/* vs_mean_pct: the difference as a % of the mean; for a change_pct,
+ * already a percentage, the difference in percentage points. */
+static void
+write_ent(FILE *fp, const struct ent *e)
+{
+	const struct row *r = &rows[e->row];
+	int dec = opt_by == BY_CHANGE ? 1 : 2, ranked = e->rank > 0;
+	double x = r->val[opt_by], vs;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < hdr->n; i++)
+		if (!dropcol[i]) {
+			csvw_field(fp, r->f[i], r->len[i], first);
+			first = 0;
+		}
+	csvw_str(fp, gname[e->g], first);
+	putnum(fp, ranked, (double)e->rank, 0);
+	putnum(fp, 1, (double)e->of, 0);
+	putnum(fp, e->of > 0, e->mean, dec);
+	vs = opt_by == BY_CHANGE ? x - e->mean : (x - e->mean) / e->mean * 100;
+	putnum(fp, ranked && (opt_by == BY_CHANGE || e->mean != 0), vs, 1);
+	putnum(fp, ranked && r->hasci, r->lcl, dec);
+	putnum(fp, ranked && r->hasci, r->ucl, dec);
+	csvw_str(fp, ranked && r->hasci ? band(r, e->mean) : "", 0);
+	putnum(fp, e->of > 0, e->min, dec);
+	putnum(fp, e->of > 0, e->q1, dec);
+	putnum(fp, e->of > 0, e->q3, dec);
+	putnum(fp, e->of > 0, e->max, dec);
+	if (opt_accuracy) {
+		putnum(fp, HASVAL(r, BY_ADJ), r->val[BY_ADJ], 2);
+		putnum(fp, e->adjrank > 0, (double)e->adjrank, 0);
+	}
+	csvw_end(fp);
+}
+
+void
+write_all(FILE *fp)
+{
+	size_t i;
+
+	write_header(fp);
+	for (i = 0; i < nents; i++)
+		if (!opt_focus || strcmp(FIELD(&rows[ents[i].row], C_AREA),
+		    opt_focus) == 0)
+			write_ent(fp, &ents[i]);
+}
