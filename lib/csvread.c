@@ -1,5 +1,6 @@
 #include <csv.h>
 #include <err.h>
+#include <stdint.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -285,14 +286,50 @@ nextspecial(struct csvr *r, size_t i)
 	return i;
 }
 
+/* A mask of the scanner's special bytes among the 64 at i, and in *hi
+ * those >= 0x80. */
+static uint64_t
+specials64(const struct csvr *r, size_t i, uint64_t *hi)
+{
+	uint64_t m = 0, h = 0;
+	int j;
+#ifdef __SSE2__
+	const __m128i d = _mm_set1_epi8((char)r->delim);
+	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+	const __m128i lf = _mm_set1_epi8('\n'), z = _mm_setzero_si128();
+	__m128i v;
+
+	for (j = 0; j < 4; j++) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(r->buf + i +
+		    16 * j));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr),
+		    _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, z)))) << (16 * j);
+		h |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * j);
+	}
+#else
+	for (j = 0; j < 64; j++) {
+		unsigned char b = (unsigned char)r->buf[i + (size_t)j];
+
+		m |= (uint64_t)(r->cls[b] != C_TEXT) << j;
+		h |= (uint64_t)(b >= 0x80) << j;
+	}
+#endif
+	*hi = h;
+	return m;
+}
+
 /* Find the line at beg: *len its length, *tlen its terminator's (0 at
  * end of input). 1 found, 0 no more input, -1 error, 2 overlong. */
 static int
 scanline(struct csvr *r, size_t *len, size_t *tlen)
 {
 	const unsigned char *cls = r->cls;
-	size_t i, fstart;
-	int c;
+	size_t i, fstart, base = 0;
+	uint64_t m, hi = 0;
+	unsigned k = 0;
+	int c, inblock;
 
 	for (;;) {
 		if (r->skiplf) {
@@ -315,10 +352,29 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 		}
 		i = r->beg + r->scan;
 		fstart = r->beg + (r->nfo ? r->fo[r->nfo - 1] : 0);
+		m = 0;
+		inblock = 0;
 		for (;;) {
-			i = nextspecial(r, i);
-			if (i == r->end)
-				break;
+			/* 64 bytes at a time, then each special byte of them
+			 * in turn; the buffer's last bytes one at a time. */
+			if (m == 0) {
+				inblock = i + 64 <= r->end;
+				if (inblock) {
+					base = i;
+					if ((m = specials64(r, i, &hi)) == 0) {
+						r->high |= hi != 0;
+						i += 64;
+						continue;
+					}
+				} else if ((i = nextspecial(r, i)) == r->end) {
+					break;
+				}
+			}
+			if (inblock) {
+				k = (unsigned)__builtin_ctzll(m);
+				m &= m - 1;
+				i = base + k;
+			}
 			c = cls[(unsigned char)r->buf[i]];
 			if (c == C_DELIM) {
 				if (i - fstart > r->maxfield && !r->special)
@@ -328,6 +384,8 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 			} else if (c == C_QUOTE || c == C_NUL) {
 				r->special = 1;
 			} else {
+				if (inblock)
+					r->high |= (hi & ((1ULL << k) - 1)) != 0;
 				*len = i - r->beg;
 				*tlen = 1;
 				if (c == C_CR) {
@@ -343,6 +401,12 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 				return 1;
 			}
 			i++;
+			if (inblock && m == 0) {
+				/* The line goes on past the block: all of it is
+				 * the line's. */
+				r->high |= hi != 0;
+				i = base + 64;
+			}
 		}
 		r->scan = i - r->beg;
 		if ((!r->special && i - fstart > r->maxfield) ||

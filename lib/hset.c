@@ -1,4 +1,6 @@
+#include <err.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 
 #include "hset.h"
@@ -39,11 +41,41 @@ hash64(const void *p, size_t n, uint64_t seed)
 		s += 16;
 		n -= 16;
 	}
-	a = b = 0;
-	memcpy(&a, s, n < 8 ? n : 8);
-	if (n > 8)
-		memcpy(&b, s + 8, n - 8);
+	/* The last 1..16 bytes as two words, overlapping where they are
+	 * short: fixed-size loads, no copy of a variable length. */
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		a = (uint64_t)x << 32 | y;
+		b = 0;
+	} else {
+		a = n ? (uint64_t)s[0] << 16 | (uint64_t)s[n >> 1] << 8 |
+		    s[n - 1] : 0;
+		b = 0;
+	}
 	return mum(s1 ^ len, mum(a ^ s1, b ^ h));
+}
+
+/* The table is read at random: from 2 MiB on, ask for huge pages so
+ * that each look-up is one cache miss and not a page walk as well. */
+static uint64_t *
+table(size_t n)
+{
+	size_t bytes = n * sizeof(uint64_t);
+	void *p;
+
+	if (bytes < (2u << 20))
+		return xcalloc(n, sizeof(uint64_t));
+	if (posix_memalign(&p, 2u << 20, bytes) != 0)
+		errx(1, "out of memory");
+	madvise(p, bytes, MADV_HUGEPAGE); /* a hint; fine if refused */
+	memset(p, 0, bytes);
+	return p;
 }
 
 struct hset *
@@ -52,7 +84,7 @@ hset_new(void)
 	struct hset *s = xcalloc(1, sizeof(*s));
 
 	s->mask = 1023;
-	s->slot = xcalloc(s->mask + 1, sizeof(*s->slot));
+	s->slot = table(s->mask + 1);
 	return s;
 }
 
@@ -63,7 +95,7 @@ rehash(struct hset *s)
 	size_t i, j, oldn = s->mask + 1;
 
 	s->mask = 2 * oldn - 1;
-	s->slot = xcalloc(s->mask + 1, sizeof(*s->slot));
+	s->slot = table(s->mask + 1);
 	for (i = 0; i < oldn; i++)
 		if (old[i]) {
 			for (j = old[i] & s->mask; s->slot[j];

@@ -13,7 +13,7 @@
 
 static char tmppath[PATH_MAX];
 static char *dest;
-static char obuf[1 << 16];
+static char obuf[1 << 18];
 
 static void
 onsignal(int sig)
@@ -34,6 +34,11 @@ out_open(const char *path)
 	int fd;
 
 	if (!path || strcmp(path, "-") == 0) {
+		/* Into a pipe, large writes and a pipe to hold them let the
+		 * next stage run while this one works (Linux; a hint). */
+#ifdef F_SETPIPE_SZ
+		fcntl(1, F_SETPIPE_SZ, (int)sizeof(obuf));
+#endif
 		setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 		return stdout;
 	}

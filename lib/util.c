@@ -84,12 +84,10 @@ fshut(FILE *fp, const char *name)
 }
 
 void
-grow(char **buf, size_t *cap, size_t need)
+grow_(char **buf, size_t *cap, size_t need)
 {
 	size_t n = *cap ? *cap : 64;
 
-	if (need <= *cap)
-		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			errx(1, "out of memory");

@@ -17,8 +17,15 @@ char *xstrndup(const char *s, size_t n);
 /* Flush and close fp; on failure warn naming it and return 1. */
 int fshut(FILE *fp, const char *name);
 
-/* Grow *buf (capacity *cap) to hold at least need bytes. */
-void grow(char **buf, size_t *cap, size_t need);
+/* Grow *buf (capacity *cap) to hold at least need bytes. The check is
+ * inline: it runs on every field written. */
+void grow_(char **buf, size_t *cap, size_t need);
+static inline void
+grow(char **buf, size_t *cap, size_t need)
+{
+	if (need > *cap)
+		grow_(buf, cap, need);
+}
 
 /* A growable byte string. */
 struct sbuf {

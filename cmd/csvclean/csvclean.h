@@ -58,6 +58,8 @@ struct run {
 	long *perm;         /* this file's column for each first-file column */
 	long *sel;
 	size_t nsel;
+	char *need;         /* a column written or read by an option */
+	size_t *use, nuse;  /* the input columns in need */
 	long dedupi;
 	const char *idp;    /* the id whose hash is idh */
 	size_t idn;

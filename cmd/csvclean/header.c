@@ -209,6 +209,22 @@ setup(struct run *R, struct csvr_row *row)
 		for (i = 0; i < R->nsel; i++)
 			R->sel[i] = (long)i;
 	}
+	/* Only the columns written or read by an option need trimming. */
+	R->need = xcalloc(R->ww, 1);
+	for (i = 0; i < R->nsel; i++)
+		R->need[R->sel[i]] = 1;
+	for (k = 0; k < opt.nops; k++) {
+		if (opt.ops[k].ci >= 0)
+			R->need[opt.ops[k].ci] = 1;
+		if (opt.ops[k].di >= 0)
+			R->need[opt.ops[k].di] = 1;
+	}
+	if (R->dedupi >= 0)
+		R->need[R->dedupi] = 1;
+	R->use = xcalloc(R->w, sizeof(*R->use));
+	for (i = 0; i < R->w; i++)
+		if (R->need[i])
+			R->use[R->nuse++] = i;
 	R->v = xcalloc(R->ww, sizeof(*R->v));
 	R->vn = xcalloc(R->ww, sizeof(*R->vn));
 	R->vb = xcalloc(R->ww, sizeof(*R->vb));

@@ -106,6 +106,8 @@ cleanup(struct run *R)
 	free(R->v);
 	free(R->vn);
 	free(R->sel);
+	free(R->need);
+	free(R->use);
 	free(R->perm);
 	sb_free(&R->tmp);
 	sb_free(&R->line);

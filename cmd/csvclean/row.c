@@ -99,6 +99,22 @@ load(struct run *R, struct csvq *r, struct csvr_row *row)
 	size_t i, src, bad, k;
 	long b;
 
+	/* The common row: split by the scanner, ASCII, the header's width,
+	 * the first file's column order. Only the columns in use matter. */
+	if (row->ascii && !row->nul && !R->perm && row->n == R->w) {
+		for (k = 0; k < R->nuse; k++) {
+			i = R->use[k];
+			R->v[i] = row->f[i];
+			R->vn[i] = row->len[i];
+			if (!opt.notrim)
+				trim(&R->v[i], &R->vn[i]);
+		}
+		for (i = R->w; i < R->ww; i++) {
+			R->v[i] = "";
+			R->vn[i] = 0;
+		}
+		return 0;
+	}
 	for (i = 0; i < R->w; i++) {
 		src = R->perm ? (size_t)R->perm[i] : i;
 		if (opt.join && i == R->w - 1 && row->n > R->w) {
@@ -139,7 +155,7 @@ load(struct run *R, struct csvq *r, struct csvr_row *row)
 				return -1;
 			}
 		}
-		if (!opt.notrim)
+		if (!opt.notrim && R->need[i])
 			trim(&R->v[i], &R->vn[i]);
 	}
 	for (; i < R->ww; i++) {
