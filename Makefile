@@ -14,7 +14,7 @@ CPPFLAGS += -D_GNU_SOURCE -DSHAREDIR='"$(SHAREDIR)"' -Ilib
 CSV_LIBS   ?= -lcsv
 PCRE2_LIBS ?= $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 Z_LIBS     ?= $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
-LDLIBS  += $(CSV_LIBS) $(PCRE2_LIBS) $(Z_LIBS) -lm -pthread
+LDLIBS  += $(CSV_LIBS) $(PCRE2_LIBS) $(Z_LIBS) -lm
 
 # The tools: one line each.
 BIN  =

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "csvq.h"
 #include "csvread.h"
 #include "util.h"
 
@@ -88,6 +87,6 @@ int isheader(struct run *R, struct csvr_row *row);
 
 /* row.c */
 int isblankrow(struct csvr_row *row);
-int dorow(struct run *R, struct csvq *r, struct csvr_row *row);
+int dorow(struct run *R, struct csvr *r, struct csvr_row *row);
 
 #endif

@@ -24,7 +24,6 @@ dofile(struct run *R, const char *path, int first)
 {
 	struct input *in;
 	struct csvr *r;
-	struct csvq *q = NULL;
 	struct csvr_row *row;
 	const char *p;
 	size_t n;
@@ -71,19 +70,17 @@ dofile(struct run *R, const char *path, int first)
 		}
 		hdr_free(R->fh);
 		R->fh = hdr_new(row->f, row->len, row->n);
-		q = csvq_start(r);
-		while ((rc = csvq_next(q, &row)) == 1) {
-			dorow(R, q, row);
+		while ((rc = csvr_next(r, &row)) == 1) {
+			dorow(R, r, row);
 			if (opt.verbose && isatty(2) &&
 			    R->read % 1000000 == 0)
 				fprintf(stderr, "csvclean: %lld rows\r", R->read);
 		}
 	}
 	if (rc < 0) {
-		warnx("%s", q ? csvq_error(q) : csvr_error(r));
+		warnx("%s", csvr_error(r));
 		R->status = 1;
 	}
-	csvq_stop(q);
 	R->blank += csvr_blank(r);
 	R->read += csvr_blank(r);
 out:

@@ -28,7 +28,7 @@ static const char *const ukfmt[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 	"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M" };
 
 static int
-reject(struct run *R, struct csvq *r, struct csvr_row *row,
+reject(struct run *R, struct csvr *r, struct csvr_row *row,
     const char *fmt, ...)
 {
 	char msg[512];
@@ -45,7 +45,7 @@ reject(struct run *R, struct csvq *r, struct csvr_row *row,
 		warnx("(further rejects not shown; see --rejects)");
 	if (!R->rej)
 		return -1;
-	raw = csvq_raw(r, &rawn);
+	raw = csvr_raw(r, &rawn);
 	csvw_str(R->rej, R->file, 1);
 	fprintf(R->rej, ",%ld", row->line);
 	csvw_str(R->rej, msg, 0);
@@ -94,7 +94,7 @@ isblankrow(struct csvr_row *row)
 
 /* Load the row into the working values: decode, check, trim. */
 static int
-load(struct run *R, struct csvq *r, struct csvr_row *row)
+load(struct run *R, struct csvr *r, struct csvr_row *row)
 {
 	size_t i, src, bad, k;
 	long b;
@@ -188,7 +188,7 @@ sector(struct run *R, long i)
 }
 
 static int
-do_date(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
 	static const char *const usfmt[] = { "%m/%d/%Y", "%m/%d/%y",
 		"%m-%d-%Y", "%m.%d.%Y" };
@@ -222,7 +222,7 @@ do_date(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
 }
 
 static int
-compute(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
 	double x;
 	size_t n;
@@ -332,7 +332,7 @@ memo_put(struct memo *m, size_t k, uint64_t h, const char *in, size_t inn,
 }
 
 static int
-do_op(struct run *R, struct op *o, struct csvq *r, struct csvr_row *row)
+do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
 	const char *in, *txt;
 	size_t inn, k = 0;
@@ -456,7 +456,7 @@ emit(struct run *R, const struct csvr_row *row)
 }
 
 int
-dorow(struct run *R, struct csvq *r, struct csvr_row *row)
+dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 {
 	size_t k;
 
