@@ -78,6 +78,15 @@ table(size_t n)
 	return p;
 }
 
+/* A key's first slot: its bits multiplied together (Fibonacci hashing),
+ * so that keys which are not hashes, or share their low bits, spread
+ * out all the same. */
+static inline size_t
+home(const struct hset *s, uint64_t h)
+{
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> 32) & s->mask;
+}
+
 struct hset *
 hset_new(void)
 {
@@ -98,7 +107,7 @@ rehash(struct hset *s)
 	s->slot = table(s->mask + 1);
 	for (i = 0; i < oldn; i++)
 		if (old[i]) {
-			for (j = old[i] & s->mask; s->slot[j];
+			for (j = home(s, old[i]); s->slot[j];
 			    j = (j + 1) & s->mask)
 				;
 			s->slot[j] = old[i];
@@ -118,7 +127,7 @@ hset_add(struct hset *s, uint64_t h)
 		s->n++;
 		return 1;
 	}
-	for (j = h & s->mask; s->slot[j]; j = (j + 1) & s->mask)
+	for (j = home(s, h); s->slot[j]; j = (j + 1) & s->mask)
 		if (s->slot[j] == h)
 			return 0;
 	s->slot[j] = h;
@@ -130,7 +139,7 @@ hset_add(struct hset *s, uint64_t h)
 void
 hset_prefetch(const struct hset *s, uint64_t h)
 {
-	__builtin_prefetch(&s->slot[h & s->mask]);
+	__builtin_prefetch(&s->slot[home(s, h)]);
 }
 
 size_t
