@@ -1,33 +1,8 @@
-# The EXAMPLES of man/msgrank.1 run as written, in examples/ (or, before
-# the worked example data is generated there, in a fresh copy of it).
-set -u
-for t in csvclean crimerate msgrank; do
-	command -v $t >/dev/null || { echo "$t is not built yet"; exit 77; }
-done
-ex=$TOP/examples
-if [ ! -d "$ex/data/street" ]; then
-	command -v python3 >/dev/null || { echo "no python3 to make the example data"; exit 77; }
-	ex=$TMPDIR/examples
-	python3 "$TOP/examples/gen/make-example.py" --out "$ex" >/dev/null ||
-	    { echo "make-example.py failed"; exit 1; }
-fi
-# Each "$ " line with its "\e" continuations is one command.
-awk '/^\$ / { cmd = substr($0, 3); more = /\\e$/; if (!more) print cmd; next }
-    more { cmd = cmd "\n" $0; more = /\\e$/; if (!more) print cmd }' \
-    "$TOP/man/msgrank.1" | sed 's/\\e$/\\/' >"$TMPDIR/cmds"
-n=0
-while :; do
-	cmd=""
-	while IFS= read -r l; do
-		cmd="$cmd$l
-"
-		case $l in *\\) ;; *) break ;; esac
-	done
-	[ -n "$cmd" ] || break
-	n=$((n + 1))
-	(cd "$ex" && eval "$cmd") >"$TMPDIR/ex$n.out" 2>"$TMPDIR/ex$n.err" ||
-	    { echo "example $n failed:"; echo "$cmd"; cat "$TMPDIR/ex$n.err"; exit 1; }
-done <"$TMPDIR/cmds"
+# The EXAMPLES of man/msgrank.1 run as written, in examples/, and give
+# what they should.
+TOOLS="csvclean crimerate msgrank"
+. "$TOP/tests/man-examples.inc"
+run_examples msgrank.1
 [ "$n" = 2 ] || { echo "$n examples found, want 2"; exit 1; }
 # North Kent: a header and its 8 indicators, ranked of 15, adjusted.
 [ "$(wc -l <"$TMPDIR/ex1.out")" = 9 ] || { echo "example 1: not 9 lines"; exit 1; }
