@@ -56,7 +56,7 @@ test_nums(void)
 {
 	long long v;
 	double x;
-	char buf[64], s[32];
+	char buf[64], s[32], big[420];
 	size_t n;
 
 	CHECK(num_int("1,234", 5, &v) == 0 && v == 1234);
@@ -72,6 +72,16 @@ test_nums(void)
 	strcpy(s, "12,345");
 	n = num_unsep(s, 6);
 	CHECK(n == 5 && memcmp(s, "12345", 5) == 0);
+	/* 312 digits in groups of three: a number, too large for a double;
+	 * unseparated it is still too large, never "not a number". */
+	memset(big, 0, sizeof(big));
+	big[0] = '2';
+	for (n = 1; n < 416; n += 4)
+		memcpy(big + n, ",005", 4);
+	CHECK(num_dbl(big, strlen(big), &x) == -2);
+	n = num_unsep(big, strlen(big));
+	CHECK(n == 313 && strspn(big, "0123456789") == 313);
+	CHECK(num_dbl(big, n, &x) == -2);
 	strcpy(s, "Smith, J");
 	CHECK(num_unsep(s, 8) == (size_t)-1);
 	num_fmt(buf, sizeof(buf), -0.04, 1);
