@@ -110,7 +110,7 @@ csvr_open(struct input *in, int delim, size_t maxfield)
 	struct csvr *r = xcalloc(1, sizeof(*r));
 
 	r->in = in;
-	r->cap = 4 * READSZ;
+	r->cap = 2 * READSZ;
 	r->buf = xmalloc(r->cap);
 	r->line = 1;
 	r->maxfield = maxfield;
