@@ -6,6 +6,16 @@
 #include "hset.h"
 #include "util.h"
 
+/*
+ * Open addressing with linear probing, 8-byte slots, doubling at 70 %:
+ * one cache miss a look-up, on huge pages. It costs 11 to 23 bytes a key,
+ * and twice that while it doubles (28 MB at peak for 1.4 million keys).
+ * Two more compact sets were measured on csvclean's police-street run over
+ * 2,000,000 rows and set aside: 7-byte keys in 256 cuckoo-hashed parts
+ * grown an eighth at a time (15 MB, 60 % slower) and 7-byte keys kept in
+ * order in one array grown in place (16 MB, 30 % slower: an insertion
+ * moves keys up to the next gap, and each growth moves them all).
+ */
 struct hset {
 	uint64_t *slot; /* 0 marks an empty slot */
 	size_t mask, n;
