@@ -92,6 +92,23 @@ keycmp(const void *a, const void *b)
 }
 
 long
+hdr_role(const char *arg, const char *const *names, size_t n,
+    const char **column)
+{
+	const char *eq = strchr(arg, '=');
+	size_t i;
+
+	if (!eq || eq == arg || eq[1] == '\0')
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strnieq(arg, (size_t)(eq - arg), names[i])) {
+			*column = eq + 1;
+			return (long)i;
+		}
+	return -1;
+}
+
+long
 hdr_dup(const struct hdr *h, long *first)
 {
 	struct keyidx *k;

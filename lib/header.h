@@ -19,6 +19,11 @@ char *hdr_norm(const char *s, size_t n);
 long hdr_find(const struct hdr *h, const char *names);
 /* First duplicate or empty name: its index, or -1 if none. */
 long hdr_dup(const struct hdr *h, long *first);
+/* A -c NAME=COLUMN argument: the index of NAME among the n names (any
+ * case), with *column the text after '='; -1 if arg is not of that form
+ * or NAME is none of them. */
+long hdr_role(const char *arg, const char *const *names, size_t n,
+    const char **column);
 /* Do two headers have the same (normalised) names? */
 int hdr_same(const struct hdr *a, char *const *f, const size_t *len,
     size_t n);

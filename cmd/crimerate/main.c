@@ -120,14 +120,13 @@ periodarg(const char *opt, const char *s, struct period *p)
 static void
 colarg(const char *s)
 {
-	const char *eq = strchr(s, '=');
-	int i;
+	const char *col;
+	long i = hdr_role(s, colname, NCOL, &col);
 
-	for (i = 0; eq && eq[1] && i < NCOL; i++)
-		if (strnieq(s, (size_t)(eq - s), colname[i])) {
-			R.col[i] = eq + 1;
-			return;
-		}
+	if (i >= 0) {
+		R.col[i] = col;
+		return;
+	}
 	warnx("-c: '%s' is not NAME=COLUMN with NAME date, area, category "
 	    "or count", s);
 	usage(stderr, 2);

@@ -53,21 +53,17 @@ usage(FILE *fp, int status)
 static void
 setcol(const char *arg)
 {
-	const char *eq = strchr(arg, '=');
-	size_t i;
+	const char *column;
+	long i = hdr_role(arg, colname, NCOL, &column);
 
-	if (!eq || eq[1] == '\0')
-		usage(stderr, 2);
-	for (i = 0; i < NCOL; i++)
-		if (strlen(colname[i]) == (size_t)(eq - arg) &&
-		    strncmp(arg, colname[i], (size_t)(eq - arg)) == 0)
-			break;
-	if (i == NCOL) {
-		warnx("-c: unknown name '%.*s'", (int)(eq - arg), arg);
+	if (i < 0) {
+		warnx("-c: '%s' is not NAME=COLUMN with NAME area, "
+		    "category, period, count, population, rate, prev_count "
+		    "or change_pct", arg);
 		usage(stderr, 2);
 	}
 	free(colover[i]);
-	colover[i] = xstrdup(eq + 1);
+	colover[i] = xstrdup(column);
 }
 
 static void
