@@ -14,6 +14,7 @@
 static char tmppath[PATH_MAX];
 static char *dest;
 static char obuf[1 << 18];
+static int atexit_done;
 
 static void
 onsignal(int sig)
@@ -22,6 +23,15 @@ onsignal(int sig)
 		unlink(tmppath);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* An error that ends the program (err(3) from deep down) must not leave
+ * the temporary file behind either. */
+static void
+rmtmp(void)
+{
+	if (tmppath[0])
+		unlink(tmppath);
 }
 
 FILE *
@@ -52,6 +62,8 @@ out_open(const char *path)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	if (!atexit_done++)
+		atexit(rmtmp);
 	if ((fd = mkstemp(tmppath)) < 0) {
 		tmppath[0] = '\0';
 		err(1, "%s", path);

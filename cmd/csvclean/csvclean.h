@@ -38,6 +38,7 @@ struct options {
 	long long maxrej;
 	double maxrejpct;
 	size_t maxfield;
+	size_t dedupmem;   /* --dedup-memory, bytes; 0 the default */
 	char **rename, **select;
 	size_t nrename, nselect;
 	char *dedup;

@@ -138,6 +138,14 @@ cleanup(struct run *R)
 	free(opt.rejects);
 }
 
+static const char *
+tmpdir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return d && *d ? d : "/tmp";
+}
+
 static int
 toomany(const struct run *R)
 {
@@ -151,6 +159,7 @@ int
 main(int argc, char *argv[])
 {
 	struct run R = { 0 };
+	size_t mem;
 	int c, i;
 
 	setlocale(LC_CTYPE, "");
@@ -163,8 +172,10 @@ main(int argc, char *argv[])
 
 	if (opt.enc)
 		R.rc = recode_new(opt.enc);
-	R.ids = hset_new();
-	R.rows = hset_new();
+	/* With both kinds of dedup, the two sets share the budget. */
+	mem = opt.dedupmem ? opt.dedupmem : HSET_MEM;
+	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
+	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.out = out_open(opt.out);
 	if (opt.rejects && !(R.rej = fopen(opt.rejects, "w")))
 		err(1, "%s", opt.rejects);
@@ -179,6 +190,10 @@ main(int argc, char *argv[])
 		warnx("read %lld, written %lld, rejected %lld, duplicates %lld, "
 		    "blank %lld, headers %lld", R.read, R.written, R.rejected,
 		    R.dups, R.blank, R.headers);
+	if (opt.verbose && hset_spilled(R.ids) + hset_spilled(R.rows) > 0)
+		warnx("dedup: %zu of %zu keys held in temporary files in %s",
+		    hset_spilled(R.ids) + hset_spilled(R.rows),
+		    hset_count(R.ids) + hset_count(R.rows), tmpdir());
 	if (toomany(&R)) {
 		warnx("%lld of %lld rows rejected (--max-rejects %s)",
 		    R.rejected, R.read, opt.maxrejpct >= 0 ? "percentage" :

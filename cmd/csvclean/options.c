@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csvclean.h"
+#include "hset.h"
 #include "rx.h"
 #include "text.h"
 
@@ -32,6 +33,7 @@ usage(FILE *fp, int status)
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
 	    "                [--require col,...] [--dedup col] [--dedup-rows]\n"
+	    "                [--dedup-memory size[K|M|G]]\n"
 	    "                [--redact col[=blank|sector|mask]] [--safe-cells] "
 	    "[file ...]\n", fp);
 	exit(status);
@@ -41,7 +43,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION
+	O_SAFE, O_VERSION, O_DEDUPMEM
 };
 
 const struct option longopts[] = {
@@ -49,6 +51,7 @@ const struct option longopts[] = {
 	{ "derive", required_argument, NULL, O_DERIVE },
 	{ "date", required_argument, NULL, O_DATE },
 	{ "dedup", required_argument, NULL, O_DEDUP },
+	{ "dedup-memory", required_argument, NULL, O_DEDUPMEM },
 	{ "dedup-rows", no_argument, NULL, O_DEDUPROWS },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "help", no_argument, NULL, 'h' },
@@ -325,6 +328,30 @@ profile(const char *name)
 	fclose(fp);
 }
 
+/* --dedup-memory: bytes, or with K, M or G for 1024, 1024^2, 1024^3. */
+static void
+opt_size(const char *arg)
+{
+	unsigned long long n;
+	char *end;
+	int sh = 0;
+
+	errno = 0;
+	n = strtoull(arg, &end, 10);
+	if (*end && strchr("kKmMgG", *end) && !end[1])
+		sh = *end == 'k' || *end == 'K' ? 10 : *end == 'm' ||
+		    *end == 'M' ? 20 : 30;
+	else if (*end)
+		bad("--dedup-memory", arg);
+	if (errno || *arg == '-' || n > (SIZE_MAX >> 1 >> sh) ||
+	    (n << sh) < HSET_MINMEM) {
+		warnx("--dedup-memory: '%s': give %uK or more", arg,
+		    HSET_MINMEM >> 10);
+		usage(stderr, 2);
+	}
+	opt.dedupmem = (size_t)(n << sh);
+}
+
 void
 setopt(int c, const char *arg)
 {
@@ -381,6 +408,7 @@ setopt(int c, const char *arg)
 	case O_REQUIRE: opt_each(OP_REQUIRE, arg); break;
 	case O_DEDUP: free(opt.dedup); opt.dedup = xstrdup(arg); break;
 	case O_DEDUPROWS: opt.deduprows = 1; break;
+	case O_DEDUPMEM: opt_size(arg); break;
 	case O_REDACT: opt_redact(arg); break;
 	case O_SAFE: opt.safe = 1; break;
 	case O_VERSION: version(); break;

@@ -7,7 +7,8 @@
  *      --map 'category/(a+)+$/x/' --redact postcode=sector --safe-cells
  *      --max-field 64
  *   2: -e cp1252 -d ';' --join-extra --no-trim --dedup id --redact
- *      name=mask --set source=fuzz
+ *      name=mask --set source=fuzz --dedup-memory 16K (ids past a few
+ *      hundred go to temporary files)
  * The second byte cuts reads into chunks (fuzz.h). An errx() on bad data
  * is csvclean's documented end (exit 1) and ends the input quietly; exit
  * status 2 cannot come from data and is a finding. A run that ends
@@ -35,7 +36,8 @@ static const char *const confs[NCONF][16] = {
 	  "count", "--map", "category/(a+)+$/x/", "--redact",
 	  "postcode=sector", "--safe-cells", "--max-field", "64" },
 	{ "-e", "cp1252", "-d", ";", "--join-extra", "--no-trim", "--dedup",
-	  "id", "--redact", "name=mask", "--set", "source=fuzz" },
+	  "id", "--redact", "name=mask", "--set", "source=fuzz",
+	  "--dedup-memory", "16K" },
 };
 static __typeof__(opt) opt0;
 static char outpath[64], rejpath[64];

@@ -209,9 +209,9 @@ fz_out_close(FILE *fp, int ok)
 }
 
 static struct hset *
-fz_hset_new(void)
+fz_hset_new(size_t mem)
 {
-	struct hset *h = hset_new();
+	struct hset *h = hset_new(mem);
 
 	FZ_REG(fz_hset, h);
 	return h;
@@ -339,7 +339,7 @@ fz_exit(int status)
 #define in_close(p) fz_in_close(p)
 #define hdr_new(...) fz_hdr_new(__VA_ARGS__)
 #define hdr_free(h) fz_hdr_free(h)
-#define hset_new() fz_hset_new()
+#define hset_new(m) fz_hset_new(m)
 #define hset_free(h) fz_hset_free(h)
 #define fopen(p, m) fz_fopen(p, m)
 #define fclose(fp) fz_fclose(fp)

@@ -1,5 +1,6 @@
-/* Unit tests for lib/hset.c: the set against a plain sorted list, over
- * enough keys to merge many times, with repeats near and far. */
+/* Unit tests for lib/hset.c: the set against a plain sorted list, with
+ * repeats near and far, in the default budget and in small ones that
+ * send most keys to temporary files and merge them many times. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +15,17 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int
-main(void)
+static int
+check(size_t mem, size_t n, int spills)
 {
-	enum { N = 600000 };
-	struct hset *s = hset_new();
-	uint64_t *all = malloc(N * sizeof(*all)), x = 88172645463325252ULL, k;
-	size_t i, added = 0, distinct, fails = 0;
-	char buf[32];
+	struct hset *s = hset_new(mem);
+	uint64_t *all = malloc(n * sizeof(*all)), x = 88172645463325252ULL, k;
+	size_t i, added = 0, distinct;
+	int fails = 0;
 
-	for (i = 0; i < N; i++) {
-		/* xorshift; a third of the keys repeat an earlier one */
+	for (i = 0; i < n; i++) {
+		/* xorshift; a third of the keys repeat an earlier one, some
+		 * are small numbers, one is 0 */
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
@@ -34,20 +35,42 @@ main(void)
 		all[i] = k;
 		added += (size_t)hset_add(s, k);
 	}
-	qsort(all, N, sizeof(*all), cmp);
-	for (distinct = 0, i = 0; i < N; i++)
+	qsort(all, n, sizeof(*all), cmp);
+	for (distinct = 0, i = 0; i < n; i++)
 		distinct += i == 0 || all[i] != all[i - 1];
 	if (added != distinct || hset_count(s) != distinct) {
-		fprintf(stderr, "added %zu, count %zu, distinct %zu\n", added,
-		    hset_count(s), distinct);
+		fprintf(stderr, "mem %zu: added %zu, count %zu, distinct %zu\n",
+		    mem, added, hset_count(s), distinct);
 		fails++;
 	}
-	for (i = 0; i < N; i += 7)
+	if ((hset_spilled(s) > 0) != spills) {
+		fprintf(stderr, "mem %zu: %zu keys spilled\n", mem,
+		    hset_spilled(s));
+		fails++;
+	}
+	for (i = 0; i < n; i += 7)
 		if (hset_add(s, all[i])) {
-			fprintf(stderr, "key %zu came back as new\n", i);
+			fprintf(stderr, "mem %zu: key %zu came back as new\n",
+			    mem, i);
 			fails++;
 			break;
 		}
+	hset_free(s);
+	free(all);
+	return fails;
+}
+
+int
+main(void)
+{
+	char buf[32];
+	int fails = 0;
+
+	fails += check(0, 600000, 0);
+	fails += check(0, 2000000, 1);
+	fails += check(64 << 10, 300000, 1);
+	fails += check(HSET_MINMEM, 50000, 1);
+	fails += check(1, 3000, 1); /* taken as HSET_MINMEM */
 	snprintf(buf, sizeof(buf), "abc");
 	if (hash64(buf, 3, 1) == hash64("abd", 3, 1) ||
 	    hash64(buf, 3, 1) != hash64("abc", 3, 1) ||
@@ -55,7 +78,5 @@ main(void)
 		fprintf(stderr, "hash64\n");
 		fails++;
 	}
-	hset_free(s);
-	free(all);
 	return fails != 0;
 }
