@@ -35,6 +35,17 @@ fmtband(struct sbuf *b, const char *s)
 		sb_adds(b, s);
 }
 
+/* Is row r's area alone in its group for this indicator? Then a rank
+ * (1/1) and a place against the mean say nothing. */
+int
+alone(const struct tab *t, size_t r)
+{
+	double of;
+
+	return t->ix[R_OF] >= 0 && getnum(t->row[r][t->ix[R_OF]], &of) &&
+	    of == 1;
+}
+
 /* A cell as the reader sees it, before escaping for the format. */
 static char *
 cellval(struct tab *t, size_t r, const struct col *c)
@@ -63,6 +74,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 	if (fmt == F_CSV || c->kind == K_TEXT || (c->kind != K_BAND &&
 	    !getnum(s, &v)))
 		return xstrdup(s);
+	if ((c->kind == K_RANK || c->kind == K_BAND) && alone(t, r))
+		return xstrdup(ascii ? "-" : "\xe2\x80\x93"); /* – */
 	switch (c->kind) {
 	case K_INT:
 	case K_SINT:
@@ -122,10 +135,10 @@ aligncols(struct tab *t)
 static size_t
 notes(struct tab *t, char ***out)
 {
-	char **n = xcalloc(6, sizeof(char *));
+	char **n = xcalloc(7, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
-	int rag = 0, rank = 0, band = 0;
+	int rag = 0, rank = 0, band = 0, single = 0;
 
 	for (i = 0; i < t->ncol; i++) {
 		rag |= t->col[i].kind == K_RAG;
@@ -158,6 +171,13 @@ notes(struct tab *t, char ***out)
 		n[k++] = xstrdup("vs MSG mean: above or below when the area's "
 		    "confidence interval lies wholly above or below the group "
 		    "mean, else in line.");
+	for (i = 0; i < t->n && (rank || band) && fmt != F_CSV; i++)
+		single |= alone(t, i);
+	if (single)
+		n[k++] = xstrdup(ascii ? "-: no other area in the group has "
+		    "this indicator, so there is no rank." : "\xe2\x80\x93: "
+		    "no other area in the group has this indicator, so there "
+		    "is no rank.");
 	if (suppress >= 0) {
 		sb_adds(&b, "Counts below ");
 		fmtnum(&b, (double)suppress, 0, 0);

@@ -99,11 +99,12 @@ chart(FILE *fp, struct tab *t, size_t r)
 		R_MAX, R_MEAN };
 	struct sbuf lab = { 0 };
 	double v[8], span;
-	int has[8], i, any = 0;
+	int has[8], i, any = 0, single = alone(t, r);
 
 	cxlo = HUGE_VAL, cxhi = -HUGE_VAL;
 	for (i = 0; i < 8; i++) {
-		has[i] = t->ix[want[i]] >= 0 && !(t->sup[r] &
+		/* alone in its group, an area has no group spread to draw */
+		has[i] = !(single && i >= 3) && t->ix[want[i]] >= 0 && !(t->sup[r] &
 		    roles[want[i]].sup) && getnum(t->row[r][t->ix[want[i]]],
 		    &v[i]);
 		if (!has[i])
@@ -117,6 +118,8 @@ chart(FILE *fp, struct tab *t, size_t r)
 	span = cxhi - cxlo > 0 ? cxhi - cxlo : fmax(fabs(cxhi), 1);
 	cxlo -= span * 0.04, cxhi += span * 0.04;
 	chartlabel(&lab, v, has);
+	if (single)
+		sb_adds(&lab, "; no other area in the group");
 	fprintf(fp, "<svg class=\"pos\" width=\"%g\" height=\"%g\" viewBox=\"0 "
 	    "0 %g %g\" role=\"img\" aria-label=\"", CW, CH, CW, CH);
 	hesc(fp, sb_str(&lab));

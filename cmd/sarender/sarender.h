@@ -95,6 +95,8 @@ void flagrows(struct tab *t);
 void ragall(struct tab *t);
 
 /* cells.c */
+/* Is row r alone in its group (of = 1)? It then has no rank. */
+int alone(const struct tab *t, size_t r);
 void aligncols(struct tab *t);
 void render(FILE *fp, struct tab *t);
 
