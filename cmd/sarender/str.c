@@ -43,7 +43,9 @@ u8dec(const unsigned char *s, size_t n, unsigned *cp)
 
 /* A copy fit to show: line ends and tabs become spaces, other control
  * characters and invalid bytes U+FFFD, so that no data can move the
- * cursor of a terminal or break a table row. */
+ * cursor of a terminal or break a table row. So do the bidirectional
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069): one in
+ * a cell could show "12" as "21", or run into the next cell. */
 char *
 clean(const char *s)
 {
@@ -61,7 +63,9 @@ clean(const char *s)
 		}
 		if (cp == '\n' || cp == '\r' || cp == '\t')
 			sb_addc(&b, ' ');
-		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
 			sb_adds(&b, "\xef\xbf\xbd");
 		else
 			sb_add(&b, s + i, k);
