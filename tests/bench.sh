@@ -2,6 +2,9 @@
 # make bench: time sapipe's reference job against every peer that is
 # installed (DuckDB, Miller, SQLite, csvkit) on a synthetic police.uk
 # street file, check that they counted the same, and print one table.
+# sapipe also runs the job on a tenth of the rows and on twice them (a
+# second file, other ids), to show whether each stage's memory is flat,
+# and msgrank + sarender on a 15-area x 20-indicator group.
 # Not part of make check: a full run takes several minutes.
 #
 #   sh tests/bench.sh [BUILD]            (make bench [O=BUILD])
