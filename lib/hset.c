@@ -456,6 +456,12 @@ hset_spilled(const struct hset *s)
 	return s->spilled;
 }
 
+const char *
+hset_dir(const struct hset *s)
+{
+	return s->dir;
+}
+
 void
 hset_free(struct hset *s)
 {

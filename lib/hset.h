@@ -24,8 +24,9 @@ int hset_add(struct hset *s, uint64_t h);
 /* Start loading what a look-up of h reads into the cache. */
 void hset_prefetch(const struct hset *s, uint64_t h);
 size_t hset_count(const struct hset *s);
-/* How many of the keys are in temporary files. */
+/* How many of the keys are in temporary files, and in which folder. */
 size_t hset_spilled(const struct hset *s);
+const char *hset_dir(const struct hset *s);
 void hset_free(struct hset *s);
 
 #endif

@@ -138,14 +138,6 @@ cleanup(struct run *R)
 	free(opt.rejects);
 }
 
-static const char *
-tmpdir(void)
-{
-	const char *d = getenv("TMPDIR");
-
-	return d && *d ? d : "/tmp";
-}
-
 static int
 toomany(const struct run *R)
 {
@@ -193,7 +185,7 @@ main(int argc, char *argv[])
 	if (opt.verbose && hset_spilled(R.ids) + hset_spilled(R.rows) > 0)
 		warnx("dedup: %zu of %zu keys held in temporary files in %s",
 		    hset_spilled(R.ids) + hset_spilled(R.rows),
-		    hset_count(R.ids) + hset_count(R.rows), tmpdir());
+		    hset_count(R.ids) + hset_count(R.rows), hset_dir(R.ids));
 	if (toomany(&R)) {
 		warnx("%lld of %lld rows rejected (--max-rejects %s)",
 		    R.rejected, R.read, opt.maxrejpct >= 0 ? "percentage" :
