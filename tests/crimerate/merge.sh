@@ -29,9 +29,8 @@ same hand.csv "$t/hand1" "$t/hand2" "$t/hand3"
 [ "$(crimerate --period sa2016 $opts hand.csv 2>/dev/null | wc -l)" = 25 ] ||
     { echo "hand fixture: wrong row count"; exit 1; }
 
-data=${TOP:+$TOP/../shared/data/police-outcomes-by-force-2012-16.csv}
-[ -f "${data:-}" ] || data=../../../shared/data/police-outcomes-by-force-2012-16.csv
-[ -f "$data" ] || { echo "no $data"; exit 77; }
+data=${TOP:-../..}/tests/data/police-outcomes-by-force-2012-16.csv
+[ -f "$data" ] || { echo "no $data"; exit 1; }
 command -v csvclean >/dev/null || { echo "csvclean is not built"; exit 77; }
 csvclean --rename 'Year=date,f0_=count,crime_type=category,reported_by=area' \
     --date date=%Y "$data" >"$t/rec.csv" || exit 1

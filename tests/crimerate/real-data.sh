@@ -1,9 +1,8 @@
 # The real police.uk outcomes by force, 2012-16, through csvclean and
 # crimerate: per force and crime type, 2016 against 2015, and per force
 # totals for 2016, checked against an independent awk computation.
-data=${TOP:+$TOP/../shared/data/police-outcomes-by-force-2012-16.csv}
-[ -f "${data:-}" ] || data=../../../shared/data/police-outcomes-by-force-2012-16.csv
-[ -f "$data" ] || { echo "no $data"; exit 77; }
+data=${TOP:-../..}/tests/data/police-outcomes-by-force-2012-16.csv
+[ -f "$data" ] || { echo "no $data"; exit 1; }
 command -v csvclean >/dev/null || { echo "csvclean is not built"; exit 77; }
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT

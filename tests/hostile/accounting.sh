@@ -6,9 +6,8 @@
 # reader (Python's csv module) finds after the header.
 . ./common.inc
 need csvclean
-gen=${TOP:-../..}/../shared/bench/gen-street.py
-[ -f "$gen" ] || gen=/work/shared/bench/gen-street.py
-[ -f "$gen" ] || { echo "no gen-street.py"; exit 77; }
+gen=${TOP:-../..}/tests/bench/gen-street.py
+[ -f "$gen" ] || { echo "no $gen"; exit 1; }
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 seeds=${SEEDS:-40}
 s=1
