@@ -7,8 +7,9 @@ for t in csvclean crimerate msgrank sarender; do
 	[ -x "$bin/$t" ] || { echo "demo: no $bin/$t; run make first" >&2; exit 1; }
 done
 PATH=$bin:$PATH
+SAPIPE_BIN=$bin
 SAPIPE_PROFILES=$top/lib/profiles
-export PATH SAPIPE_PROFILES
+export PATH SAPIPE_BIN SAPIPE_PROFILES
 out=$bin/demo
 bash "$top/examples/sa.sh" "$out" || exit
 where=${out#"$top"/}

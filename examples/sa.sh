@@ -7,6 +7,20 @@ set -euo pipefail
 out=${1:-${OUT:-$(dirname "$0")/out}}
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 cd "$(dirname "$0")"
+# sapipe's tools, whatever else the PATH holds (csvkit ships a csvclean of
+# its own): $SAPIPE_BIN's, else those built in this tree, else the PATH's.
+bin=${SAPIPE_BIN:-}
+[ -n "$bin" ] || [ ! -x ../build/csvclean ] || bin=$(cd ../build && pwd)
+[ -z "$bin" ] || PATH=$bin:$PATH
+for t in csvclean crimerate msgrank sarender; do
+	case $("$t" --version 2>/dev/null) in
+	"$t (sapipe) "*) ;;
+	*) echo "sa.sh: '$(command -v "$t" || echo "$t")' is not sapipe's $t" \
+	    "(csvkit ships a csvclean of its own); set SAPIPE_BIN to the" \
+	    "folder of sapipe's tools, or put it first on the PATH" >&2
+	   exit 1 ;;
+	esac
+done
 rm -f "$out"/*.log
 # Each stage's messages (csvclean's counts and rejects, warnings) go to its
 # log in OUTDIR; when a stage fails, the logs are shown.
