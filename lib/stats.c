@@ -161,3 +161,224 @@ stats_quantile(const double *x, size_t n, double p)
 		return x[n - 1];
 	return x[i] + (h - (double)i) * (x[i + 1] - x[i]);
 }
+
+/* The continued fraction of I_x(a, b) (modified Lentz), which converges
+ * fast for x < (a + 1) / (a + b + 2). */
+static double
+betacf(double a, double b, double x)
+{
+	double aa, c, d, del, h, qab = a + b, qap = a + 1.0, qam = a - 1.0;
+	int m, m2;
+
+	c = 1.0;
+	d = 1.0 - qab * x / qap;
+	if (fabs(d) < TINY)
+		d = TINY;
+	d = 1.0 / d;
+	h = d;
+	for (m = 1; m < MAXIT; m++) {
+		m2 = 2 * m;
+		aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+		d = 1.0 + aa * d;
+		if (fabs(d) < TINY)
+			d = TINY;
+		c = 1.0 + aa / c;
+		if (fabs(c) < TINY)
+			c = TINY;
+		d = 1.0 / d;
+		h *= d * c;
+		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+		d = 1.0 + aa * d;
+		if (fabs(d) < TINY)
+			d = TINY;
+		c = 1.0 + aa / c;
+		if (fabs(c) < TINY)
+			c = TINY;
+		d = 1.0 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1.0) < EPS)
+			break;
+	}
+	return h;
+}
+
+double
+stats_betai(double a, double b, double x)
+{
+	double lbt;
+
+	if (x <= 0.0)
+		return 0.0;
+	if (x >= 1.0)
+		return 1.0;
+	lbt = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+	    b * log1p(-x);
+	/* Each side of the switch computes a small value directly, so a
+	 * far tail keeps its relative accuracy. */
+	if (x < (a + 1.0) / (a + b + 2.0))
+		return exp(lbt) * betacf(a, b, x) / a;
+	return 1.0 - exp(lbt) * betacf(b, a, 1.0 - x) / b;
+}
+
+double
+stats_betainv(double a, double b, double p)
+{
+	double lo = 0.0, hi = 1.0, mid;
+	int i;
+
+	for (i = 0; i < 1100 && hi - lo > 0.0; i++) {
+		mid = lo + (hi - lo) / 2.0;
+		if (mid <= lo || mid >= hi)
+			break;
+		if (stats_betai(a, b, mid) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + (hi - lo) / 2.0;
+}
+
+double
+stats_binom_pmf(long long k, long long n, double p)
+{
+	double dk = (double)k, dn = (double)n;
+
+	if (k < 0 || k > n)
+		return 0.0;
+	if (p <= 0.0)
+		return k == 0 ? 1.0 : 0.0;
+	if (p >= 1.0)
+		return k == n ? 1.0 : 0.0;
+	return exp(lgamma(dn + 1.0) - lgamma(dk + 1.0) -
+	    lgamma(dn - dk + 1.0) + dk * log(p) + (dn - dk) * log1p(-p));
+}
+
+/* P(X <= k) = I_(1-p)(n - k, k + 1); P(X >= k) = I_p(k, n - k + 1). */
+double
+stats_binom_cdf(long long k, long long n, double p)
+{
+	if (k < 0)
+		return 0.0;
+	if (k >= n)
+		return 1.0;
+	return stats_betai((double)(n - k), (double)k + 1.0, 1.0 - p);
+}
+
+double
+stats_binom_sf(long long k, long long n, double p)
+{
+	if (k <= 0)
+		return 1.0;
+	if (k > n)
+		return 0.0;
+	return stats_betai((double)k, (double)(n - k) + 1.0, p);
+}
+
+/* How many of i = from..to (the pmf non-increasing away from the mode,
+ * dir +1 upwards, -1 downwards) have pmf(i) <= lim: the pmf rises at
+ * most up to the mode, so the points before it are counted one by one
+ * and the monotone rest by bisection. */
+static long long
+tailcount(long long from, long long to, int dir, long long n, double p,
+    double lim)
+{
+	long long mode = (long long)floor(((double)n + 1.0) * p), c = 0;
+	long long lo, hi, mid, i = from;
+
+	if (mode > n)
+		mode = n;
+	while ((dir > 0 ? i <= to && i < mode : i >= to && i > mode)) {
+		c += stats_binom_pmf(i, n, p) <= lim;
+		i += dir;
+	}
+	if (dir > 0 ? i > to : i < to)
+		return c;
+	/* i..to is monotone: find the first point (from i) at or below lim */
+	lo = dir > 0 ? i : to;
+	hi = dir > 0 ? to : i;
+	if (dir > 0) {
+		if (stats_binom_pmf(hi, n, p) > lim)
+			return c;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (stats_binom_pmf(mid, n, p) <= lim)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		return c + (to - lo + 1);
+	}
+	if (stats_binom_pmf(lo, n, p) > lim)
+		return c;
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		if (stats_binom_pmf(mid, n, p) <= lim)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return c + (lo - to + 1);
+}
+
+double
+stats_binom_test(long long k, long long n, double p)
+{
+	double d, m = (double)n * p, lim, pv;
+	long long y;
+
+	if (n == 0)
+		return 1.0;
+	d = stats_binom_pmf(k, n, p);
+	lim = d * (1.0 + 1e-7);
+	if ((double)k == m)
+		return 1.0;
+	if ((double)k < m) {
+		y = tailcount((long long)ceil(m), n, 1, n, p, lim);
+		pv = stats_binom_cdf(k, n, p) + stats_binom_sf(n - y + 1, n, p);
+	} else {
+		y = tailcount((long long)floor(m), 0, -1, n, p, lim);
+		pv = stats_binom_cdf(y - 1, n, p) + stats_binom_sf(k, n, p);
+	}
+	return pv < 1.0 ? pv : 1.0;
+}
+
+void
+stats_binom_exact(long long k, long long n, double conf, double *lo,
+    double *hi)
+{
+	double alpha = 1.0 - conf;
+
+	*lo = k == 0 ? 0.0 :
+	    stats_betainv((double)k, (double)(n - k) + 1.0, alpha / 2.0);
+	*hi = k == n ? 1.0 :
+	    stats_betainv((double)k + 1.0, (double)(n - k), 1.0 - alpha / 2.0);
+}
+
+void
+stats_wilson(long long k, long long n, double conf, double *lo, double *hi)
+{
+	double z = stats_normq(1.0 - (1.0 - conf) / 2.0), dn = (double)n;
+	double ph = (double)k / dn, z2 = z * z, den = 1.0 + z2 / dn;
+	double mid = ph + z2 / (2.0 * dn);
+	double half = z * sqrt(ph * (1.0 - ph) / dn + z2 / (4.0 * dn * dn));
+
+	*lo = k == 0 ? 0.0 : (mid - half) / den;
+	*hi = k == n ? 1.0 : (mid + half) / den;
+}
+
+int
+stats_pois_ratio(long long c1, double e1, long long c2, double e2,
+    double conf, double *p, double *lo, double *hi)
+{
+	long long n = c1 + c2;
+	double pl, ph, r = e2 / e1;
+
+	if (n == 0)
+		return -1;
+	*p = stats_binom_test(c1, n, e1 / (e1 + e2));
+	stats_binom_exact(c1, n, conf, &pl, &ph);
+	*lo = pl / (1.0 - pl) * r;
+	*hi = ph >= 1.0 ? HUGE_VAL : ph / (1.0 - ph) * r;
+	return 0;
+}

@@ -1,10 +1,12 @@
-/* stats: Poisson confidence limits and quantiles for msgrank.
+/* stats: confidence limits, exact tests and quantiles for crimerate
+ * and msgrank.
  *
  * The special functions are written here on top of libm's lgamma() and
  * erfc() because no library sapipe already links provides them:
  * the regularised incomplete gamma function and its inverse (which give
- * the chi-square quantiles of the exact Poisson limits) and the inverse
- * of the standard normal distribution (Byar's z). */
+ * the chi-square quantiles of the exact Poisson limits), the regularised
+ * incomplete beta function and its inverse (binomial tails and exact
+ * limits) and the inverse of the standard normal distribution (Byar's z). */
 #ifndef SAPIPE_STATS_H
 #define SAPIPE_STATS_H
 
@@ -30,6 +32,38 @@ void stats_pois_byar(long long k, double conf, double *lo, double *hi);
 /* Byar's for k >= STATS_BYAR_MIN, exact below. */
 #define STATS_BYAR_MIN 10
 void stats_pois_ci(long long k, double conf, double *lo, double *hi);
+
+/* Regularised incomplete beta I_x(a, b), a, b > 0, 0 <= x <= 1, and
+ * the x with I_x(a, b) = p, 0 < p < 1. */
+double stats_betai(double a, double b, double x);
+double stats_betainv(double a, double b, double p);
+
+/* Binomial(n, p): the probability of exactly k, of at most k, and of at
+ * least k. */
+double stats_binom_pmf(long long k, long long n, double p);
+double stats_binom_cdf(long long k, long long n, double p);
+double stats_binom_sf(long long k, long long n, double p);
+/* The exact two-sided binomial test of k successes in n trials against
+ * p, 0 < p < 1: the probability of every outcome no more likely than k
+ * (relative tolerance 1e-7), as R's binom.test() and SciPy's
+ * binomtest() compute it. 1 when n is 0. */
+double stats_binom_test(long long k, long long n, double p);
+/* Exact (Clopper-Pearson) and Wilson score limits for the proportion
+ * k / n, n >= 1, 0 <= k <= n, at confidence conf. */
+void stats_binom_exact(long long k, long long n, double conf, double *lo,
+    double *hi);
+void stats_wilson(long long k, long long n, double conf, double *lo,
+    double *hi);
+
+/* The exact conditional comparison of two Poisson rates, count c1 over
+ * exposure e1 against c2 over e2 (e > 0): given n = c1 + c2, c1 is
+ * Binomial(n, e1 / (e1 + e2)) when the rates are equal. *p is the
+ * two-sided p-value of stats_binom_test(); *lo and *hi the limits of the
+ * rate ratio (c1 / e1) / (c2 / e2) from the exact limits of c1 / n, as R's
+ * poisson.test() gives them (*hi is HUGE_VAL when c2 is 0). Returns -1,
+ * and sets nothing, when n is 0: there is nothing to test. */
+int stats_pois_ratio(long long c1, double e1, long long c2, double e2,
+    double conf, double *p, double *lo, double *hi);
 
 /* Quantile p of the sorted x[0..n), n >= 1, by linear interpolation
  * between order statistics: h = (n - 1) p, x[floor h] + (h - floor h) *

@@ -129,6 +129,70 @@ test_quantile(void)
 	CHECK(stats_quantile(c, 1, 0.75) == 5.5);
 }
 
+/* Relatively equal to tol (both zero counts as equal). */
+static int
+rnear(double got, double want, double tol)
+{
+	if (got == want || fabs(got - want) <= tol * fabs(want))
+		return 1;
+	fprintf(stderr, "got %.17g want %.17g\n", got, want);
+	return 0;
+}
+
+/* The conditional test of two Poisson rates against SciPy 1.10's
+ * binomtest() (p-value, and proportion_ci(method='exact') turned into
+ * the rate ratio's limits), which gives the same as R's poisson.test():
+ * R's own example, poisson.test(c(11, 6+8+7), c(800, 1083+1050+878)),
+ * prints p = 0.07967 and 0.8584264 4.2772659. -1: no upper limit. */
+static void
+test_pois_ratio(void)
+{
+	static const struct {
+		long long c1;
+		double e1;
+		long long c2;
+		double e2, p, lo, hi;
+	} t[] = {
+	{11, 800.0, 21, 3011.0, 0.079668633033329495, 0.85842640339161902, 4.2772659436540792},
+	{0, 1000.0, 5, 1000.0, 0.0625, 0, 1.0912791051825459},
+	{5, 1000.0, 0, 1000.0, 0.0625, 0.91635585731545999, -1},
+	{1, 300000.0, 0, 300000.0, 1, 0.025641025641025664, -1},
+	{9110, 105100.0, 7962, 105100.0, 1.6090347873152338e-18, 1.1101700664038014, 1.1792598376906285},
+	{134575, 1819700.0, 122096, 1819700.0, 5.40825818093348e-134, 1.0936930918783252, 1.1107868999415791},
+	{100, 1000.0, 100, 1000.0, 1, 0.75026648522557648, 1.33285975009178},
+	{3, 1.0, 7, 2.0, 1, 0.14302440096217264, 3.7546148784282156},
+	{1, 1.0, 1, 1.0, 1, 0.01273936708392707, 78.496835314658213},
+	{50, 12.0, 40, 12.0, 0.34283311942078837, 0.80830523134906906, 1.9442579281954411},
+	{17515, 211400.0, 15558, 208900.0, 3.6609648265778179e-22, 1.0886479172797934, 1.1368291598524807},
+	{2000000, 50000000.0, 2010000, 50000000.0, 5.9367071702858323e-07, 0.99307849851683783, 0.99697506516339274},
+	};
+	double p, lo, hi;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		CHECK(stats_pois_ratio(t[i].c1, t[i].e1, t[i].c2, t[i].e2,
+		    0.95, &p, &lo, &hi) == 0);
+		CHECK(rnear(p, t[i].p, 1e-7));
+		CHECK(rnear(lo, t[i].lo, 1e-8));
+		if (t[i].hi < 0)
+			CHECK(isinf(hi));
+		else
+			CHECK(rnear(hi, t[i].hi, 1e-8));
+	}
+	CHECK(stats_pois_ratio(0, 1.0, 0, 1.0, 0.95, &p, &lo, &hi) == -1);
+	/* binom.test(3, 10, 0.5): p = 0.34375 (R's documentation) */
+	CHECK(rnear(stats_binom_test(3, 10, 0.5), 0.34375, 1e-12));
+	CHECK(rnear(stats_binom_test(682, 925, 0.75), 0.3825, 1e-3));
+	/* Wilson for 0/10, 5/10, 10/10 at 95 %: 0, 0.27753; 0.23659,
+	 * 0.76341; 0.72247, 1 (Newcombe, Stat Med 1998, table I, method 3) */
+	stats_wilson(0, 10, 0.95, &lo, &hi);
+	CHECK(lo == 0.0 && near(hi, 0.27753, 5e-6));
+	stats_wilson(5, 10, 0.95, &lo, &hi);
+	CHECK(near(lo, 0.23659, 5e-6) && near(hi, 0.76341, 5e-6));
+	stats_wilson(10, 10, 0.95, &lo, &hi);
+	CHECK(near(lo, 0.72247, 5e-6) && hi == 1.0);
+}
+
 int
 main(void)
 {
@@ -136,6 +200,7 @@ main(void)
 	test_exact();
 	test_byar();
 	test_quantile();
+	test_pois_ratio();
 	if (fails)
 		fprintf(stderr, "%d failed\n", fails);
 	return fails != 0;
