@@ -214,6 +214,33 @@ defaultcols(struct tab *t)
 	}
 }
 
+/* A label of a rate column that names a per ("Per 1,000") must name the
+ * data's: never "per 1,000" over rates per 100,000. */
+static void
+checkperlabel(const struct tab *t, const struct col *c)
+{
+	const char *p;
+	double v = 0;
+	int any = 0;
+
+	if (t->ix[R_PER] < 0 || (c->role != R_RATE && c->role != R_PREV_RATE &&
+	    c->role != R_ADJ_RATE))
+		return;
+	for (p = c->label; *p; p++)
+		if (strncasecmp(p, "per ", 4) == 0 && p[4] >= '0' &&
+		    p[4] <= '9')
+			break;
+	if (!*p)
+		return;
+	for (p += 4; (*p >= '0' && *p <= '9') || *p == ','; p++)
+		if (*p != ',')
+			v = v * 10 + (*p - '0'), any = 1;
+	if (any && v != t->per)
+		errx(1, "-C: the label '%s' names a per the data do not have "
+		    "(column 'per': %s)", c->label, t->per > 0 ?
+		    t->row[0][t->ix[R_PER]] : "several");
+}
+
 /* Decide the columns, check what the options need of them. */
 void
 prepare(struct tab *t)
@@ -234,6 +261,8 @@ prepare(struct tab *t)
 		parsecols(t, opt_C);
 	else
 		defaultcols(t);
+	for (size_t c = 0; c < t->ncol; c++)
+		checkperlabel(t, &t->col[c]);
 	/* Partial rows are marked in every format, columns chosen or not. */
 	for (size_t r = 0; r < t->n; r++)
 		if (PARTIAL(t, r)) {
