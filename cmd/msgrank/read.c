@@ -44,6 +44,16 @@ colsearch(int c)
 
 /* ---- reading CSV ---- */
 
+/* Room for one more of n items of size sz in p, doubling: one
+ * realloc per item would copy the table each time (80,000 groups). */
+static void *
+roomfor(void *p, size_t n, size_t sz)
+{
+	if (n == 0 || (n & (n - 1)) == 0) /* n is 0 or a power of 2 */
+		p = xreallocarray(p, n ? 2 * n : 1, sz);
+	return p;
+}
+
 /* Two columns of one name would leave one unread, or make a header that
  * csvclean rejects: an error naming both. */
 static void
@@ -201,8 +211,8 @@ groupidx(char *name)
 		free(key);
 		return *slot - 1;
 	}
-	gname = xreallocarray(gname, ngroup + 1, sizeof(*gname));
-	gkey = xreallocarray(gkey, ngroup + 1, sizeof(*gkey));
+	gname = roomfor(gname, ngroup, sizeof(*gname));
+	gkey = roomfor(gkey, ngroup, sizeof(*gkey));
 	gname[ngroup] = name;
 	gkey[ngroup] = key;
 	*slot = ++ngroup;
@@ -247,7 +257,7 @@ read_groups(const char *path)
 	files = xreallocarray(files, nfiles + 1, sizeof(*files));
 	files[nfiles++] = xstrdup(s.name);
 	while (src_next(&s, &row)) {
-		memb = xreallocarray(memb, nmemb + 1, sizeof(*memb));
+		memb = roomfor(memb, nmemb, sizeof(*memb));
 		memb[nmemb].g = groupidx(keyfield(&s, row, gc));
 		memb[nmemb].name = keyfield(&s, row, ac);
 		memb[nmemb].area = keydup(memb[nmemb].name,
@@ -299,7 +309,7 @@ read_accuracy(const char *path)
 			errx(1, "%s:%ld: column '%s': '%s' is not a "
 			    "percentage above 0 and at most 100", s.name,
 			    row->line, s.h->name[pc], row->f[pc]);
-		accs = xreallocarray(accs, naccs + 1, sizeof(*accs));
+		accs = roomfor(accs, naccs, sizeof(*accs));
 		accs[naccs].name = keyfield(&s, row, ac);
 		accs[naccs].area = keydup(accs[naccs].name,
 		    strlen(accs[naccs].name));
