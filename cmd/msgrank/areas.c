@@ -9,8 +9,8 @@
 #include "msgrank.h"
 
 struct area {
-	const char *name;
-	size_t first; /* its first row */
+	const char *name; /* its name_key() */
+	size_t first;     /* its first row */
 };
 struct area *areas;   /* distinct data areas, sorted by name */
 static size_t nareas;
@@ -22,9 +22,9 @@ cmpkey(const void *a, const void *b)
 	const struct row *y = &rows[*(const size_t *)b];
 	int c;
 
-	if ((c = strcmp(FIELD(x, C_AREA), FIELD(y, C_AREA))))
+	if ((c = strcmp(x->akey, y->akey)))
 		return c;
-	if ((c = strcmp(FIELD(x, C_CATEGORY), FIELD(y, C_CATEGORY))))
+	if ((c = strcmp(x->ckey, y->ckey)))
 		return c;
 	if ((c = strcmp(FIELD(x, C_PERIOD), FIELD(y, C_PERIOD))))
 		return c;
@@ -47,9 +47,9 @@ index_rows(void)
 	for (i = 0; i < nrows; i++) {
 		r = &rows[ix[i]];
 		p = i ? &rows[ix[i - 1]] : NULL;
-		if (p && strcmp(FIELD(p, C_AREA), FIELD(r, C_AREA)) == 0) {
-			if (strcmp(FIELD(p, C_CATEGORY), FIELD(r, C_CATEGORY))
-			    == 0 && strcmp(FIELD(p, C_PERIOD),
+		if (p && strcmp(p->akey, r->akey) == 0) {
+			if (strcmp(p->ckey, r->ckey) == 0 && strcmp(FIELD(p,
+			    C_PERIOD),
 			    FIELD(r, C_PERIOD)) == 0)
 				errx(1, "%s:%ld: area '%s', category '%s', "
 				    "period '%s' again (first %s:%ld)", r->file,
@@ -60,7 +60,7 @@ index_rows(void)
 				areas[nareas - 1].first = ix[i];
 			continue;
 		}
-		areas[nareas].name = FIELD(r, C_AREA);
+		areas[nareas].name = r->akey;
 		areas[nareas++].first = ix[i];
 	}
 	free(ix);
@@ -124,18 +124,19 @@ report(void)
 		if (!bsearch(memb[i].area, areas, nareas, sizeof(*areas),
 		    cmpname))
 			warnx("%s:%ld: area '%s' of group '%s' is not in the "
-			    "data", memb[i].file, memb[i].line, memb[i].area,
+			    "data", memb[i].file, memb[i].line, memb[i].name,
 			    gname[memb[i].g]);
 	memcpy(byfirst, areas, nareas * sizeof(*areas));
 	qsort(byfirst, nareas, sizeof(*byfirst), cmpfirst);
 	for (i = 0; i < nareas; i++) {
 		if (!ingroup(byfirst[i].name)) {
 			sb_adds(&none, none.len ? "', '" : "'");
-			sb_adds(&none, byfirst[i].name);
+			sb_adds(&none, FIELD(&rows[byfirst[i].first], C_AREA));
 			nnone++;
 		} else if (opt_accuracy && !findacc(byfirst[i].name)) {
 			warnx("area '%s' has no accuracy in %s: its adj_rate "
-			    "is left empty", byfirst[i].name, opt_accuracy);
+			    "is left empty", FIELD(&rows[byfirst[i].first],
+			    C_AREA), opt_accuracy);
 		}
 	}
 	/* One line: with a rollup, county and districts are expected here. */
@@ -144,9 +145,9 @@ report(void)
 		    nnone == 1 ? "" : "s", sb_str(&none));
 	sb_free(&none);
 	free(byfirst);
-	if (opt_focus && !bsearch(opt_focus, areas, nareas, sizeof(*areas),
+	if (opt_focus && !bsearch(focuskey, areas, nareas, sizeof(*areas),
 	    cmpname))
 		errx(1, "--focus: area '%s' is not in the data", opt_focus);
-	if (opt_focus && !ingroup(opt_focus))
+	if (opt_focus && !ingroup(focuskey))
 		errx(1, "--focus: area '%s' is in no group", opt_focus);
 }

@@ -24,7 +24,8 @@
 #include "msgrank.h"
 
 const char *colname[NCOL] = { "area", "category", "period", "count",
-	"population", "rate", "prev_count", "change_pct" };
+	"population", "rate", "prev_count", "change_pct", "per", "coverage",
+	"prev_coverage" };
 
 const char *byname[NBY] = { "rate", "adj_rate", "change_pct", "count" };
 
@@ -35,7 +36,8 @@ const char *addname[] = { "group", "rank", "of", "group_mean",
 const size_t naddname = sizeof(addname) / sizeof(addname[0]);
 
 const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
-int opt_by = BY_RATE;
+char *focuskey;
+int opt_by = BY_RATE, opt_perset;
 double opt_conf = 0.95, opt_per = 1000.0;
 char *colover[NCOL];
 
@@ -58,8 +60,8 @@ setcol(const char *arg)
 
 	if (i < 0) {
 		warnx("-c: '%s' is not NAME=COLUMN with NAME area, "
-		    "category, period, count, population, rate, prev_count "
-		    "or change_pct", arg);
+		    "category, period, count, population, rate, prev_count, "
+		    "change_pct, per, coverage or prev_coverage", arg);
 		usage(stderr, 2);
 	}
 	free(colover[i]);
@@ -72,6 +74,8 @@ freeall(void)
 	size_t i;
 
 	for (i = 0; i < nrows; i++) {
+		free(rows[i].akey);
+		free(rows[i].ckey);
 		free(rows[i].f[0]);
 		free(rows[i].f);
 		free(rows[i].len);
@@ -80,15 +84,18 @@ freeall(void)
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
-	for (i = 0; i < ngroup; i++)
-		free(gname[i]);
-	free(gname);
-	for (i = 0; i < nmemb; i++)
+	freegroups();
+	for (i = 0; i < nmemb; i++) {
 		free(memb[i].area);
+		free(memb[i].name);
+	}
 	free(memb);
-	for (i = 0; i < naccs; i++)
+	for (i = 0; i < naccs; i++) {
 		free(accs[i].area);
+		free(accs[i].name);
+	}
 	free(accs);
+	free(focuskey);
 	for (i = 0; i < NCOL; i++)
 		free(colover[i]);
 	free(ents);
@@ -173,6 +180,7 @@ main(int argc, char *argv[])
 			if (num_dbl(optarg, strlen(optarg), &opt_per) != 0 ||
 			    opt_per <= 0)
 				usage(stderr, 2);
+			opt_perset = 1;
 			break;
 		case O_VERSION:
 			version();
@@ -188,6 +196,8 @@ main(int argc, char *argv[])
 		usage(stderr, 2);
 	}
 
+	if (opt_focus)
+		focuskey = keydup(opt_focus, strlen(opt_focus));
 	if (opt_group)
 		read_groups(opt_group);
 	else

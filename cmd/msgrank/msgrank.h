@@ -9,7 +9,7 @@
 
 /* The input columns msgrank reads. */
 enum { C_AREA, C_CATEGORY, C_PERIOD, C_COUNT, C_POPULATION, C_RATE,
-	C_PREV_COUNT, C_CHANGE_PCT, NCOL };
+	C_PREV_COUNT, C_CHANGE_PCT, C_PER, C_COVERAGE, C_PREV_COVERAGE, NCOL };
 extern const char *colname[NCOL];
 
 /* What can be ranked (--by). */
@@ -24,12 +24,16 @@ extern const size_t naddname;
 struct row {
 	char **f;          /* the input fields, owned, NUL-terminated */
 	size_t *len;
+	char *akey, *ckey; /* the area's and category's name_key(), owned */
 	const char *file;  /* owned by files[] */
 	long line;
 	double num[NCOL];  /* the numeric columns read */
 	unsigned has;      /* bit c: num[c] holds a value */
+	double per;        /* the rate's multiplier: per column or --per */
 	double val[NBY];   /* the values that can be ranked */
+	double key[NBY];   /* val[] at 12 significant digits: ties */
 	unsigned hasval;   /* bit b: val[b] holds a value */
+	int partial;       /* coverage (or, by change, prev_) below 1 */
 	double frac;       /* recording accuracy as a fraction, or 0 */
 	double lcl, ucl;
 	int hasci;
@@ -39,17 +43,21 @@ struct ent {
 	size_t row, g;
 	long rank, adjrank, of; /* rank 0: not ranked */
 	double mean, min, q1, q3, max;
+	double vs;              /* vs_mean_pct, if hasvs */
+	int hasvs;
 };
 
 struct memb {
-	char *area;
+	char *area;        /* name_key() of the area */
+	char *name;        /* the area as written */
 	size_t g;
 	const char *file;
 	long line;
 };
 
 struct acc {
-	char *area;
+	char *area;        /* name_key() */
+	char *name;        /* as written */
 	double pct;
 };
 
@@ -57,7 +65,8 @@ struct area;
 
 /* main.c: the options */
 extern const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
-extern int opt_by;
+extern char *focuskey;       /* name_key() of --focus */
+extern int opt_by, opt_perset;
 extern double opt_conf, opt_per;
 extern char *colover[NCOL];
 
@@ -69,7 +78,7 @@ extern char **files;
 extern size_t nfiles;
 extern struct row *rows;
 extern size_t nrows;
-extern char **gname;
+extern char **gname;         /* as first written */
 extern size_t ngroup;
 extern struct memb *memb;
 extern size_t nmemb;
@@ -89,6 +98,8 @@ extern size_t nents;
 
 /* read.c */
 size_t groupidx(char *name);
+char *keydup(const char *s, size_t n);
+void freegroups(void);
 void read_groups(const char *path);
 void read_accuracy(const char *path);
 const struct acc *findacc(const char *area);

@@ -6,7 +6,9 @@
 
 #include "csvread.h"
 #include "header.h"
+#include "hset.h"
 #include "input.h"
+#include "name.h"
 #include "num.h"
 #include "util.h"
 
@@ -42,6 +44,37 @@ colsearch(int c)
 
 /* ---- reading CSV ---- */
 
+/* Room for one more of n items of size sz in p, doubling: one
+ * realloc per item would copy the table each time (80,000 groups). */
+static void *
+roomfor(void *p, size_t n, size_t sz)
+{
+	if (n == 0 || (n & (n - 1)) == 0) /* n is 0 or a power of 2 */
+		p = xreallocarray(p, n ? 2 * n : 1, sz);
+	return p;
+}
+
+/* Two columns of one name would leave one unread, or make a header that
+ * csvclean rejects: an error naming both. */
+static void
+nodup(const struct src *s)
+{
+	long first, i = hdr_dup(s->h, &first);
+
+	if (i < 0)
+		return;
+	if (first < 0)
+		errx(1, "%s:1: column %ld has no name", s->name, i + 1);
+	if (first > i) {
+		long t = first;
+
+		first = i;
+		i = t;
+	}
+	errx(1, "%s:1: columns %ld ('%s') and %ld ('%s') have the same name",
+	    s->name, first + 1, s->h->name[first], i + 1, s->h->name[i]);
+}
+
 static void
 src_open(struct src *s, const char *path)
 {
@@ -59,6 +92,7 @@ src_open(struct src *s, const char *path)
 	if (row->err != CSVR_OK || row->nul)
 		errx(1, "%s:%ld: a bad header", s->name, row->line);
 	s->h = hdr_new(row->f, row->len, row->n);
+	nodup(s);
 }
 
 /* The next row, checked: 1, or 0 at end of input. */
@@ -126,19 +160,77 @@ keyfield(const struct src *s, const struct csvr_row *row, size_t i)
 
 /* ---- the group and accuracy files ---- */
 
+/* name_key() of s[0..n), owned. */
+char *
+keydup(const char *s, size_t n)
+{
+	struct sbuf b = { 0 };
+
+	name_key(&b, s, n);
+	return (char *)sb_str(&b);
+}
+
+/* The groups by key: an open-addressing table of indices into gname,
+ * so that 80,000 groups are found in constant time each. */
+static char **gkey;
+static size_t *gtab, gmask;
+
+static size_t *
+gslot(const char *key)
+{
+	size_t i = (size_t)hash64(key, strlen(key), 0) & gmask;
+
+	while (gtab[i] && strcmp(gkey[gtab[i] - 1], key) != 0)
+		i = (i + 1) & gmask;
+	return &gtab[i];
+}
+
+static void
+ggrow(void)
+{
+	size_t i, cap = gtab ? 2 * (gmask + 1) : 64;
+
+	free(gtab);
+	gtab = xcalloc(cap, sizeof(*gtab));
+	gmask = cap - 1;
+	for (i = 0; i < ngroup; i++)
+		*gslot(gkey[i]) = i + 1;
+}
+
+/* The index of the group named name (owned: freed or kept). */
 size_t
 groupidx(char *name)
 {
+	char *key = keydup(name, strlen(name));
+	size_t *slot;
+
+	if (2 * (ngroup + 1) > (gtab ? gmask + 1 : 0))
+		ggrow();
+	if (*(slot = gslot(key))) {
+		free(name);
+		free(key);
+		return *slot - 1;
+	}
+	gname = roomfor(gname, ngroup, sizeof(*gname));
+	gkey = roomfor(gkey, ngroup, sizeof(*gkey));
+	gname[ngroup] = name;
+	gkey[ngroup] = key;
+	*slot = ++ngroup;
+	return ngroup - 1;
+}
+
+void
+freegroups(void)
+{
 	size_t i;
 
-	for (i = 0; i < ngroup; i++)
-		if (strcmp(gname[i], name) == 0) {
-			free(name);
-			return i;
-		}
-	gname = xreallocarray(gname, ngroup + 1, sizeof(*gname));
-	gname[ngroup] = name;
-	return ngroup++;
+	for (i = 0; i < ngroup; i++) {
+		free(gname[i]);
+		free(gkey[i]);
+	}
+	free(gname);
+	free(gkey);
+	free(gtab);
 }
 
 static int
@@ -165,9 +257,11 @@ read_groups(const char *path)
 	files = xreallocarray(files, nfiles + 1, sizeof(*files));
 	files[nfiles++] = xstrdup(s.name);
 	while (src_next(&s, &row)) {
-		memb = xreallocarray(memb, nmemb + 1, sizeof(*memb));
+		memb = roomfor(memb, nmemb, sizeof(*memb));
 		memb[nmemb].g = groupidx(keyfield(&s, row, gc));
-		memb[nmemb].area = keyfield(&s, row, ac);
+		memb[nmemb].name = keyfield(&s, row, ac);
+		memb[nmemb].area = keydup(memb[nmemb].name,
+		    strlen(memb[nmemb].name));
 		memb[nmemb].file = files[nfiles - 1];
 		memb[nmemb].line = row->line;
 		nmemb++;
@@ -180,9 +274,10 @@ read_groups(const char *path)
 	for (i = j = 1; i < nmemb; i++) {
 		if (cmpmemb(&memb[i], &memb[j - 1]) == 0) {
 			warnx("%s:%ld: area '%s' repeated in group '%s'",
-			    memb[i].file, memb[i].line, memb[i].area,
+			    memb[i].file, memb[i].line, memb[i].name,
 			    gname[memb[i].g]);
 			free(memb[i].area);
+			free(memb[i].name);
 			continue;
 		}
 		memb[j++] = memb[i];
@@ -214,15 +309,21 @@ read_accuracy(const char *path)
 			errx(1, "%s:%ld: column '%s': '%s' is not a "
 			    "percentage above 0 and at most 100", s.name,
 			    row->line, s.h->name[pc], row->f[pc]);
-		accs = xreallocarray(accs, naccs + 1, sizeof(*accs));
-		accs[naccs].area = keyfield(&s, row, ac);
+		accs = roomfor(accs, naccs, sizeof(*accs));
+		accs[naccs].name = keyfield(&s, row, ac);
+		accs[naccs].area = keydup(accs[naccs].name,
+		    strlen(accs[naccs].name));
 		accs[naccs++].pct = v;
 	}
-	qsort(accs, naccs, sizeof(*accs), cmpacc);
+	if (naccs == 0) /* a header only: qsort(NULL, 0) is undefined */
+		warnx("%s: no accuracies", s.name);
+	else
+		qsort(accs, naccs, sizeof(*accs), cmpacc);
 	for (i = 1; i < naccs; i++)
 		if (strcmp(accs[i].area, accs[i - 1].area) == 0)
-			errx(1, "%s: area '%s' has two accuracies", s.name,
-			    accs[i].area);
+			errx(1, "%s: area '%s' has two accuracies ('%s' and "
+			    "'%s')", s.name, accs[i].name, accs[i - 1].name,
+			    accs[i].name);
 	src_close(&s);
 }
 
@@ -238,7 +339,9 @@ findacc(const char *area)
 
 /* ---- the data ---- */
 
-/* The numeric columns each --by needs; area, category, period always. */
+/* The numeric columns read for each --by; area, category, period, per
+ * and the coverages always. A rate is count / population x per where
+ * the row has both, else the rate column. */
 static unsigned
 needed(void)
 {
@@ -249,10 +352,30 @@ needed(void)
 		1u << C_COUNT,
 	};
 	unsigned m = by[opt_by] | 1u << C_AREA | 1u << C_CATEGORY |
-	    1u << C_PERIOD;
+	    1u << C_PERIOD | 1u << C_PER | 1u << C_COVERAGE |
+	    1u << C_PREV_COVERAGE;
 
 	if (opt_accuracy)
-		m |= 1u << C_RATE;
+		m |= by[BY_RATE];
+	return m;
+}
+
+/* The columns that must be present: a rate needs the rate column or
+ * both count and population. */
+static unsigned
+required(void)
+{
+	unsigned m = 1u << C_AREA | 1u << C_CATEGORY | 1u << C_PERIOD;
+
+	if (opt_by == BY_CHANGE)
+		m |= 1u << C_CHANGE_PCT | 1u << C_COUNT | 1u << C_PREV_COUNT;
+	else if (opt_by == BY_COUNT)
+		m |= 1u << C_COUNT;
+	if ((opt_by == BY_RATE || opt_by == BY_ADJ || opt_accuracy) &&
+	    col[C_RATE] < 0)
+		m |= 1u << C_COUNT | 1u << C_POPULATION;
+	if (opt_by == BY_RATE || opt_by == BY_ADJ)
+		m |= 1u << C_COUNT; /* the interval */
 	return m;
 }
 
@@ -261,17 +384,22 @@ static void
 findcols(const struct src *s)
 {
 	struct sbuf miss = { 0 };
-	unsigned need = needed();
+	unsigned need;
 	size_t i, k;
 
-	for (i = 0; i < NCOL; i++) {
+	for (i = 0; i < NCOL; i++)
 		col[i] = hdr_find(s->h, colsearch((int)i));
+	need = required();
+	for (i = 0; i < NCOL; i++) {
 		if (col[i] >= 0 || !((need >> i) & 1u))
 			continue;
 		sb_adds(&miss, miss.len ? ", '" : "'");
 		sb_adds(&miss, colsearch((int)i));
 		sb_addc(&miss, '\'');
 	}
+	if (miss.len && col[C_RATE] < 0 && ((need >> C_POPULATION) & 1u) &&
+	    opt_by != BY_COUNT && opt_by != BY_CHANGE)
+		sb_adds(&miss, ", and no 'rate' instead");
 	if (miss.len)
 		errx(1, "%s:1: no column %s", s->name, sb_str(&miss));
 	sb_free(&miss);
@@ -311,6 +439,14 @@ parse_nums(struct row *r)
 			    ll < 0)
 				badnum(r, c, "a count");
 			v = (double)ll;
+		} else if (c == C_COVERAGE || c == C_PREV_COVERAGE) {
+			if (num_dbl(FIELD(r, c), r->len[col[c]], &v) != 0 ||
+			    v < 0 || v > 1)
+				badnum(r, c, "a coverage from 0 to 1");
+		} else if (c == C_PER) {
+			if (num_dbl(FIELD(r, c), r->len[col[c]], &v) != 0 ||
+			    v <= 0)
+				badnum(r, c, "a per above 0");
 		} else if (num_dbl(FIELD(r, c), r->len[col[c]], &v) != 0) {
 			badnum(r, c, "a number");
 		} else if (v < 0 && c != C_CHANGE_PCT) {
@@ -350,6 +486,8 @@ add_row(const struct csvr_row *in, const char *file)
 	}
 	r->file = file;
 	r->line = in->line;
+	r->akey = keydup(FIELD(r, C_AREA), r->len[col[C_AREA]]);
+	r->ckey = keydup(FIELD(r, C_CATEGORY), r->len[col[C_CATEGORY]]);
 	parse_nums(r);
 }
 

@@ -3,19 +3,19 @@
 #include <string.h>
 
 #include "csvwrite.h"
-#include "num.h"
+#include "round.h"
 
 #include "msgrank.h"
 
 static void
 putnum(FILE *fp, int ok, double v, int dec)
 {
-	char buf[400]; /* %.Nf of DBL_MAX has 309 digits before the point */
+	char buf[400]; /* DBL_MAX has 309 digits before the point */
 
 	if (!ok)
 		csvw_field(fp, "", 0, 0);
 	else
-		csvw_field(fp, buf, num_fmt(buf, sizeof(buf), v, dec), 0);
+		csvw_field(fp, buf, round_fmt(buf, sizeof(buf), v, dec), 0);
 }
 
 static const char *
@@ -53,7 +53,6 @@ write_ent(FILE *fp, const struct ent *e)
 {
 	const struct row *r = &rows[e->row];
 	int dec = opt_by == BY_CHANGE ? 1 : 2, ranked = e->rank > 0;
-	double x = r->val[opt_by], vs;
 	size_t i;
 	int first = 1;
 
@@ -66,8 +65,7 @@ write_ent(FILE *fp, const struct ent *e)
 	putnum(fp, ranked, (double)e->rank, 0);
 	putnum(fp, 1, (double)e->of, 0);
 	putnum(fp, e->of > 0, e->mean, dec);
-	vs = opt_by == BY_CHANGE ? x - e->mean : (x - e->mean) / e->mean * 100;
-	putnum(fp, ranked && (opt_by == BY_CHANGE || e->mean != 0), vs, 1);
+	putnum(fp, ranked && e->hasvs, e->vs, 1);
 	putnum(fp, ranked && r->hasci, r->lcl, dec);
 	putnum(fp, ranked && r->hasci, r->ucl, dec);
 	csvw_str(fp, ranked && r->hasci ? band(r, e->mean) : "", 0);
@@ -89,7 +87,6 @@ write_all(FILE *fp)
 
 	write_header(fp);
 	for (i = 0; i < nents; i++)
-		if (!opt_focus || strcmp(FIELD(&rows[ents[i].row], C_AREA),
-		    opt_focus) == 0)
+		if (!opt_focus || strcmp(rows[ents[i].row].akey, focuskey) == 0)
 			write_ent(fp, &ents[i]);
 }

@@ -46,6 +46,38 @@ alone(const struct tab *t, size_t r)
 	    of == 1;
 }
 
+/* The coverage column: what share of the months a partial row has. */
+static char *
+partialtext(struct tab *t, size_t r)
+{
+	struct sbuf b = { 0 };
+
+	if (t->cover[r] < 1) {
+		sb_adds(&b, "partial: ");
+		fmtnum(&b, t->cover[r] * 100, 0, 0);
+		sb_adds(&b, " % of months");
+	}
+	if (t->pcover[r] < 1) {
+		sb_adds(&b, b.len ? "; comparison: " : "comparison partial: ");
+		fmtnum(&b, t->pcover[r] * 100, 0, 0);
+		sb_adds(&b, " % of months");
+	}
+	return (char *)sb_str(&b);
+}
+
+/* A rate of a table whose rows have different pers says its own. */
+static void
+ownper(struct tab *t, size_t r, const struct col *c, struct sbuf *b)
+{
+	double per;
+
+	if (t->per > 0 || (c->role != R_RATE && c->role != R_PREV_RATE &&
+	    c->role != R_ADJ_RATE) || !getnum(t->row[r][t->ix[R_PER]], &per))
+		return;
+	sb_adds(b, " per ");
+	fmtnum(b, per, per == (long long)per ? 0 : 6, 0);
+}
+
 /* A cell as the reader sees it, before escaping for the format. */
 static char *
 cellval(struct tab *t, size_t r, const struct col *c)
@@ -62,6 +94,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 	}
 	if (c->kind == K_CHART)
 		return xstrdup("");
+	if (c->kind == K_PARTIAL)
+		return partialtext(t, r);
 	s = t->row[r][c->src];
 	if (c->role >= 0 && t->sup[r] & roles[c->role].sup)
 		return xstrdup("");
@@ -85,6 +119,7 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		break;
 	case K_DEC:
 		fmtnum(&b, v, 2, 0);
+		ownper(t, r, c, &b);
 		break;
 	case K_PCT:
 		fmtpct(&b, v);
@@ -117,7 +152,7 @@ aligncols(struct tab *t)
 
 		if (k->kind != K_TEXT) {
 			k->right = k->kind != K_BAND && k->kind != K_RAG &&
-			    k->kind != K_CHART;
+			    k->kind != K_CHART && k->kind != K_PARTIAL;
 			continue;
 		}
 		for (any = 0, r = 0; r < t->n; r++) {
@@ -135,10 +170,10 @@ aligncols(struct tab *t)
 static size_t
 notes(struct tab *t, char ***out)
 {
-	char **n = xcalloc(7, sizeof(char *));
+	char **n = xcalloc(8, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
-	int rag = 0, rank = 0, band = 0, single = 0;
+	int rag = 0, rank = 0, band = 0, single = 0, part = 0;
 
 	for (i = 0; i < t->ncol; i++) {
 		rag |= t->col[i].kind == K_RAG;
@@ -178,6 +213,12 @@ notes(struct tab *t, char ***out)
 		    "this indicator, so there is no rank." : "\xe2\x80\x93: "
 		    "no other area in the group has this indicator, so there "
 		    "is no rank.");
+	for (i = 0; i < t->n; i++)
+		part |= PARTIAL(t, i);
+	if (part)
+		n[k++] = xstrdup("Partial: the data cover only the share of the "
+		    "period's months shown under Coverage (or of the comparison "
+		    "period's); such a row is not ranked and has no status.");
 	if (suppress >= 0) {
 		sb_adds(&b, "Counts below ");
 		fmtnum(&b, (double)suppress, 0, 0);

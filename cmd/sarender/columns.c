@@ -34,12 +34,16 @@ const struct role roles[NROLE] = {
 	[R_MAX] = { "group_max", "MSG highest", K_DEC, 0 },
 	[R_ADJ_RATE] = { "adj_rate", "Adjusted rate", K_DEC, SUP_C },
 	[R_ADJ_RANK] = { "adj_rank", "Adjusted rank", K_RANK, SUP_C },
+	[R_PER] = { "per", "Per", K_INT, 0 },
+	[R_COVERAGE] = { "coverage", "Coverage", K_TEXT, 0 },
+	[R_PREV_COVERAGE] = { "prev_coverage", "Previous coverage", K_TEXT,
+	    0 },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */
 static const int defcols[] = {
-	R_AREA, R_CATEGORY, R_PERIOD, R_COUNT, R_RATE, R_CHANGE_PCT, R_RANK,
-	R_BAND
+	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_RATE, R_CHANGE_PCT,
+	R_RANK, R_BAND
 };
 
 /* Is s[0..n), trimmed, the name of a column (or rag, chart)? */
@@ -88,10 +92,14 @@ addcol(struct tab *t, long src, int role, const char *label)
 		c->kind = K_RAG;
 	if (src == -2)
 		c->kind = K_CHART;
+	if (src == -3)
+		c->kind = K_PARTIAL;
+	if (!label && c->role == R_RATE && t->ratelabel)
+		label = t->ratelabel;
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
-		    "Position in MSG" : c->role >= 0 ? roles[c->role].label :
-		    t->h->name[src];
+		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
+		    c->role >= 0 ? roles[c->role].label : t->h->name[src];
 	c->label = xstrdup(label);
 }
 
@@ -168,10 +176,15 @@ defaultcols(struct tab *t)
 		k = (size_t)defcols[i];
 		if ((src = t->ix[k]) < 0)
 			continue;
+		/* One area in two groups: the group tells its rows apart. */
+		if (k == R_GROUP && constant(t, src))
+			continue;
 		if (fmt == F_CSV) {
 			addcol(t, src, (int)k, NULL);
 			if (k == R_RANK && t->ix[R_OF] >= 0)
 				addcol(t, t->ix[R_OF], R_OF, NULL);
+			if (k == R_RATE && t->per == 0) /* rows of two pers */
+				addcol(t, t->ix[R_PER], R_PER, NULL);
 			continue;
 		}
 		lifted = 0;
@@ -201,6 +214,33 @@ defaultcols(struct tab *t)
 	}
 }
 
+/* A label of a rate column that names a per ("Per 1,000") must name the
+ * data's: never "per 1,000" over rates per 100,000. */
+static void
+checkperlabel(const struct tab *t, const struct col *c)
+{
+	const char *p;
+	double v = 0;
+	int any = 0;
+
+	if (t->ix[R_PER] < 0 || (c->role != R_RATE && c->role != R_PREV_RATE &&
+	    c->role != R_ADJ_RATE))
+		return;
+	for (p = c->label; *p; p++)
+		if (strncasecmp(p, "per ", 4) == 0 && p[4] >= '0' &&
+		    p[4] <= '9')
+			break;
+	if (!*p)
+		return;
+	for (p += 4; (*p >= '0' && *p <= '9') || *p == ','; p++)
+		if (*p != ',')
+			v = v * 10 + (*p - '0'), any = 1;
+	if (any && v != t->per)
+		errx(1, "-C: the label '%s' names a per the data do not have "
+		    "(column 'per': %s)", c->label, t->per > 0 ?
+		    t->row[0][t->ix[R_PER]] : "several");
+}
+
 /* Decide the columns, check what the options need of them. */
 void
 prepare(struct tab *t)
@@ -214,11 +254,21 @@ prepare(struct tab *t)
 		errx(1, "--targets: the input has no column 'category'");
 	if (opt_targets)
 		readtargets(t, opt_targets);
+	readper(t);
+	readcover(t);
 	hasrag = opt_targets || t->ix[R_CHANGE_PCT] >= 0;
 	if (opt_C)
 		parsecols(t, opt_C);
 	else
 		defaultcols(t);
+	for (size_t c = 0; c < t->ncol; c++)
+		checkperlabel(t, &t->col[c]);
+	/* Partial rows are marked in every format, columns chosen or not. */
+	for (size_t r = 0; r < t->n; r++)
+		if (PARTIAL(t, r)) {
+			addcol(t, -3, -1, NULL);
+			break;
+		}
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && !hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "

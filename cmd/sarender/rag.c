@@ -1,7 +1,10 @@
 /* sarender: suppression, RAG status and the focus area, row by row. */
 #include <err.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "header.h"
+#include "name.h"
 #include "util.h"
 #include "sarender.h"
 
@@ -11,6 +14,70 @@ below(const char *s)
 	double v;
 
 	return getnum(s, &v) && v < (double)suppress;
+}
+
+/* A number of column k of row r, in [lo, hi], or exit naming it as
+ * not what. */
+static double
+rownum(struct tab *t, size_t r, int k, double lo, double hi,
+    const char *what)
+{
+	const char *s = t->row[r][t->ix[k]];
+	double v;
+
+	if (!getnum(s, &v) || v < lo || v > hi)
+		errx(1, "%s:%ld: column '%s': '%s' is not %s", t->file[r],
+		    t->line[r], t->h->name[t->ix[k]], s, what);
+	return v;
+}
+
+/* The rate's per: one for the table ("Rate per 100,000"), or 0 when
+ * the rows differ, and then each rate says its own. Without a per
+ * column, 1,000 as crimerate's default. */
+void
+readper(struct tab *t)
+{
+	struct sbuf b = { 0 };
+	size_t r;
+	double v;
+
+	t->per = 1000;
+	if (t->ix[R_PER] < 0)
+		return;
+	for (r = 0; r < t->n; r++) {
+		v = rownum(t, r, R_PER, 1e-300, 1e300, "a number above 0");
+		if (r == 0)
+			t->per = v;
+		else if (v != t->per)
+			t->per = 0;
+	}
+	sb_adds(&b, "Rate");
+	if (t->per > 0) {
+		sb_adds(&b, " per ");
+		fmtnum(&b, t->per, t->per == (long long)t->per ? 0 : 6, 0);
+	}
+	t->ratelabel = (char *)sb_str(&b);
+}
+
+/* coverage and prev_coverage: 1 where absent or empty. */
+void
+readcover(struct tab *t)
+{
+	size_t r;
+
+	t->cover = xcalloc(t->n + 1, sizeof(*t->cover));
+	t->pcover = xcalloc(t->n + 1, sizeof(*t->pcover));
+	for (r = 0; r < t->n; r++) {
+		t->cover[r] = t->pcover[r] = 1;
+		if (t->ix[R_COVERAGE] >= 0 &&
+		    !isblank_s(t->row[r][t->ix[R_COVERAGE]]))
+			t->cover[r] = rownum(t, r, R_COVERAGE, 0, 1,
+			    "a coverage from 0 to 1");
+		if (t->ix[R_PREV_COVERAGE] >= 0 &&
+		    !isblank_s(t->row[r][t->ix[R_PREV_COVERAGE]]))
+			t->pcover[r] = rownum(t, r, R_PREV_COVERAGE, 0,
+			    1, "a coverage from 0 to 1");
+	}
 }
 
 void
@@ -27,7 +94,9 @@ flagrows(struct tab *t)
 		    below(t->row[r][t->ix[R_PREV_COUNT]]))
 			t->sup[r] |= SUP_P;
 		if (focusarea && t->ix[R_AREA] >= 0 &&
-		    strcasecmp(t->row[r][t->ix[R_AREA]], focusarea) == 0)
+		    name_eq(t->row[r][t->ix[R_AREA]],
+		    strlen(t->row[r][t->ix[R_AREA]]), focusarea,
+		    strlen(focusarea)))
 			t->focus[r] = 1, nfocus++;
 	}
 	if (focusarea && nfocus == 0)
@@ -74,9 +143,12 @@ ragrow(struct tab *t, size_t r)
 	long c;
 	int k;
 
+	if (PARTIAL(t, r)) /* part of a period is not judged */
+		return RAG_NONE;
 	for (i = 0; t->ntg && i < t->ntg; i++)
-		if (strcasecmp(t->tg[i].category,
-		    t->row[r][t->ix[R_CATEGORY]]) == 0)
+		if (name_eq(t->tg[i].category, strlen(t->tg[i].category),
+		    t->row[r][t->ix[R_CATEGORY]],
+		    strlen(t->row[r][t->ix[R_CATEGORY]])))
 			g = &t->tg[i];
 	if (g) {
 		g->used = 1;

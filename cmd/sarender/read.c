@@ -7,6 +7,7 @@
 #include "csvread.h"
 #include "header.h"
 #include "input.h"
+#include "name.h"
 #include "util.h"
 #include "sarender.h"
 
@@ -46,11 +47,15 @@ readfile(struct tab *t, const char *path)
 				    sizeof(*t->row));
 				t->line = xreallocarray(t->line, t->cap,
 				    sizeof(*t->line));
+				t->file = xreallocarray(t->file, t->cap,
+				    sizeof(*t->file));
 			}
 			t->row[t->n] = xcalloc(row->n, sizeof(char *));
 			for (i = 0; i < row->n; i++)
 				t->row[t->n][i] = xstrndup(row->f[i],
 				    row->len[i]);
+			t->file[t->n] = strcmp(path, "-") == 0 ? "<stdin>" :
+			    path;
 			t->line[t->n++] = row->line;
 		}
 		first = 0;
@@ -134,7 +139,8 @@ readtargets(struct tab *t, const char *path)
 		memset(g, 0, sizeof(*g));
 		g->category = xstrdup(row->f[c[0]]);
 		for (i = 0; i < t->ntg; i++)
-			if (strcasecmp(t->tg[i].category, g->category) == 0)
+			if (name_eq(t->tg[i].category, strlen(t->tg[i].category),
+			    g->category, strlen(g->category)))
 				errx(1, "%s:%ld: category '%s' given twice",
 				    path, row->line, g->category);
 		t->ntg++;
@@ -195,6 +201,10 @@ freetab(struct tab *t)
 	free(t->tg);
 	free(t->row);
 	free(t->line);
+	free(t->file);
+	free(t->cover);
+	free(t->pcover);
+	free(t->ratelabel);
 	free(t->col);
 	free(t->sup);
 	free(t->rag);

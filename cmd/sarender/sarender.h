@@ -8,7 +8,8 @@
 #include "util.h"
 
 enum { F_TEXT, F_MD, F_HTML, F_CSV };
-enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART };
+enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART,
+	K_PARTIAL };
 enum { RAG_NONE, RAG_GREEN, RAG_AMBER, RAG_RED };
 
 /* What the tool knows about the columns of crimerate and msgrank. */
@@ -16,7 +17,7 @@ enum {
 	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_POP, R_RATE,
 	R_PREV_COUNT, R_PREV_RATE, R_CHANGE, R_CHANGE_PCT, R_RANK, R_OF,
 	R_MEAN, R_VS_MEAN, R_LCL, R_UCL, R_BAND, R_MIN, R_Q1, R_Q3, R_MAX,
-	R_ADJ_RATE, R_ADJ_RANK, NROLE
+	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE, NROLE
 };
 
 /* Blanked when the count is suppressed (C) or the previous count (P). */
@@ -48,6 +49,7 @@ struct tab {
 	struct hdr *h;
 	char ***row;
 	long *line;
+	const char **file; /* each row's file, for messages */
 	size_t n, cap;
 	long ix[NROLE];
 	struct col *col;
@@ -58,7 +60,13 @@ struct tab {
 	struct target *tg;
 	size_t ntg;
 	const char *tgname;
+	double *cover, *pcover; /* coverage, prev_coverage; 1 when whole */
+	double per;             /* the rows' one per, or 0 when they differ */
+	char *ratelabel;        /* "Rate per 100,000", from per */
 };
+
+/* Is row r partial: a coverage below 1? */
+#define PARTIAL(t, r) ((t)->cover[r] < 1 || (t)->pcover[r] < 1)
 
 /* columns.c */
 extern const struct role roles[NROLE];
@@ -92,6 +100,8 @@ void freetab(struct tab *t);
 
 /* rag.c */
 void flagrows(struct tab *t);
+void readper(struct tab *t);
+void readcover(struct tab *t);
 void ragall(struct tab *t);
 
 /* cells.c */

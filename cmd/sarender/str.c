@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "num.h"
+#include "round.h"
 #include "util.h"
 #include "sarender.h"
 
@@ -108,7 +109,7 @@ void
 fmtnum(struct sbuf *b, double v, int dec, int sign)
 {
 	char buf[400], *p;
-	size_t n = num_fmt(buf, sizeof(buf), v, dec), ilen, i;
+	size_t n = round_fmt(buf, sizeof(buf), v, dec), ilen, i;
 
 	p = buf;
 	if (*p == '-') {
@@ -138,10 +139,9 @@ getnum(const char *s, double *v)
 	return !isblank_s(s) && num_dbl(s, strlen(s), v) == 0;
 }
 
+/* v as fmtnum() shows it: half away from zero (lib/round). */
 double
 round1(double v, int dec)
 {
-	double m = pow(10, dec);
-
-	return round(v * m) / m;
+	return round_val(v, dec);
 }

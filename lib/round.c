@@ -1,0 +1,92 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "round.h"
+
+/* The shortest round-tripping decimal digits of |v| > 0: d[0..*nd) with
+ * the decimal point after d[0] shifted by *e (v = d.ddd x 10^e). */
+static void
+digits(double v, char *d, int *nd, int *e)
+{
+	char buf[64], *p, *q;
+	int prec;
+
+	for (prec = 14; prec <= 16; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	for (*nd = 0, p = buf; *p != 'e'; p++)
+		if (*p != '.')
+			d[(*nd)++] = *p;
+	*e = atoi(p + 1);
+	for (q = d + *nd; *nd > 1 && q[-1] == '0'; q--) /* trailing zeros */
+		(*nd)--;
+}
+
+size_t
+round_fmt(char *buf, size_t cap, double v, int dec)
+{
+	char d[400], out[400];
+	int nd, e, keep, i, o = 0, neg = v < 0;
+	int lead; /* digits before the point */
+
+	if (!isfinite(v))
+		return (size_t)snprintf(buf, cap, "%s", isnan(v) ? "nan" :
+		    v < 0 ? "-inf" : "inf");
+	memset(d, '0', sizeof(d));
+	nd = 1, e = 0;
+	if (v != 0)
+		digits(fabs(v), d + 1, &nd, &e); /* d[0] is room for a carry */
+	else
+		d[1] = '0';
+	e++;             /* d[1..] now reads 0.ddd x 10^e */
+	keep = e + dec;  /* digits kept after d[0] */
+	if (keep < 0) {
+		keep = 0;
+		memset(d, '0', sizeof(d));
+	} else if (keep < nd && d[keep + 1] >= '5') {
+		memset(d + keep + 1, '0', sizeof(d) - (size_t)keep - 1);
+		for (i = keep; i >= 0; i--) {
+			if (d[i] != '9') {
+				d[i]++;
+				break;
+			}
+			d[i] = '0';
+		}
+	} else if (keep < nd) {
+		memset(d + keep + 1, '0', sizeof(d) - (size_t)keep - 1);
+	}
+	/* d[0..] now reads 0.d[0]ddd x 10^(e+1): lead digits before the
+	 * point. */
+	lead = e + 1;
+	if (neg)
+		out[o++] = '-';
+	if (lead <= 0) {
+		out[o++] = '0';
+	} else {
+		for (i = 0; i < lead; i++)
+			if (o > neg || d[i] != '0' || i == lead - 1)
+				out[o++] = d[i];
+	}
+	if (dec > 0) {
+		out[o++] = '.';
+		for (i = 0; i < dec; i++)
+			out[o++] = lead + i >= 0 ? d[lead + i] : '0';
+	}
+	out[o] = '\0';
+	if (neg && strspn(out + 1, "0.") == (size_t)(o - 1))
+		memmove(out, out + 1, (size_t)o--);
+	return (size_t)snprintf(buf, cap, "%s", out);
+}
+
+double
+round_val(double v, int dec)
+{
+	char buf[400];
+
+	round_fmt(buf, sizeof(buf), v, dec);
+	return strtod(buf, NULL);
+}
