@@ -112,7 +112,9 @@ contributors(void)
 		if (e->a == UINT32_MAX)
 			continue;
 		g_get(&ac, e->a, e->c, 0);
-		*g_get(&R.cover, R.areanode[e->a], R.src[e->c], e->b) = 1;
+		if (e->b != NOB)
+			*g_get(&R.cover, R.areanode[e->a], R.src[e->c],
+			    e->b) = 1;
 	}
 	for (i = 0; ac.e && i <= ac.mask; i++) {
 		e = &ac.e[i];

@@ -292,21 +292,15 @@ coverage(const struct grp *pr, const struct slot *s, size_t ns,
 }
 
 /* Is the row of slot j written (1), left out as outside the data (0),
- * or left out as a gap in it (-1)? A gap fails the run unless
+ * or left out as a gap in it (-1)? Slots lo..hi-1 are those from the
+ * first with data to the last. A gap fails the run unless
  * --allow-partial; it is remembered for the message. */
 static int
 judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
-    size_t ns, size_t j, int *fail)
+    size_t lo, size_t hi, size_t j, int *fail)
 {
-	size_t lo = 0, hi = 0, k;
 	int partial;
 
-	for (k = 0; k < ns; k++)
-		if (cv[k].c > 0) {
-			if (hi == 0)
-				lo = k;
-			hi = k + 1;
-		}
 	if (!R.by)
 		partial = cv[j].c < cv[j].n || (!R.cmpnone &&
 		    cv[j].pc < cv[j].pn);
@@ -333,13 +327,17 @@ pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
     int *bad, int *fail, long *out)
 {
 	struct cov *cv = xcalloc(ns + 1, sizeof(*cv));
-	size_t i, j;
+	size_t i, j, lo, hi;
 	int w;
 
 	for (i = 0; i < R.pairs.n; i++) {
 		coverage(&pr[i], s, ns, cv);
+		for (lo = 0; lo < ns && cv[lo].c == 0; lo++)
+			;
+		for (hi = ns; hi > lo && cv[hi - 1].c == 0; hi--)
+			;
 		for (j = 0; j < ns; j++) {
-			if ((w = judge(&pr[i], s, cv, ns, j, fail)) == 1)
+			if ((w = judge(&pr[i], s, cv, lo, hi, j, fail)) == 1)
 				row(fp, &pr[i], &s[j], &cv[j], bad);
 			else if (w < 0 && fp && (*out)++ < 10)
 				warnx("'%s', %s, %s: no data in the %s, row "

@@ -234,9 +234,33 @@ name(struct strtab *t, struct lookup *lk, long col, const char *what)
 	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
 }
 
-/* The record's data for coverage: its months for its area and category,
- * and its category for its source unit. Runs of one group are common, so
- * the last one is remembered. */
+/* Is month m one whose coverage can be asked: in the period or the
+ * comparison, or in a series' buckets? */
+static int
+shown(long m)
+{
+	long f, l;
+	int i;
+
+	if (R.by && !R.hasper)
+		return 1;
+	if (R.by) {
+		period_bucket_span(R.by, R.blo - 1, &f, &l);
+		return m >= period_bucket(BY_MONTH, f) &&
+		    m <= period_bucket(BY_MONTH, R.per_.last);
+	}
+	for (i = 0; i < 2 - R.cmpnone; i++)
+		if (m >= period_bucket(BY_MONTH, (i ? &R.cmp : &R.per_)->first)
+		    && m <= period_bucket(BY_MONTH, (i ? &R.cmp :
+		    &R.per_)->last))
+			return 1;
+	return 0;
+}
+
+/* The record's data for coverage: its months for its area and category
+ * (only those that can be asked; NOB stands for the others), and its
+ * category for its source unit. Runs of one group are common, so the
+ * last one is remembered. */
 static void
 seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
 {
@@ -251,7 +275,7 @@ seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
 	if (a == la && c == lc && d->m0 == lm0 && d->m1 == lm1)
 		return;
 	for (m = d->m0; m <= d->m1; m++)
-		g_get(&R.seen, a, c, m);
+		g_get(&R.seen, a, c, shown(m) ? m : NOB);
 	la = a;
 	lc = c;
 	lm0 = d->m0;
