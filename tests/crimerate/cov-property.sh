@@ -78,8 +78,13 @@ def one(it):
         label = lambda s: "s%d.csv" % s
     srcof = {c: s for s in cats for c in cats[s]}
     plabel, P = period()
-    args = ["crimerate", "--period", plabel]
-    cmpk = rng.randrange(3)
+    by = None
+    if rng.random() < 0.3:
+        by = rng.choice(["month", "quarter"])
+        while by == "quarter" and (P[0] % 3 or P[1] % 3 != 2):
+            plabel, P = period()
+    args = ["crimerate", "--period", plabel] + (["--by", by] if by else [])
+    cmpk = rng.randrange(2 if by else 3)
     C = (P[0] - (P[1] - P[0] + 1), P[0] - 1)
     if cmpk == 1:
         args += ["--compare", "none"]; C = None
@@ -117,6 +122,8 @@ def one(it):
     def count(v, ind, span):
         return sum(r[3] for r in recs if r[1] in under[v] and ind in imap[r[2]]
                    and span[0] <= r[0] <= span[1])
+    if by:
+        return series(p, where, by, P, C is not None, allow, feed, cov, count, srcof, label, has)
     n, pn = P[1] - P[0] + 1, (C[1] - C[0] + 1 if C else 0)
     rows = {k: (cov(*k, P), cov(*k, C) if C else -1) for k in feed}
     whole = all(c == n and (not C or pc == pn) for c, pc in rows.values())
@@ -160,11 +167,59 @@ def one(it):
         assert g == w, where + ": %s\n got  %s\n want %s" % (k, g, w)
     return "ok partial" if not whole else "ok"
 
+def gapsaid(p, where, srcof, label, has, spans):
+    assert p.returncode == 1 and p.stdout == "", where + ": want exit 1\n" + p.stderr
+    msgs = re.findall(r"no data for '([^']*)' from (\S+) \(([^)]*)\) in (.*), inside (\S+) (\S+)", p.stderr)
+    assert msgs, where + ": no gap named\n" + p.stderr
+    for a, src, cat, rng_, kind, lab in msgs:
+        s = srcof[cat]
+        assert label(s) == src, where + ": source " + src
+        span = spans[(kind, lab)]
+        for part in rng_.split(", "):
+            if part == "...": continue
+            x, _, y = part.partition("..")
+            mx = int(x[:4]) * 12 + int(x[5:7]) - 1
+            my = int(y[:4]) * 12 + int(y[5:7]) - 1 if y else mx
+            assert span[0] <= mx <= my <= span[1], where + ": outside " + part
+            for m in range(mx, my + 1):
+                assert (a, s, m) not in has, where + ": not a gap " + part
+    return "fail"
+
+def series(p, where, by, P, cmp, allow, feed, cov, count, srcof, label, has):
+    w = 1 if by == "month" else 3
+    bk = [(m, m + w - 1) for m in range(P[0], P[1] + 1, w)]
+    lab = lambda b: mstr(b[0]) if w == 1 else "%dq%d" % (b[0] // 12, b[0] % 12 // 3 + 1)
+    want, bad = {}, False
+    for k in feed:
+        cv = [cov(*k, b) for b in bk]
+        pcv = [cov(*k, (b[0] - w, b[1] - w)) for b in bk]
+        on = [j for j in range(len(bk)) if cv[j]]
+        for j, b in enumerate(bk):
+            if 0 < cv[j] < w or (cv[j] == 0 and on and on[0] < j < on[-1]):
+                bad = True
+            if not cv[j]: continue
+            prev = cmp and pcv[j] == w
+            c = count(*k, b); pc = count(*k, (b[0] - w, b[1] - w)) if prev else None
+            full = prev and cv[j] == w
+            want[(k[0], k[1], lab(b))] = [k[0], k[1], lab(b), str(c), "", "",
+                str(pc) if prev else "", "", str(c - pc) if full else "",
+                fixed(Fraction(100 * (c - pc), pc), 1) if full and pc else "",
+                fixed(Fraction(cv[j], w), 3), fixed(Fraction(pcv[j], w), 3) if cmp else ""]
+    if bad and not allow:
+        return gapsaid(p, where, srcof, label, has,
+            {(by, lab(b)): b for b in bk})
+    assert p.returncode == 0, where + ": exit %d\n%s" % (p.returncode, p.stderr)
+    got = {tuple(r[:3]): r for r in list(csv.reader(io.StringIO(p.stdout)))[1:]}
+    assert set(got) == set(want), where + ": rows %s vs %s" % (sorted(got), sorted(want))
+    for k in want:
+        assert got[k] == want[k], where + ": %s\n got  %s\n want %s" % (k, got[k], want[k])
+    return "series"
+
 seen = {}
 for it in range(300):
     r = one(it)
     seen[r] = seen.get(r, 0) + 1
 # every outcome must have been tried
-assert set(seen) == {"fail", "ok", "ok partial"}, seen
+assert set(seen) == {"fail", "ok", "ok partial", "series"}, seen
 print(seen)
 PY
