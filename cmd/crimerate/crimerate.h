@@ -112,6 +112,8 @@ struct crimerate {
 	struct strtab units; /* source units, by label */
 	struct gtab seen;    /* (area, raw category, month): has data */
 	struct gtab uc;      /* (unit, raw category): met together */
+	uint32_t *cunit;     /* raw category → the last unit met + 1 */
+	size_t ncunit;
 	long long nrows, nout;
 	/* the final stage */
 	struct strtab nodes, inds, ckeys;

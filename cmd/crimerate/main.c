@@ -63,6 +63,7 @@ cleanup(void)
 	free(R.pairs.e);
 	free(R.seen.e);
 	free(R.uc.e);
+	free(R.cunit);
 	free(R.cover.e);
 	free(R.contrib.e);
 	free(R.src);

@@ -264,14 +264,20 @@ shown(long m)
 static void
 seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
 {
-	static uint32_t la = UINT32_MAX, lc, lu = UINT32_MAX, luc;
+	static uint32_t la = UINT32_MAX, lc;
 	static long lm0, lm1;
 	long m;
 
-	if (u != lu || c != luc)
+	if (c >= R.ncunit) {
+		R.cunit = xreallocarray(R.cunit, R.cats.cap, sizeof(*R.cunit));
+		memset(R.cunit + R.ncunit, 0,
+		    (R.cats.cap - R.ncunit) * sizeof(*R.cunit));
+		R.ncunit = R.cats.cap;
+	}
+	if (R.cunit[c] != u + 1) {
 		g_get(&R.uc, u, c, 0);
-	lu = u;
-	luc = c;
+		R.cunit[c] = u + 1;
+	}
 	if (a == la && c == lc && d->m0 == lm0 && d->m1 == lm1)
 		return;
 	for (m = d->m0; m <= d->m1; m++)
