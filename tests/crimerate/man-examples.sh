@@ -3,7 +3,7 @@
 TOOLS="csvclean crimerate"
 . "$TOP/tests/man-examples.inc"
 run_examples crimerate.1
-[ "$n" = 4 ] || { echo "$n examples found, want 4"; exit 1; }
+[ "$n" = 5 ] || { echo "$n examples found, want 5"; exit 1; }
 # The headline figures of examples/README.md, computed there independently.
 cat >"$TMPDIR/want" <<'X'
 Dartford,Total recorded crime,sa2016,9110,105100,86.68,7962,77.00,1148,14.4,1.000,1.000
@@ -16,5 +16,7 @@ grep -E '^(Dartford|Gravesham|Kent|North Kent),' "$TMPDIR/ex1.out" |
 [ "$(wc -l <"$TMPDIR/ex4.out")" = 10 ] || { echo "example 4: not 10 lines"; exit 1; }
 head -1 "$TMPDIR/ex4.out" | grep -q '^area,category,period,count,' ||
     { echo "example 4: no header"; exit 1; }
+grep -qx 'Dartford,Total recorded crime,fy2016,4905,,,8485,,,,0.500,1.000' \
+    "$TMPDIR/ex5.out" || { echo "example 5: not half a year"; exit 1; }
 rm -f /tmp/part1.csv /tmp/part2.csv
 exit 0
