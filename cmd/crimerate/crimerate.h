@@ -113,6 +113,7 @@ struct crimerate {
 	struct gtab seen;    /* (area, raw category, month): has data */
 	struct gtab uc;      /* (unit, raw category): met together */
 	uint32_t *cunit;     /* raw category → the last unit met + 1 */
+	long win[2][2];      /* months whose coverage can be asked */
 	size_t ncunit;
 	long long nrows, nout;
 	/* the final stage */

@@ -174,8 +174,8 @@ series(void)
 	}
 }
 
-enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL, O_PER,
-	O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL,
+	O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
 
 static const struct option longopts[] = {
 	{"allow-missing-population", no_argument, NULL, O_ALLOW},

@@ -234,27 +234,38 @@ name(struct strtab *t, struct lookup *lk, long col, const char *what)
 	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
 }
 
-/* Is month m one whose coverage can be asked: in the period or the
- * comparison, or in a series' buckets? */
+/* The months whose coverage can be asked: the period and the
+ * comparison, or a series' buckets and the one before them (all of
+ * them without --period). */
+static void
+windows(void)
+{
+	long f, l;
+
+	R.win[0][0] = R.win[1][0] = LONG_MAX;
+	R.win[0][1] = R.win[1][1] = LONG_MIN;
+	if (R.by && !R.hasper) {
+		R.win[0][0] = LONG_MIN;
+		R.win[0][1] = LONG_MAX;
+	} else if (R.by) {
+		period_bucket_span(R.by, R.blo - 1, &f, &l);
+		R.win[0][0] = period_bucket(BY_MONTH, f);
+		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
+	} else {
+		R.win[0][0] = period_bucket(BY_MONTH, R.per_.first);
+		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
+		if (!R.cmpnone) {
+			R.win[1][0] = period_bucket(BY_MONTH, R.cmp.first);
+			R.win[1][1] = period_bucket(BY_MONTH, R.cmp.last);
+		}
+	}
+}
+
 static int
 shown(long m)
 {
-	long f, l;
-	int i;
-
-	if (R.by && !R.hasper)
-		return 1;
-	if (R.by) {
-		period_bucket_span(R.by, R.blo - 1, &f, &l);
-		return m >= period_bucket(BY_MONTH, f) &&
-		    m <= period_bucket(BY_MONTH, R.per_.last);
-	}
-	for (i = 0; i < 2 - R.cmpnone; i++)
-		if (m >= period_bucket(BY_MONTH, (i ? &R.cmp : &R.per_)->first)
-		    && m <= period_bucket(BY_MONTH, (i ? &R.cmp :
-		    &R.per_)->last))
-			return 1;
-	return 0;
+	return (m >= R.win[0][0] && m <= R.win[0][1]) ||
+	    (m >= R.win[1][0] && m <= R.win[1][1]);
 }
 
 /* The record's data for coverage: its months for its area and category
@@ -358,6 +369,7 @@ readfile(const char *path)
 		    i == C_SRC ? 0 : i != C_COUNT || R.merge);
 	/* without a source column the file is the source unit */
 	unit = st_id(&R.units, lk.path, strlen(lk.path), NULL);
+	windows();
 	while (lk_next(&lk))
 		if (!R.merge || !isheader(&lk))
 			record(&lk, col, unit);
