@@ -8,8 +8,16 @@
  * a series); dates, areas and categories are interned once each, so the
  * memory is proportional to the number of groups. Categories are mapped to
  * indicators and areas rolled up to their parents only at the end, over
- * the groups. --partial keeps the record's own date as the bucket, so that
- * partials are records again and --merge is an ordinary run over them. */
+ * the groups. --partial keeps the record's own date and source unit as the
+ * bucket, so that partials are records again and --merge is an ordinary
+ * run over them.
+ *
+ * Coverage: every record, inside the periods or not, marks its (area, raw
+ * category) as having data in each month its date spans, and its
+ * category as one of its source unit's (the input file, or a value of the
+ * source column). Categories met in one unit are one source (union-find);
+ * a month is covered for (source, area) when any category of the source
+ * has data for the area in it. */
 #ifndef CRIMERATE_H
 #define CRIMERATE_H
 
@@ -22,7 +30,7 @@
 #include "input.h"
 #include "period.h"
 
-enum { C_DATE, C_AREA, C_CAT, C_COUNT, NCOL };
+enum { C_DATE, C_AREA, C_CAT, C_COUNT, C_SRC, NCOL };
 extern const char *const colname[NCOL];
 
 #define MAXFIELD (1 << 20)
@@ -53,6 +61,7 @@ struct gtab {
 
 struct dinfo {
 	long b[2]; /* buckets the date counts toward, NOB for none */
+	long m0, m1; /* the months its span covers (period_bucket) */
 };
 
 /* An area of the data or of the lookup files, matched by its
@@ -78,9 +87,16 @@ struct lookup {
 	long need; /* highest column index used */
 };
 
+/* Months of a source missing for an area, inside a period shown. */
+struct gap {
+	uint32_t leaf, src;
+	long m0, m1, ctx;
+	char what[96]; /* "period sa2016 (2015-10..2016-09)" */
+};
+
 struct crimerate {
 	const char *col[NCOL];
-	int merge, partial, strict, allowmiss, verbose, by, cmpnone;
+	int merge, partial, strict, allowmiss, allowpart, verbose, by, cmpnone;
 	long long per;
 	int hasper;
 	struct period per_, cmp;
@@ -93,6 +109,12 @@ struct crimerate {
 	int64_t *catn;
 	size_t catcap;
 	struct gtab g;
+	struct strtab units; /* source units, by label */
+	struct gtab seen;    /* (area, raw category, month): has data */
+	struct gtab uc;      /* (unit, raw category): met together */
+	uint32_t *cunit;     /* raw category → the last unit met + 1 */
+	long win[2][2];      /* months whose coverage can be asked */
+	size_t ncunit;
 	long long nrows, nout;
 	/* the final stage */
 	struct strtab nodes, inds, ckeys;
@@ -103,6 +125,14 @@ struct crimerate {
 	uint32_t **kmap; /* normalised category of the file → indicators */
 	size_t *nkmap;
 	struct gtab out, pairs;
+	uint32_t *src;     /* raw category → its source: the root category */
+	uint32_t *sunit, *scat; /* a source's smallest unit label, category */
+	struct grp *cl;    /* contrib, sorted */
+	struct gtab gapt;  /* (leaf node, source, context): a gap said */
+	struct gap *gl;
+	size_t ngl;
+	struct gtab cover; /* (node, source, month): has data */
+	struct gtab contrib; /* (node, indicator, leaf node << 32 | source) */
 	const char *popfile;
 };
 
@@ -137,6 +167,14 @@ void load_rollup(const char *path);
 void ancestors(uint32_t v, const char *path);
 void load_population(const char *path);
 int64_t population(uint32_t v, long year);
+
+/* coverage.c: sources, and which months of a row have data */
+void sources(void);
+void contributors(void);
+long covered(uint32_t v, uint32_t ind, long m0, long m1);
+void gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx,
+    const char *what);
+int gaps(void);
 
 /* output.c: indicators and partial counts */
 void build(void);

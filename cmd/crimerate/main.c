@@ -12,7 +12,8 @@
 
 #include "crimerate.h"
 
-const char *const colname[NCOL] = {"date", "area", "category", "count"};
+const char *const colname[NCOL] = {"date", "area", "category", "count",
+	"source"};
 
 struct crimerate R;
 
@@ -25,9 +26,10 @@ usage(FILE *fp, int rc)
 	    "[--by month|quarter|year]\n"
 	    "                 [--population FILE] [--per N] "
 	    "[--allow-missing-population]\n"
-	    "                 [--categories FILE [--strict]] "
-	    "[--rollup FILE]\n"
-	    "                 [--partial | --merge] [FILE ...]\n", fp);
+	    "                 [--allow-partial] "
+	    "[--categories FILE [--strict]]\n"
+	    "                 [--rollup FILE] "
+	    "[--partial | --merge] [FILE ...]\n", fp);
 	exit(rc);
 }
 
@@ -59,9 +61,21 @@ cleanup(void)
 	free(R.g.e);
 	free(R.out.e);
 	free(R.pairs.e);
+	free(R.seen.e);
+	free(R.uc.e);
+	free(R.cunit);
+	free(R.cover.e);
+	free(R.contrib.e);
+	free(R.src);
+	free(R.sunit);
+	free(R.scat);
+	free(R.cl);
+	free(R.gapt.e);
+	free(R.gl);
 	st_free(&R.dates);
 	st_free(&R.areas);
 	st_free(&R.cats);
+	st_free(&R.units);
 	st_free(&R.nodes);
 	st_free(&R.inds);
 	st_free(&R.ckeys);
@@ -89,6 +103,8 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 		load_categories(cats);
 	if (map_categories(cats))
 		return 1;
+	sources();
+	contributors();
 	build();
 	ret = indicators(opt_o);
 	return ret;
@@ -127,8 +143,8 @@ colarg(const char *s)
 		R.col[i] = col;
 		return;
 	}
-	warnx("-c: '%s' is not NAME=COLUMN with NAME date, area, category "
-	    "or count", s);
+	warnx("-c: '%s' is not NAME=COLUMN with NAME date, area, category, "
+	    "count or source", s);
 	usage(stderr, 2);
 }
 
@@ -158,11 +174,12 @@ series(void)
 	}
 }
 
-enum { O_ALLOW = 256, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL, O_PER,
-	O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL,
+	O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
 
 static const struct option longopts[] = {
 	{"allow-missing-population", no_argument, NULL, O_ALLOW},
+	{"allow-partial", no_argument, NULL, O_ALLOWPART},
 	{"by", required_argument, NULL, O_BY},
 	{"categories", required_argument, NULL, O_CATS},
 	{"compare", required_argument, NULL, O_CMP},
@@ -203,6 +220,9 @@ main(int argc, char *argv[])
 			break;
 		case O_ALLOW:
 			R.allowmiss = 1;
+			break;
+		case O_ALLOWPART:
+			R.allowpart = 1;
 			break;
 		case O_BY:
 			if ((R.by = period_by(optarg)) < 0) {
@@ -250,7 +270,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	final = R.hasper || cmp || R.by || R.popfile || cats || rollup ||
-	    R.strict || R.allowmiss || R.per != 1000;
+	    R.strict || R.allowmiss || R.allowpart || R.per != 1000;
 	if ((R.partial && final) || (R.strict && !cats) ||
 	    (cmp && !R.hasper) || (cmp && R.by && strcmp(cmp, "none") != 0)) {
 		warnx("%s", R.partial && final ? "--partial counts only; the "

@@ -109,14 +109,36 @@ sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
 struct slot {
 	long b, pb;
 	long year, pyear;
-	int prevok;
+	long m[2][2]; /* the months of the period and its comparison */
 	char label[PERIOD_LABEL];
+	char what[2][96]; /* the two, for a message */
 };
 
-static int
-indata(long first, long last)
+/* How a row of a slot stands: covered months of the period and of the
+ * comparison (-1: none), and their numbers of months. */
+struct cov {
+	long c, n, pc, pn;
+};
+
+/* "period sa2016 (2015-10..2016-09)": where a gap lies. */
+static void
+what(char *buf, const char *kind, const struct period *p)
 {
-	return R.anyd && last >= R.dfirst && first <= R.dlast;
+	long m0 = period_bucket(BY_MONTH, p->first);
+	long m1 = period_bucket(BY_MONTH, p->last);
+
+	if (p->kind == PER_RANGE || m0 == m1)
+		snprintf(buf, 96, "%s %s", kind, p->label);
+	else
+		snprintf(buf, 96, "%s %s (%04ld-%02ld..%04ld-%02ld)", kind,
+		    p->label, m0 / 12, m0 % 12 + 1, m1 / 12, m1 % 12 + 1);
+}
+
+static void
+months(long m[2], long first, long last)
+{
+	m[0] = period_bucket(BY_MONTH, first);
+	m[1] = period_bucket(BY_MONTH, last);
 }
 
 static long
@@ -133,6 +155,7 @@ static struct slot *
 slots(size_t *ns)
 {
 	struct slot *s;
+	struct period p;
 	long b, f, l, pf, pl;
 
 	if (!R.by) {
@@ -141,7 +164,10 @@ slots(size_t *ns)
 		s->pb = 1;
 		s->year = yearof(R.per_.last);
 		s->pyear = yearof(R.cmp.last);
-		s->prevok = !R.cmpnone && indata(R.cmp.first, R.cmp.last);
+		months(s->m[0], R.per_.first, R.per_.last);
+		months(s->m[1], R.cmp.first, R.cmp.last);
+		what(s->what[0], "period", &R.per_);
+		what(s->what[1], "comparison period", &R.cmp);
 		memcpy(s->label, R.per_.label, PERIOD_LABEL);
 		*ns = 1;
 		return s;
@@ -155,8 +181,16 @@ slots(size_t *ns)
 		s[b - R.blo].pb = b - 1;
 		s[b - R.blo].year = yearof(l);
 		s[b - R.blo].pyear = yearof(pl);
-		s[b - R.blo].prevok = !R.cmpnone && indata(pf, pl);
+		months(s[b - R.blo].m[0], f, l);
+		months(s[b - R.blo].m[1], pf, pl);
 		period_bucket_label(R.by, b, s[b - R.blo].label);
+		memset(&p, 0, sizeof(p));
+		p.kind = PER_MONTH;
+		p.first = f;
+		p.last = l;
+		memcpy(p.label, s[b - R.blo].label, PERIOD_LABEL);
+		what(s[b - R.blo].what[0], R.by == BY_MONTH ? "month" :
+		    R.by == BY_QUARTER ? "quarter" : "year", &p);
 	}
 	return s;
 }
@@ -181,12 +215,26 @@ popfor(uint32_t v, long year, int *bad)
 }
 
 static void
-row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
+share(FILE *fp, long c, long n)
+{
+	if (c >= 0)
+		fixed(fp, c, n, 3);
+	else
+		csvw_str(fp, "", 0);
+}
+
+static void
+row(FILE *fp, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, int *bad)
 {
 	int64_t c = g_count(&R.out, pr->a, pr->c, s->b), p = 0, pop, ppop = -1;
+	/* a series compares only with a whole bucket; a period shows what
+	 * its comparison has, beside its coverage */
+	int prev = cv->pc > 0 && (!R.by || cv->pc == cv->pn);
+	int whole = cv->c == cv->n && cv->pc == cv->pn;
 
 	pop = popfor(pr->a, s->year, bad);
-	if (s->prevok) {
+	if (prev) {
 		p = g_count(&R.out, pr->a, pr->c, s->pb);
 		ppop = popfor(pr->a, s->pyear, bad);
 	}
@@ -204,48 +252,131 @@ row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
 		fixed(fp, (i128)c * R.per, pop, 2);
 	else
 		csvw_str(fp, "", 0);
-	if (s->prevok) {
+	if (prev) {
 		integer(fp, p, 0);
 		if (ppop > 0)
 			fixed(fp, (i128)p * R.per, ppop, 2);
 		else
 			csvw_str(fp, "", 0);
+	} else {
+		fputs(",,", fp);
+	}
+	if (prev && whole) {
 		integer(fp, c - p, 0);
 		if (p > 0)
 			fixed(fp, ((i128)c - p) * 100, p, 1);
 		else
 			csvw_str(fp, "", 0);
 	} else {
-		fputs(",,,,", fp);
+		fputs(",,", fp);
 	}
+	share(fp, cv->c, cv->n);
+	share(fp, cv->pc, cv->pn);
 	csvw_end(fp);
 }
 
-/* Pass once without output to find missing populations, then write. */
+/* The coverage of a row in each slot. */
+static void
+coverage(const struct grp *pr, const struct slot *s, size_t ns,
+    struct cov *cv)
+{
+	size_t j;
+
+	for (j = 0; j < ns; j++) {
+		cv[j].n = s[j].m[0][1] - s[j].m[0][0] + 1;
+		cv[j].c = covered(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1]);
+		cv[j].pn = s[j].m[1][1] - s[j].m[1][0] + 1;
+		cv[j].pc = R.cmpnone ? -1 : covered(pr->a, pr->c,
+		    s[j].m[1][0], s[j].m[1][1]);
+	}
+}
+
+/* Is the row of slot j written (1), left out as outside the data (0),
+ * or left out as a gap in it (-1)? Slots lo..hi-1 are those from the
+ * first with data to the last. A gap fails the run unless
+ * --allow-partial; it is remembered for the message. */
+static int
+judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
+    size_t lo, size_t hi, size_t j, int *fail)
+{
+	int partial;
+
+	if (!R.by)
+		partial = cv[j].c < cv[j].n || (!R.cmpnone &&
+		    cv[j].pc < cv[j].pn);
+	else
+		partial = cv[j].c < cv[j].n && (cv[j].c > 0 ||
+		    (j > lo && j < hi));
+	if (partial && !R.allowpart) {
+		*fail = 1;
+		if (cv[j].c < cv[j].n)
+			gap(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1],
+			    2 * (long)j, s[j].what[0]);
+		if (!R.by && !R.cmpnone && cv[j].pc < cv[j].pn)
+			gap(pr->a, pr->c, s[j].m[1][0], s[j].m[1][1],
+			    2 * (long)j + 1, s[j].what[1]);
+	}
+	return cv[j].c > 0 ? 1 : partial ? -1 : 0;
+}
+
+/* One pass over the rows: without fp, to find missing populations and
+ * gaps; with it, to write. The rows left out for no data at all in
+ * their period, under --allow-partial, are counted in *out. */
+static void
+pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
+    int *bad, int *fail, long *out)
+{
+	struct cov *cv = xcalloc(ns + 1, sizeof(*cv));
+	size_t i, j, lo, hi;
+	int w;
+
+	for (i = 0; i < R.pairs.n; i++) {
+		coverage(&pr[i], s, ns, cv);
+		for (lo = 0; lo < ns && cv[lo].c == 0; lo++)
+			;
+		for (hi = ns; hi > lo && cv[hi - 1].c == 0; hi--)
+			;
+		for (j = 0; j < ns; j++) {
+			if ((w = judge(&pr[i], s, cv, lo, hi, j, fail)) == 1)
+				row(fp, &pr[i], &s[j], &cv[j], bad);
+			else if (w < 0 && fp && (*out)++ < 10)
+				warnx("'%s', %s, %s: no data in the %s, row "
+				    "left out", R.nd[pr[i].a].name,
+				    R.inds.s[pr[i].c], s[j].label, R.by ?
+				    "bucket" : "period");
+		}
+	}
+	free(cv);
+}
+
+/* Pass once without output to find missing populations and gaps, then
+ * write. */
 int
 indicators(const char *opt_o)
 {
 	struct grp *pr = sorted(&R.pairs, paircmp);
 	struct slot *s;
-	size_t i, j, ns;
+	size_t ns;
 	FILE *fp;
-	int bad = 0, ret;
+	int bad = 0, fail = 0, ret;
+	long out = 0;
 
 	s = slots(&ns);
-	for (i = 0; i < R.pairs.n; i++)
-		for (j = 0; j < ns; j++)
-			row(NULL, &pr[i], &s[j], &bad);
-	if (bad) {
+	pass(NULL, pr, s, ns, &bad, &fail, &out);
+	if (fail)
+		gaps();
+	if (bad || fail) {
 		free(pr);
 		free(s);
 		return 1;
 	}
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
-	    "prev_rate,change,change_pct\n", fp);
-	for (i = 0; i < R.pairs.n; i++)
-		for (j = 0; j < ns; j++)
-			row(fp, &pr[i], &s[j], &bad);
+	    "prev_rate,change,change_pct,coverage,prev_coverage\n", fp);
+	pass(fp, pr, s, ns, &bad, &fail, &out);
+	if (out > 10)
+		warnx("and %ld more rows left out: no data in their period",
+		    out - 10);
 	ret = out_close(fp, 1);
 	free(pr);
 	free(s);
@@ -260,23 +391,33 @@ partcmp(const void *x, const void *y)
 
 	if (!c)
 		c = strcmp(R.cats.s[a->c], R.cats.s[b->c]);
-	return c ? c : strcmp(R.dates.s[a->b], R.dates.s[b->b]);
+	if (!c)
+		c = strcmp(R.dates.s[(uint64_t)a->b >> 32],
+		    R.dates.s[(uint64_t)b->b >> 32]);
+	return c ? c : strcmp(R.units.s[a->b & 0xffffffff],
+	    R.units.s[b->b & 0xffffffff]);
 }
 
-/* Partial counts are records: date,area,category,count. */
+/* Partial counts are records: date,area,category,count,source, the
+ * source the label of the record's source unit, so that a merge finds
+ * the same sources. */
 int
 partial(const char *opt_o)
 {
 	struct grp *v = sorted(&R.g, partcmp);
 	FILE *fp = out_open(opt_o);
 	size_t i;
+	uint32_t d, u;
 
-	fputs("date,area,category,count\n", fp);
+	fputs("date,area,category,count,source\n", fp);
 	for (i = 0; i < R.g.n; i++) {
-		csvw_str(fp, R.dates.s[v[i].b], 1);
+		d = (uint32_t)((uint64_t)v[i].b >> 32);
+		u = (uint32_t)(v[i].b & 0xffffffff);
+		csvw_str(fp, R.dates.s[d], 1);
 		csvw_field(fp, R.areas.s[v[i].a], R.areas.len[v[i].a], 0);
 		csvw_field(fp, R.cats.s[v[i].c], R.cats.len[v[i].c], 0);
 		integer(fp, v[i].n, 0);
+		csvw_field(fp, R.units.s[u], R.units.len[u], 0);
 		csvw_end(fp);
 	}
 	free(v);

@@ -191,6 +191,8 @@ newdate(uint32_t id, struct lookup *lk, long col)
 	if (!R.anyd || l > R.dlast)
 		R.dlast = l;
 	R.anyd = 1;
+	R.di[id].m0 = period_bucket(BY_MONTH, f);
+	R.di[id].m1 = period_bucket(BY_MONTH, l);
 	if (R.partial) {
 		R.di[id].b[0] = id;
 		R.di[id].b[1] = NOB;
@@ -232,8 +234,73 @@ name(struct strtab *t, struct lookup *lk, long col, const char *what)
 	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
 }
 
+/* The months whose coverage can be asked: the period and the
+ * comparison, or a series' buckets and the one before them (all of
+ * them without --period). */
 static void
-record(struct lookup *lk, const long *col)
+windows(void)
+{
+	long f, l;
+
+	R.win[0][0] = R.win[1][0] = LONG_MAX;
+	R.win[0][1] = R.win[1][1] = LONG_MIN;
+	if (R.by && !R.hasper) {
+		R.win[0][0] = LONG_MIN;
+		R.win[0][1] = LONG_MAX;
+	} else if (R.by) {
+		period_bucket_span(R.by, R.blo - 1, &f, &l);
+		R.win[0][0] = period_bucket(BY_MONTH, f);
+		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
+	} else {
+		R.win[0][0] = period_bucket(BY_MONTH, R.per_.first);
+		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
+		if (!R.cmpnone) {
+			R.win[1][0] = period_bucket(BY_MONTH, R.cmp.first);
+			R.win[1][1] = period_bucket(BY_MONTH, R.cmp.last);
+		}
+	}
+}
+
+static int
+shown(long m)
+{
+	return (m >= R.win[0][0] && m <= R.win[0][1]) ||
+	    (m >= R.win[1][0] && m <= R.win[1][1]);
+}
+
+/* The record's data for coverage: its months for its area and category
+ * (only those that can be asked; NOB stands for the others), and its
+ * category for its source unit. Runs of one group are common, so the
+ * last one is remembered. */
+static void
+seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
+{
+	static uint32_t la = UINT32_MAX, lc;
+	static long lm0, lm1;
+	long m;
+
+	if (c >= R.ncunit) {
+		R.cunit = xreallocarray(R.cunit, R.cats.cap, sizeof(*R.cunit));
+		memset(R.cunit + R.ncunit, 0,
+		    (R.cats.cap - R.ncunit) * sizeof(*R.cunit));
+		R.ncunit = R.cats.cap;
+	}
+	if (R.cunit[c] != u + 1) {
+		g_get(&R.uc, u, c, 0);
+		R.cunit[c] = u + 1;
+	}
+	if (a == la && c == lc && d->m0 == lm0 && d->m1 == lm1)
+		return;
+	for (m = d->m0; m <= d->m1; m++)
+		g_get(&R.seen, a, c, shown(m) ? m : NOB);
+	la = a;
+	lc = c;
+	lm0 = d->m0;
+	lm1 = d->m1;
+}
+
+static void
+record(struct lookup *lk, const long *col, uint32_t unit)
 {
 	struct csvr_row *row = lk->row;
 	const struct dinfo *d;
@@ -248,12 +315,21 @@ record(struct lookup *lk, const long *col)
 		newdate(id, lk, col[C_DATE]);
 	R.nrows++;
 	d = &R.di[id];
+	a = name(&R.areas, lk, col[C_AREA], "area");
+	c = name(&R.cats, lk, col[C_CAT], "category");
+	if (col[C_SRC] >= 0)
+		unit = name(&R.units, lk, col[C_SRC], "source");
+	if (R.partial) {
+		/* the source unit travels in the bucket: date id, unit */
+		add(g_get(&R.g, a, c, (long)((uint64_t)id << 32 | unit)), n,
+		    lk->path, row->line, cn);
+		return;
+	}
+	seen(d, a, c, unit);
 	if (d->b[0] == NOB && d->b[1] == NOB) {
 		R.nout++;
 		return;
 	}
-	a = name(&R.areas, lk, col[C_AREA], "area");
-	c = name(&R.cats, lk, col[C_CAT], "category");
 	if (R.cats.n > R.catcap) {
 		R.catn = xreallocarray(R.catn, R.cats.cap, sizeof(*R.catn));
 		memset(R.catn + R.catcap, 0,
@@ -281,6 +357,7 @@ readfile(const char *path)
 {
 	struct lookup lk;
 	long col[NCOL], before = R.nrows;
+	uint32_t unit;
 	int i;
 
 	/* As the other tools: no header is no data, most often an upstream
@@ -289,10 +366,13 @@ readfile(const char *path)
 		errx(1, "%s: empty (no header row)", lk.path);
 	for (i = 0; i < NCOL; i++)
 		col[i] = lk_col(&lk, R.col[i], colname[i],
-		    i != C_COUNT || R.merge);
+		    i == C_SRC ? 0 : i != C_COUNT || R.merge);
+	/* without a source column the file is the source unit */
+	unit = st_id(&R.units, lk.path, strlen(lk.path), NULL);
+	windows();
 	while (lk_next(&lk))
 		if (!R.merge || !isheader(&lk))
-			record(&lk, col);
+			record(&lk, col, unit);
 	if (R.verbose)
 		warnx("%s: %lld records", lk.path, R.nrows - before);
 	lk_close(&lk);

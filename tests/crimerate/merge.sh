@@ -2,20 +2,26 @@
 # the hand fixture cut into three, and the real data cut by year.
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
-same() { # whole-file parts... : one run vs merged partials, for each option set
+# One run over the parts and the merge of their partials agree on
+# stdout, stderr (gaps name the parts) and status; a run over the whole
+# files, when it succeeds, has the same stdout.
+same() { # "whole files" parts...
 	whole=$1; shift
 	for p in "$@"; do crimerate --partial "$p" >"$p.part" || exit 1; done
 	for o in "--period sa2016" "--by month" "--by quarter --period sa2016" \
-	    "--period 2016 --compare 2015q1"; do
-		crimerate $o $opts "$whole" >"$t/one" 2>"$t/one.err"; a=$?
+	    "--period 2016 --compare 2015q1" "--period 2016 --compare 2015q1 --allow-partial" \
+	    "--by month --allow-partial" "--period sa2017"; do
+		crimerate $o $opts "$@" >"$t/one" 2>"$t/one.err"; a=$?
 		for p in "$@"; do cat "$p.part"; done |
 		    crimerate --merge $o $opts >"$t/merged" 2>"$t/merged.err"; b=$?
 		[ "$a" = "$b" ] || { echo "$o: exit $a vs $b"; exit 1; }
 		cmp "$t/one" "$t/merged" || { echo "$o: differs"; exit 1; }
 		cmp "$t/one.err" "$t/merged.err" || { echo "$o: stderr"; exit 1; }
+		[ "$a" != 0 ] || crimerate $o $opts $whole 2>/dev/null |
+		    cmp -s - "$t/one" || { echo "$o: whole differs"; exit 1; }
 	done
-	# merging partials into a partial equals the partial of the whole
-	crimerate --partial "$whole" >"$t/pw"
+	# merging partials into a partial equals the partial of the parts
+	crimerate --partial "$@" >"$t/pw"
 	crimerate --merge --partial "$@" >/dev/null || exit 1
 	for p in "$@"; do cat "$p.part"; done | crimerate --merge --partial >"$t/pm"
 	cmp "$t/pw" "$t/pm" || { echo "partial of partials differs"; exit 1; }
@@ -25,8 +31,12 @@ head -1 hand.csv >"$t/h"
 for i in 1 2 3; do cp "$t/h" "$t/hand$i"; done
 tail -n +2 hand.csv | awk -v d="$t" '{ print >> (d "/hand" (NR % 3 + 1)) }'
 opts="--population pop.csv --categories cats.csv --rollup rollup.csv"
+cp months.csv "$t/months"
+same "hand.csv months.csv" "$t/hand1" "$t/hand2" "$t/hand3" "$t/months"
+# without the months of zero counts the hand fixture has gaps: the same
+# errors from one run and from the merge
 same hand.csv "$t/hand1" "$t/hand2" "$t/hand3"
-[ "$(crimerate --period sa2016 $opts hand.csv 2>/dev/null | wc -l)" = 25 ] ||
+[ "$(crimerate --period sa2016 $opts hand.csv months.csv 2>/dev/null | wc -l)" = 25 ] ||
     { echo "hand fixture: wrong row count"; exit 1; }
 
 data=${TOP:-../..}/tests/data/police-outcomes-by-force-2012-16.csv

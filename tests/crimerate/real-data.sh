@@ -1,6 +1,7 @@
 # The real police.uk outcomes by force, 2012-16, through csvclean and
 # crimerate: per force and crime type, 2016 against 2015, and per force
-# totals for 2016, checked against an independent awk computation.
+# totals for 2016, checked against an independent awk computation. A
+# force and crime type met in any year has a row (0 when none in 2016).
 data=${TOP:-../..}/tests/data/police-outcomes-by-force-2012-16.csv
 [ -f "$data" ] || { echo "no $data"; exit 1; }
 command -v csvclean >/dev/null || { echo "csvclean is not built"; exit 77; }
@@ -11,7 +12,8 @@ csvclean --rename 'Year=date,f0_=count,crime_type=category,reported_by=area' \
 
 # awk reads the raw file (CR line ends); half away from zero, as crimerate.
 tr '\r' '\n' <"$data" | awk -F, '
-NR > 1 && ($1 == 2016 || $1 == 2015) { n[$4 "," $3 "," $1] += $2; k[$4 "," $3] = 1 }
+NR > 1 && ($1 == 2016 || $1 == 2015) { n[$4 "," $3 "," $1] += $2 }
+NR > 1 { k[$4 "," $3] = 1 }
 NR > 1 && $1 == 2016 { tot[$4] += $2 }
 END {
 	for (x in k) {
