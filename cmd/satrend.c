@@ -703,47 +703,60 @@ spc(struct run *R, struct row **s, size_t n)
 
 /* The weighted least-squares slope of value on time 1..TPOINTS, weights
  * 1 / sigma^2 with sigma = (ucl - lcl) / 3.92, leaving out point skip
- * (1..TPOINTS; 0 none); *chi2 its square over its variance. */
+ * (1..TPOINTS; 0 none); *chi2 the square of slope over its standard
+ * error. The sums are formed in TrendMarkerCalculator.cs's order, term by
+ * term as written there (Val1..Val5), so that a slope that is zero in
+ * exact arithmetic comes out as there: its sign decides a tie. */
 static double
 wslope(struct row **p, int skip, double *chi2)
 {
-	double s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, w, den, slope;
+	double s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, lim, div, den, slope;
 	int t;
 
 	for (t = 1; t <= TPOINTS; t++) {
 		if (t == skip)
 			continue;
-		w = (p[t - 1]->hi - p[t - 1]->lo) / 3.92;
-		w = 1 / (w * w);
-		s1 += w;
-		s2 += w * p[t - 1]->v * t;
-		s3 += w * t;
-		s4 += w * p[t - 1]->v;
-		s5 += w * t * t;
+		lim = (p[t - 1]->hi - p[t - 1]->lo) / 3.92;
+		div = lim * lim;
+		s1 += 1 / div;
+		s2 += (p[t - 1]->v * t) / div;
+		s3 += t / div;
+		s4 += p[t - 1]->v / div;
+		s5 += (double)(t * t) / div;
 	}
 	den = s1 * s5 - s3 * s3;
 	slope = (s1 * s2 - s3 * s4) / den;
-	if (chi2)
-		*chi2 = slope * slope / (s1 / den);
+	if (chi2) {
+		*chi2 = slope / sqrt(s1 / den);
+		*chi2 *= *chi2;
+	}
 	return slope;
 }
 
 /* Fingertips' recent trend over the TPOINTS points ending at p[TPOINTS -
  * 1]: significant when chi-square exceeds TCHI2 and the slope keeps its
  * sign with each point left out in turn (a zero slope counts as
- * rising, as there). */
+ * rising, as there). A slope zero in exact arithmetic (7, 5, 5, 7 with
+ * one point left out) comes out of floating point as a few units in the
+ * last place either side, so what is within 1e-9 of the values' size is
+ * taken for the zero it is. */
 static int
 trend(struct row **p)
 {
-	double chi2, slope;
+	double chi2, slope, s, big = 0;
 	int i, agree = 0;
 
 	for (i = 0; i < TPOINTS; i++)
 		if (!p[i]->hasci)
 			return T_NONE;
+	for (i = 0; i < TPOINTS; i++)
+		if (fabs(p[i]->v) > big)
+			big = fabs(p[i]->v);
 	slope = wslope(p, 0, &chi2);
-	for (i = 0; i <= TPOINTS; i++)
-		agree += (i ? wslope(p, i, NULL) : slope) < 0 ? -1 : 1;
+	for (i = 0; i <= TPOINTS; i++) {
+		s = i ? wslope(p, i, NULL) : slope;
+		agree += s < 0 && s < -1e-9 * big ? -1 : 1;
+	}
 	if (abs(agree) != TPOINTS + 1 || !(chi2 > TCHI2))
 		return T_NOCHANGE;
 	return slope > 0 ? T_UP : T_DOWN;
