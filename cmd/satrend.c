@@ -105,7 +105,8 @@ struct run {
 	struct base *bases;
 	size_t nbases;
 	long nshort, nmissing;   /* series left without a chart */
-	const struct row *firstshort, *firstmissing;
+	long nflat;              /* series whose baseline does not vary */
+	const struct row *firstshort, *firstmissing, *firstflat;
 	long shortn;
 	struct sbuf key;         /* scratch for name keys */
 };
@@ -676,10 +677,8 @@ spc(struct run *R, struct row **s, size_t n)
 		}
 		return;
 	}
-	if (limits(s, from, to, &mean, &amr) != 0)
-		warnx("'%s', '%s': the baseline does not vary (its mean "
-		    "moving range is 0): the limits are the mean",
-		    FIELD(R, s[0], C_AREA), FIELD(R, s[0], C_CATEGORY));
+	if (limits(s, from, to, &mean, &amr) != 0 && !R->nflat++)
+		R->firstflat = s[0];
 	R->bases = xreallocarray(R->bases, R->nbases + 1, sizeof(*R->bases));
 	snprintf(R->bases[R->nbases].label, sizeof(R->bases->label),
 	    "%s..%s", label(R, s[from]->t), label(R, s[to - 1]->t));
@@ -800,7 +799,8 @@ chart_all(struct run *R)
 	free(ix);
 }
 
-/* Say which series have no chart, and why, in one line each. */
+/* Say which series have no chart or a degenerate one, and why, in one
+ * line each. */
 static void
 report(const struct run *R)
 {
@@ -811,6 +811,11 @@ report(const struct run *R)
 		    "needs (the first: '%s', '%s', %ld): no limits or "
 		    "signals", R->nshort, R->basen, FIELD(R, r, C_AREA),
 		    FIELD(R, r, C_CATEGORY), R->shortn);
+	if ((r = R->firstflat))
+		warnx("%ld series whose baseline does not vary, its mean "
+		    "moving range 0 (the first: '%s', '%s'): the limits are "
+		    "the mean", R->nflat, FIELD(R, r, C_AREA),
+		    FIELD(R, r, C_CATEGORY));
 	if ((r = R->firstmissing))
 		warnx("%ld series with a period of no %s (the first: %s:%ld, "
 		    "'%s', '%s', %s): not charted", R->nmissing,
