@@ -194,7 +194,7 @@ checkrate(const struct run *R, const struct row *r, double count,
 	int dec = dot ? (int)strspn(dot + 1, "0123456789") : 0;
 	double want = count * per / pop;
 
-	if (fabs(want - r->v) > 0.5 * pow(10, -dec) + 1e-9 * want)
+	if (fabs(want - r->v) > 0.5 * pow(10, -dec) * (1 + 1e-9) + 1e-9 * want)
 		errx(1, "%s:%ld: column '%s': '%s' is not count x per / "
 		    "population (%.0f x %g / %g)%s", r->file, r->line,
 		    R->hdr->name[R->col[C_RATE]], s, count, per, pop,
