@@ -22,6 +22,7 @@ BIN += sarender
 BIN += crimerate
 BIN += msgrank
 BIN += csvclean
+BIN += satrend
 
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(O)/lib/%.o)

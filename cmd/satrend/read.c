@@ -1,0 +1,305 @@
+/* satrend: reading the input: columns, periods, values and their
+ * limits. */
+#include <err.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "input.h"
+#include "name.h"
+#include "num.h"
+#include "period.h"
+#include "stats.h"
+#include "util.h"
+
+#include "satrend.h"
+
+const char *colname[NCOL] = { "area", "category", "period", "count", "rate",
+	"population", "per" };
+
+/* The kind of series a period belongs to (BY_*), or 0 for any other. */
+int
+bykind(const struct period *p)
+{
+	switch (p->kind) {
+	case PER_MONTH:
+		return BY_MONTH;
+	case PER_QUARTER:
+		return BY_QUARTER;
+	case PER_YEAR:
+		return BY_YEAR;
+	}
+	return 0;
+}
+
+long
+bucket(const struct period *p)
+{
+	return period_bucket(bykind(p), p->first);
+}
+
+struct src {
+	struct input *in;
+	struct csvr *r;
+	struct hdr *h;
+	const char *name;
+};
+
+static void
+src_open(struct src *s, const char *path)
+{
+	struct csvr_row *row;
+	int rc;
+
+	if (!(s->in = in_open(path)))
+		err(1, "%s", path);
+	s->name = in_name(s->in);
+	s->r = csvr_open(s->in, ',', MAXFIELD);
+	if ((rc = csvr_next(s->r, &row)) < 0)
+		errx(1, "%s: %s", s->name, csvr_error(s->r));
+	if (rc == 0)
+		errx(1, "%s: empty: no header", s->name);
+	if (row->err != CSVR_OK || row->nul)
+		errx(1, "%s:%ld: a bad header", s->name, row->line);
+	s->h = hdr_new(row->f, row->len, row->n);
+}
+
+/* The next row, checked: 1, or 0 at end of input. */
+static int
+src_next(struct src *s, struct csvr_row **row)
+{
+	int rc = csvr_next(s->r, row);
+
+	if (rc < 0)
+		errx(1, "%s: %s", s->name, csvr_error(s->r));
+	if (rc == 0)
+		return 0;
+	if ((*row)->err == CSVR_ETOOLONG)
+		errx(1, "%s:%ld: a field longer than %d bytes", s->name,
+		    (*row)->line, MAXFIELD);
+	if ((*row)->err == CSVR_EQUOTE)
+		errx(1, "%s:%ld: a quoted field is never closed", s->name,
+		    (*row)->line);
+	if ((*row)->nul)
+		errx(1, "%s:%ld: a NUL byte", s->name, (*row)->line);
+	if ((*row)->n != s->h->n)
+		errx(1, "%s:%ld: %zu fields, the header has %zu", s->name,
+		    (*row)->line, (*row)->n, s->h->n);
+	return 1;
+}
+
+const char *
+colsearch(const struct run *R, int c)
+{
+	return R->colover[c] ? R->colover[c] : colname[c];
+}
+
+/* Find the columns; name every missing one in a single error. */
+static void
+findcols(struct run *R, const struct src *s)
+{
+	unsigned need = 1u << C_AREA | 1u << C_CATEGORY | 1u << C_PERIOD |
+	    1u << C_COUNT;
+	struct sbuf miss = { 0 };
+	size_t i, k;
+
+	if (R->byrate)
+		need |= 1u << C_RATE | 1u << C_POPULATION;
+	for (i = 0; i < NCOL; i++) {
+		R->col[i] = hdr_find(s->h, colsearch(R, (int)i));
+		if (R->col[i] >= 0 || !((need >> i) & 1u))
+			continue;
+		sb_adds(&miss, miss.len ? ", '" : "'");
+		sb_adds(&miss, colsearch(R, (int)i));
+		sb_addc(&miss, '\'');
+	}
+	if (miss.len)
+		errx(1, "%s:1: no column %s", s->name, sb_str(&miss));
+	sb_free(&miss);
+	/* An input that already holds our columns (charted twice): ours
+	 * win. */
+	R->dropcol = xcalloc(s->h->n, sizeof(*R->dropcol));
+	for (i = 0; i < s->h->n; i++)
+		for (k = 0; k < NADD; k++)
+			if (strcmp(s->h->key[i], addname[k]) == 0) {
+				R->dropcol[i] = 1;
+				warnx("%s: input column '%s' is replaced",
+				    s->name, s->h->name[i]);
+			}
+}
+
+static void
+badfield(const struct run *R, const struct row *r, int c, const char *what)
+{
+	errx(1, "%s:%ld: column '%s': '%s' is %s", r->file, r->line,
+	    R->hdr->name[R->col[c]], FIELD(R, r, c), what);
+}
+
+/* The period: a month, quarter or year, of the same kind as the first
+ * row's. */
+static void
+parse_period(struct run *R, struct row *r)
+{
+	static const char *kname[] = { "", "a month", "a quarter", "a year" };
+	struct period p;
+	int k;
+
+	if (period_parse(FIELD(R, r, C_PERIOD), FLEN(R, r, C_PERIOD), &p) !=
+	    0 || !(k = bykind(&p)))
+		badfield(R, r, C_PERIOD, "not a month (YYYY-MM), quarter "
+		    "(YYYYqN) or year (YYYY)");
+	if (!R->kind) {
+		R->kind = k;
+		R->kindrow = r;
+	} else if (k != R->kind) {
+		errx(1, "%s:%ld: column '%s': '%s' is %s, but %s:%ld has "
+		    "%s: a series is of one kind of period", r->file,
+		    r->line, R->hdr->name[R->col[C_PERIOD]],
+		    FIELD(R, r, C_PERIOD), kname[k], R->kindrow->file,
+		    R->kindrow->line, kname[R->kind]);
+	}
+	r->t = bucket(&p);
+}
+
+/* A number in column c: 1, or 0 when the field is empty. */
+static int
+getnum(const struct run *R, const struct row *r, int c, double *v)
+{
+	long long ll;
+
+	if (R->col[c] < 0 || FLEN(R, r, c) == 0)
+		return 0;
+	if (c == C_COUNT) {
+		if (num_int(FIELD(R, r, c), FLEN(R, r, c), &ll) != 0 ||
+		    ll < 0 || ll > (1LL << 53))
+			badfield(R, r, c, "not a count");
+		*v = (double)ll;
+	} else if (num_dbl(FIELD(R, r, c), FLEN(R, r, c), v) != 0 ||
+	    *v < 0 || (c == C_PER && *v == 0)) {
+		badfield(R, r, c, c == C_PER ? "not a number above 0" :
+		    "not a number, zero or more");
+	}
+	return 1;
+}
+
+/* A rate that is not count x per / population (to the rate's own
+ * decimals) would scale the count's limits wrongly: say so. */
+static void
+checkrate(const struct run *R, const struct row *r, double count,
+    double pop, double per)
+{
+	const char *s = FIELD(R, r, C_RATE), *dot = strchr(s, '.');
+	int dec = dot ? (int)strspn(dot + 1, "0123456789") : 0;
+	double want = count * per / pop;
+
+	if (fabs(want - r->v) > 0.5 * pow(10, -dec) * (1 + 1e-9) + 1e-9 * want)
+		errx(1, "%s:%ld: column '%s': '%s' is not count x per / "
+		    "population (%.0f x %g / %g)%s", r->file, r->line,
+		    R->hdr->name[R->col[C_RATE]], s, count, per, pop,
+		    R->col[C_PER] < 0 ? ": is --per right?" : "");
+}
+
+/* The value charted and, for the trend marker, its 95 % limits: exact or
+ * Byar's for the count, scaled by per / population for a rate. */
+static void
+parse_value(struct run *R, struct row *r)
+{
+	double count, pop, per = R->per;
+	int hascount = getnum(R, r, C_COUNT, &count);
+
+	if (!R->byrate) {
+		if ((r->hasv = hascount))
+			r->v = count;
+		pop = per = 1;
+	} else {
+		r->hasv = getnum(R, r, C_RATE, &r->v);
+		if (!getnum(R, r, C_POPULATION, &pop) || pop == 0)
+			hascount = 0;
+		if (R->col[C_PER] >= 0 && !getnum(R, r, C_PER, &per))
+			hascount = 0;
+		if (r->hasv && hascount)
+			checkrate(R, r, count, pop, per);
+	}
+	if (r->hasv && hascount) {
+		stats_pois_ci((long long)count, 0.95, &r->lo, &r->hi);
+		r->lo *= per / pop;
+		r->hi *= per / pop;
+		r->hasci = 1;
+	}
+}
+
+/* The series key of a name field: trimmed, spaces collapsed, case
+ * folded (lib/name.h); an empty name is an error. */
+static char *
+keyof(const struct run *R, const struct row *r, int c, struct sbuf *b)
+{
+	if (name_key(b, FIELD(R, r, c), FLEN(R, r, c)) == 0)
+		badfield(R, r, c, "empty");
+	return xstrdup(sb_str(b));
+}
+
+static void
+add_row(struct run *R, const struct csvr_row *in, const char *file)
+{
+	struct row *r;
+	size_t i, size;
+	char *p;
+
+	if (R->nrows == R->cap) {
+		R->cap = R->cap ? 2 * R->cap : 256;
+		R->rows = xreallocarray(R->rows, R->cap, sizeof(*R->rows));
+	}
+	r = &R->rows[R->nrows++];
+	memset(r, 0, sizeof(*r));
+	for (i = 0, size = 0; i < in->n; i++)
+		size += in->len[i] + 1;
+	r->f = xcalloc(in->n, sizeof(*r->f));
+	r->len = xcalloc(in->n, sizeof(*r->len));
+	p = xmalloc(size);
+	for (i = 0; i < in->n; i++) {
+		r->f[i] = p;
+		memcpy(p, in->f[i], in->len[i]);
+		p[in->len[i]] = '\0';
+		p += in->len[i] + 1;
+		r->len[i] = in->len[i];
+	}
+	r->file = file;
+	r->line = in->line;
+	r->akey = keyof(R, r, C_AREA, &R->key);
+	r->ckey = keyof(R, r, C_CATEGORY, &R->key);
+	parse_period(R, r);
+	parse_value(R, r);
+}
+
+void
+read_file(struct run *R, const char *path)
+{
+	struct csvr_row *row;
+	struct src s;
+	size_t i;
+
+	src_open(&s, path);
+	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));
+	R->files[R->nfiles++] = xstrdup(s.name);
+	if (!R->hdr) {
+		findcols(R, &s);
+		R->hdr = s.h;
+	} else {
+		if (s.h->n != R->hdr->n)
+			errx(1, "%s:1: a header unlike the first file's",
+			    s.name);
+		for (i = 0; i < s.h->n; i++)
+			if (strcmp(s.h->key[i], R->hdr->key[i]) != 0)
+				errx(1, "%s:1: a header unlike the first "
+				    "file's", s.name);
+	}
+	while (src_next(&s, &row))
+		add_row(R, row, R->files[R->nfiles - 1]);
+	if (s.h != R->hdr)
+		hdr_free(s.h);
+	csvr_close(s.r);
+	in_close(s.in);
+}
+
