@@ -332,7 +332,8 @@ report(const struct run *R)
 		    "the mean", R->nflat, FIELD(R, r, C_AREA),
 		    FIELD(R, r, C_CATEGORY));
 	if ((r = R->firstmissing))
-		warnx("%ld series with a period of no %s (the first: %s:%ld, "
+		warnx("%ld series with a period of no %s, or of coverage "
+		    "below 1 (the first: %s:%ld, "
 		    "'%s', '%s', %s): not charted", R->nmissing,
 		    colsearch(R, R->byrate ? C_RATE : C_COUNT), r->file,
 		    r->line, FIELD(R, r, C_AREA), FIELD(R, r, C_CATEGORY),

@@ -51,7 +51,7 @@ setcol(struct run *R, const char *arg)
 
 	if (i < 0 || !*column) {
 		warnx("-c: '%s' is not NAME=COLUMN with NAME area, category, "
-		    "period, count, rate, population or per", arg);
+		    "period, count, rate, population, per or coverage", arg);
 		usage(stderr, 2);
 	}
 	free(R->colover[i]);

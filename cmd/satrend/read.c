@@ -17,7 +17,7 @@
 #include "satrend.h"
 
 const char *colname[NCOL] = { "area", "category", "period", "count", "rate",
-	"population", "per" };
+	"population", "per", "coverage" };
 
 /* The kind of series a period belongs to (BY_*), or 0 for any other. */
 int
@@ -206,7 +206,7 @@ checkrate(const struct run *R, const struct row *r, double count,
 static void
 parse_value(struct run *R, struct row *r)
 {
-	double count, pop, per = R->per;
+	double count, pop, per = R->per, cov;
 	int hascount = getnum(R, r, C_COUNT, &count);
 
 	if (!R->byrate) {
@@ -222,6 +222,10 @@ parse_value(struct run *R, struct row *r)
 		if (r->hasv && hascount)
 			checkrate(R, r, count, pop, per);
 	}
+	/* A period the data does not fill (crimerate --allow-partial):
+	 * its count is not the period's, so the series is not charted. */
+	if (getnum(R, r, C_COVERAGE, &cov) && cov < 1)
+		r->hasv = 0;
 	if (r->hasv && hascount) {
 		stats_pois_ci((long long)count, 0.95, &r->lo, &r->hi);
 		r->lo *= per / pop;

@@ -15,7 +15,7 @@
 
 /* The input columns satrend reads. */
 enum { C_AREA, C_CATEGORY, C_PERIOD, C_COUNT, C_RATE, C_POPULATION,
-	C_PER, NCOL };
+	C_PER, C_COVERAGE, NCOL };
 extern const char *colname[NCOL];
 
 /* The columns satrend appends, in order, and how many. */
