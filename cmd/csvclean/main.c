@@ -154,6 +154,7 @@ main(int argc, char *argv[])
 	size_t mem;
 	int c, i;
 
+	out_stdfds();
 	setlocale(LC_CTYPE, "");
 	while ((c = getopt_long(argc, argv, "d:e:ho:p:v", longopts, NULL)) != -1)
 		setopt(c, optarg);
