@@ -19,8 +19,10 @@
 #include "rx.h"
 #include "text.h"
 
+/* The first header read (not the first file named: that one may be
+ * missing or empty) is the one the others must match. */
 static void
-dofile(struct run *R, const char *path, int first)
+dofile(struct run *R, const char *path)
 {
 	struct input *in;
 	struct csvr *r;
@@ -61,7 +63,7 @@ dofile(struct run *R, const char *path, int first)
 		warnx("%s: empty (no header row)", R->file);
 		R->status = 1;
 	} else if (rc == 1) {
-		if (first) {
+		if (!R->h0) {
 			setup(R, row);
 			R->h0 = hdr_new(row->f, row->len, row->n);
 		} else if (matchheader(R, row, 0) != 0) {
@@ -175,9 +177,9 @@ main(int argc, char *argv[])
 	if (R.rej)
 		fputs("file,line,reason,record\n", R.rej);
 	if (argc == 0)
-		dofile(&R, "-", 1);
+		dofile(&R, "-");
 	for (i = 0; i < argc; i++)
-		dofile(&R, argv[i], i == 0);
+		dofile(&R, argv[i]);
 
 	if (opt.stats)
 		warnx("read %lld, written %lld, rejected %lld, duplicates %lld, "
