@@ -44,6 +44,7 @@ struct options {
 	char *dedup;
 	struct op *ops;
 	size_t nops;
+	const char *argv0; /* to find a built tree's profiles */
 };
 extern struct options opt;
 

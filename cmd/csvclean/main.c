@@ -158,6 +158,7 @@ main(int argc, char *argv[])
 
 	out_stdfds();
 	setlocale(LC_CTYPE, "");
+	opt.argv0 = argv[0];
 	while ((c = getopt_long(argc, argv, "d:e:ho:p:v", longopts, NULL)) != -1)
 		setopt(c, optarg);
 	argc -= optind;
