@@ -72,6 +72,7 @@ struct run {
 	struct sbuf *vb, tmp, line;
 	long long read, written, rejected, dups, blank, headers;
 	int status, delim;
+	char hfirst[256];   /* the first bytes of fh's names */
 };
 
 /* options.c */
@@ -86,6 +87,7 @@ const char *delimname(int d);
 void setup(struct run *R, struct csvr_row *row);
 int matchheader(struct run *R, struct csvr_row *row, int quiet);
 int isheader(struct run *R, struct csvr_row *row);
+void sethdr(struct run *R, struct csvr_row *row);
 
 /* row.c */
 int isblankrow(struct csvr_row *row);

@@ -70,8 +70,7 @@ dofile(struct run *R, const char *path)
 			R->status = 1;
 			goto out;
 		}
-		hdr_free(R->fh);
-		R->fh = hdr_new(row->f, row->len, row->n);
+		sethdr(R, row);
 		while ((rc = csvr_next(r, &row)) == 1) {
 			dorow(R, r, row);
 			if (opt.verbose && isatty(2) &&

@@ -117,7 +117,9 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 	}
 	for (i = 0; i < R->w; i++) {
 		src = R->perm ? (size_t)R->perm[i] : i;
-		if (opt.join && i == R->w - 1 && row->n > R->w) {
+		/* The extra fields follow the file's last column, which
+		 * is not the first file's last when the order differs. */
+		if (opt.join && src == R->w - 1 && row->n > R->w) {
 			R->tmp.len = 0;
 			for (k = src; k < row->n; k++) {
 				if (k > src)
