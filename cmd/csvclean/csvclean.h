@@ -33,7 +33,7 @@ struct op {
 /* The options, as the command line and profiles set them. */
 struct options {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
-	int deduprows;
+	int deduprows, rejraw;
 	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;
@@ -72,6 +72,8 @@ struct run {
 	struct sbuf *vb, tmp, line;
 	long long read, written, rejected, dups, blank, headers;
 	int status, delim;
+	int loaded;         /* this row's values are in v (by load()) */
+	size_t opk;         /* and the ops before opk have run on them */
 	char hfirst[256];   /* the first bytes of fh's names */
 };
 

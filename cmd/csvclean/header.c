@@ -238,6 +238,12 @@ setup(struct run *R, struct csvr_row *row)
 	for (i = 0; i < R->nsel; i++)
 		csvw_str(R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
+	if (R->rej && !opt.rejraw) {
+		fputs("file,line,reason", R->rej);
+		for (i = 0; i < R->nsel; i++)
+			csvw_str(R->rej, R->name[R->sel[i]], 0);
+		csvw_end(R->rej);
+	}
 }
 
 /* A later file's header must name the first file's columns, in any

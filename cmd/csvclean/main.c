@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvclean.h"
@@ -139,6 +140,36 @@ cleanup(struct run *R)
 	free(opt.rejects);
 }
 
+/* The rejects file is opened (truncated) before the inputs are read:
+ * it must be none of them, nor the output. */
+static FILE *
+openrejects(int argc, char *argv[])
+{
+	struct stat rs, st;
+	FILE *fp;
+	int i;
+
+	if (stat(opt.rejects, &rs) == 0 && S_ISREG(rs.st_mode)) {
+		for (i = 0; i < argc; i++)
+			if (strcmp(argv[i], "-") != 0 &&
+			    stat(argv[i], &st) == 0 && st.st_dev == rs.st_dev &&
+			    st.st_ino == rs.st_ino)
+				errx(2, "--rejects %s: is the input file %s",
+				    opt.rejects, argv[i]);
+		if (opt.out && stat(opt.out, &st) == 0 &&
+		    st.st_dev == rs.st_dev && st.st_ino == rs.st_ino)
+			errx(2, "--rejects %s: is the output file %s",
+			    opt.rejects, opt.out);
+	}
+	if (opt.out && strcmp(opt.out, opt.rejects) == 0)
+		errx(2, "--rejects %s: is the output file", opt.rejects);
+	if (!(fp = fopen(opt.rejects, "w")))
+		err(1, "%s", opt.rejects);
+	if (opt.rejraw)
+		fputs("file,line,reason,record\n", fp);
+	return fp;
+}
+
 static int
 toomany(const struct run *R)
 {
@@ -172,10 +203,8 @@ main(int argc, char *argv[])
 	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.out = out_open(opt.out);
-	if (opt.rejects && !(R.rej = fopen(opt.rejects, "w")))
-		err(1, "%s", opt.rejects);
-	if (R.rej)
-		fputs("file,line,reason,record\n", R.rej);
+	if (opt.rejects)
+		R.rej = openrejects(argc, argv);
 	if (argc == 0)
 		dofile(&R, "-");
 	for (i = 0; i < argc; i++)
@@ -195,6 +224,8 @@ main(int argc, char *argv[])
 		    "count");
 		R.status = 1;
 	}
+	if (R.rej && !opt.rejraw && !R.h0) /* no header read */
+		fputs("file,line,reason\n", R.rej);
 	if (R.rej)
 		R.status |= fshut(R.rej, opt.rejects);
 	R.status |= out_close(R.out, R.status == 0);

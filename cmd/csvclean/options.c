@@ -27,12 +27,12 @@ usage(FILE *fp, int status)
 {
 	fputs("usage: csvclean [-v] [-d delim] [-e encoding] [-o file] "
 	    "[-p profile] [--stats]\n"
-	    "                [--rejects file] [--max-rejects n[%]] "
-	    "[--max-field bytes]\n"
-	    "                [--pad | --join-extra] [--no-trim] [--snake] "
-	    "[--rename old=new,...]\n"
-	    "                [--select col,...] [--date col[=fmt|...]] "
-	    "[--us-dates]\n"
+	    "                [--rejects file [--rejects-raw]] "
+	    "[--max-rejects n[%]]\n"
+	    "                [--max-field bytes] [--pad | --join-extra] "
+	    "[--no-trim] [--snake]\n"
+	    "                [--rename old=new,...] [--select col,...]\n"
+	    "                [--date col[=fmt|...]] [--us-dates]\n"
 	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
@@ -47,7 +47,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW
 };
 
 const struct option longopts[] = {
@@ -70,6 +70,7 @@ const struct option longopts[] = {
 	{ "profile", required_argument, NULL, 'p' },
 	{ "redact", required_argument, NULL, O_REDACT },
 	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "rejects-raw", no_argument, NULL, O_REJRAW },
 	{ "rename", required_argument, NULL, O_RENAME },
 	{ "require", required_argument, NULL, O_REQUIRE },
 	{ "safe-cells", no_argument, NULL, O_SAFE },
@@ -577,11 +578,12 @@ setopt(int c, const char *arg)
 			opt.enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
 		break;
-	case 'o': opt.out = xstrdup(arg); break;
+	case 'o': free(opt.out); opt.out = xstrdup(arg); break;
 	case 'p': profile(arg); break;
 	case 'v': opt.verbose = 1; break;
 	case O_STATS: opt.stats = 1; break;
-	case O_REJECTS: opt.rejects = xstrdup(arg); break;
+	case O_REJECTS: free(opt.rejects); opt.rejects = xstrdup(arg); break;
+	case O_REJRAW: opt.rejraw = 1; break;
 	case O_MAXREJ: opt_maxrej(arg); break;
 	case O_MAXFIELD:
 		errno = 0;
