@@ -140,6 +140,18 @@ cleanup(struct run *R)
 	free(opt.rejects);
 }
 
+/* Is the rejects file (rs) this input (NULL: the standard input)? */
+static void
+notinput(const struct stat *rs, const char *path)
+{
+	struct stat st;
+
+	if ((path ? stat(path, &st) : fstat(0, &st)) == 0 &&
+	    st.st_dev == rs->st_dev && st.st_ino == rs->st_ino)
+		errx(2, "--rejects %s: is the input file %s", opt.rejects,
+		    path ? path : "<stdin>");
+}
+
 /* The rejects file is opened (truncated) before the inputs are read:
  * it must be none of them, nor the output. */
 static FILE *
@@ -150,12 +162,10 @@ openrejects(int argc, char *argv[])
 	int i;
 
 	if (stat(opt.rejects, &rs) == 0 && S_ISREG(rs.st_mode)) {
+		if (argc == 0)
+			notinput(&rs, NULL);
 		for (i = 0; i < argc; i++)
-			if (strcmp(argv[i], "-") != 0 &&
-			    stat(argv[i], &st) == 0 && st.st_dev == rs.st_dev &&
-			    st.st_ino == rs.st_ino)
-				errx(2, "--rejects %s: is the input file %s",
-				    opt.rejects, argv[i]);
+			notinput(&rs, strcmp(argv[i], "-") ? argv[i] : NULL);
 		if (opt.out && stat(opt.out, &st) == 0 &&
 		    st.st_dev == rs.st_dev && st.st_ino == rs.st_ino)
 			errx(2, "--rejects %s: is the output file %s",

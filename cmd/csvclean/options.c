@@ -1,8 +1,11 @@
 /* csvclean: options, from the command line and from profiles. */
+#include <sys/stat.h>
+
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
-#include <ctype.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -11,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <limits.h>
 #include <unistd.h>
 
 #include "csvclean.h"

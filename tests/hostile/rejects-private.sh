@@ -53,6 +53,9 @@ expect 2 "--rejects $t/keep.csv: is the input file" csvclean --rejects "$t/keep.
 ln -s keep.csv "$t/keep.link"
 expect 2 "is the input file" csvclean --rejects "$t/keep.link" "$t/keep.csv"
 cmp -s "$t/n.csv" "$t/keep.csv" || { echo "FAIL: an input truncated by --rejects"; fails=$((fails + 1)); }
+expect 2 "is the input file <stdin>" csvclean --rejects "$t/keep.csv" <"$t/keep.csv"
+expect 2 "is the input file <stdin>" csvclean --rejects "$t/keep.csv" "$t/n.csv" - <"$t/keep.csv"
+cmp -s "$t/n.csv" "$t/keep.csv" || { echo "FAIL: the standard input truncated by --rejects"; fails=$((fails + 1)); }
 expect 2 "is the output file" csvclean -o "$t/o.csv" --rejects "$t/o.csv" "$t/n.csv"
 check "no output made" ! -e "$t/o.csv"
 done_
