@@ -15,6 +15,7 @@ static char tmppath[PATH_MAX];
 static char *dest;
 static char obuf[1 << 18];
 static int atexit_done;
+static int stdout_closed; /* fd 1 was closed at start: writing is an error */
 
 void
 out_stdfds(void)
@@ -28,6 +29,7 @@ out_stdfds(void)
 		nfd = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
 		if (nfd != fd)
 			_exit(1); /* nowhere to say so */
+		stdout_closed |= fd == 1;
 	}
 }
 
@@ -108,6 +110,8 @@ out_open(const char *path)
 	int fd, exists;
 
 	if (!path || strcmp(path, "-") == 0) {
+		if (stdout_closed) /* as a write to it would have failed */
+			errx(1, "<stdout>: closed");
 		/* Into a pipe, large writes and a pipe to hold them let the
 		 * next stage run while this one works (Linux; a hint). */
 #ifdef F_SETPIPE_SZ

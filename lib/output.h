@@ -14,7 +14,8 @@
 
 /* Make sure descriptors 0, 1 and 2 are open (onto /dev/null when one is
  * closed), so that no file a tool opens can take the place of stdout or
- * stderr. Every tool calls it first. */
+ * stderr. Every tool calls it first. Output to a stdout that was closed
+ * is still an error (out_open exits 1). */
 void out_stdfds(void);
 /* NULL or "-" is stdout. Exits 1 when the temporary file cannot be made. */
 FILE *out_open(const char *path);

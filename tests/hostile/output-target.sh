@@ -1,5 +1,6 @@
 # -o in every tool: a closed stderr (2>&-) never lets the output take
-# descriptor 2 (warnings would become its first lines); an existing
+# descriptor 2 (warnings would become its first lines); a closed stdout
+# is an error unless -o is given; an existing
 # file keeps its mode; a symbolic link stays a link and the file it
 # names is replaced; a FIFO or character device is written directly,
 # never renamed over; a directory or a dangling link is an error.
@@ -29,6 +30,11 @@ for tool in csvclean crimerate msgrank sarender; do
 	$tool -o "$t/$tool.o2" $(args $tool) <&- 2>&-
 	cmp -s "$t/$tool.want" "$t/$tool.o2" ||
 	    { echo "FAIL: $tool <&- 2>&-: output differs"; fails=$((fails + 1)); }
+	# stdout closed: an error, as a failed write was; with -o, fine
+	expect 1 "<stdout>: closed" sh -c "exec $tool $(args $tool) >&-"
+	$tool -o "$t/$tool.o3" $(args $tool) >&- 2>/dev/null
+	cmp -s "$t/$tool.want" "$t/$tool.o3" ||
+	    { echo "FAIL: $tool -o >&-: output differs"; fails=$((fails + 1)); }
 	# mode kept
 	echo old >"$t/$tool.m"
 	chmod 600 "$t/$tool.m"
