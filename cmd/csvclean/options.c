@@ -288,7 +288,9 @@ opt_maxrej(const char *arg)
 static struct {
 	const char *name; /* NULL for a path */
 	int k;            /* the place on the search path it was found */
-	char *real;
+	char *path;
+	dev_t dev;        /* the file, however it was named */
+	ino_t ino;
 } pstack[PDEPTH];
 static int pdepth;
 
@@ -375,16 +377,19 @@ notfound(const char *name, int from)
 	exit(2);
 }
 
+/* Is the open file one of the profiles being read? */
 static int
-onstack(const char *path)
+onstack(FILE *fp)
 {
-	char *real = realpath(path, NULL);
-	int i, found = 0;
+	struct stat st;
+	int i;
 
-	for (i = 0; real && i < pdepth && !found; i++)
-		found = strcmp(pstack[i].real, real) == 0;
-	free(real);
-	return found;
+	if (fstat(fileno(fp), &st) != 0)
+		return 0;
+	for (i = 0; i < pdepth; i++)
+		if (pstack[i].dev == st.st_dev && pstack[i].ino == st.st_ino)
+			return 1;
+	return 0;
 }
 
 /* Find a profile: a path as it is, a name on the search path (after the
@@ -411,7 +416,7 @@ profopen(const char *name, char *path, size_t size, int *k)
 		if (snprintf(path, size, "%s/%s", dir, name) >= (int)size)
 			errx(2, "profile %s/%s: path too long", dir, name);
 		/* The same folder twice on the path is not a next one. */
-		if ((fp = fopen(path, "r")) && *k > 0 && onstack(path)) {
+		if ((fp = fopen(path, "r")) && *k > 0 && onstack(fp)) {
 			fclose(fp);
 			continue;
 		}
@@ -426,35 +431,39 @@ profopen(const char *name, char *path, size_t size, int *k)
 	return NULL;
 }
 
-/* A directory opens, and reads as nothing: refuse it, and a cycle. */
-static char *
-profcheck(FILE *fp, const char *path)
+/* A directory opens, and reads as nothing, and so does /dev/null (and
+ * /dev/zero reads for ever): a profile is a file or a pipe. A cycle is
+ * refused too. Then it goes on the stack. */
+static void
+profpush(FILE *fp, const char *path, const char *name, int k)
 {
 	struct stat st;
-	char *real;
-	int i;
 
 	if (fstat(fileno(fp), &st) != 0)
 		err(2, "profile %s", path);
 	if (S_ISDIR(st.st_mode))
 		errx(2, "profile %s: is a directory, not a file of options",
 		    path);
-	if (!(real = realpath(path, NULL)))
-		err(2, "profile %s", path);
-	for (i = 0; i < pdepth; i++)
-		if (strcmp(pstack[i].real, real) == 0)
-			errx(2, "profile %s: includes itself (through %s); a "
-			    "profile that names its own name extends the next "
-			    "one of that name on the search path", path,
-			    pstack[pdepth - 1].real);
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+		errx(2, "profile %s: is not a file of options", path);
+	if (onstack(fp))
+		errx(2, "profile %s: includes itself (through %s); a "
+		    "profile that names its own name extends the next one "
+		    "of that name on the search path", path,
+		    pstack[pdepth - 1].path);
 	if (pdepth == PDEPTH)
 		errx(2, "profile %s: profiles nested more than %d deep", path,
 		    PDEPTH);
-	return real;
+	pstack[pdepth].path = xstrdup(path);
+	pstack[pdepth].name = k >= 0 ? name : NULL;
+	pstack[pdepth].k = k;
+	pstack[pdepth].dev = st.st_dev;
+	pstack[pdepth].ino = st.st_ino;
+	pdepth++;
 }
 
-/* One line: "option value", '#' a comment. */
-static void
+/* One line: "option value", '#' a comment. 1 if it held an option. */
+static int
 profline(char *s, const char *path, long lineno)
 {
 	const struct option *lo;
@@ -471,7 +480,7 @@ profline(char *s, const char *path, long lineno)
 	    e[-1] == ' ' || e[-1] == '\t'))
 		*--e = '\0';
 	if (!*s || *s == '#')
-		return;
+		return 0;
 	if ((sp = strpbrk(s, " \t"))) {
 		*sp++ = '\0';
 		while (*sp == ' ' || *sp == '\t')
@@ -485,6 +494,7 @@ profline(char *s, const char *path, long lineno)
 	    (lo->has_arg == no_argument && sp && *sp))
 		errx(2, "%s:%ld: bad option line '%s'", path, lineno, s);
 	setopt(lo->val, sp);
+	return 1;
 }
 
 /* A profile: csvclean's long options one per line, without the "--",
@@ -496,20 +506,20 @@ profile(const char *name)
 	size_t cap = 0;
 	FILE *fp;
 	long lineno = 0;
-	int k;
+	int k, nopt = 0;
 
 	fp = profopen(name, path, sizeof(path), &k);
-	pstack[pdepth].real = profcheck(fp, path);
-	pstack[pdepth].name = k >= 0 ? name : NULL;
-	pstack[pdepth].k = k;
-	pdepth++;
+	profpush(fp, path, name, k);
 	while (getline(&line, &cap, fp) > 0)
-		profline(line, path, ++lineno);
+		nopt += profline(line, path, ++lineno);
 	if (ferror(fp))
 		err(2, "profile %s", path);
+	/* An empty profile would pass raw input through as if cleaned. */
+	if (nopt == 0)
+		errx(2, "profile %s: no options in it", path);
 	free(line);
 	fclose(fp);
-	free(pstack[--pdepth].real);
+	free(pstack[--pdepth].path);
 }
 
 /* --dedup-memory: bytes, or with K, M or G for 1024, 1024^2, 1024^3. */

@@ -265,7 +265,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		cleanup(&dead);
 		while (pdepth > 0) /* an error inside a profile */
-			free(pstack[--pdepth].real);
+			free(pstack[--pdepth].path);
 	}
 	fz_release();
 	fz_chunk = 0;

@@ -2,7 +2,8 @@
 # "profile police-street" extends the shipped one (the next of that name
 # on the search path) instead of recursing until the stack overflows;
 # a real cycle (a -> b -> a) and a profile naming a directory are usage
-# errors; a built tree finds its own profiles without $SAPIPE_PROFILES;
+# errors, and so is one that reads as nothing (/dev/null, comments
+# alone); a built tree finds its own profiles without $SAPIPE_PROFILES;
 # the not-found message says whether the variable is set.
 . ./common.inc
 need csvclean
@@ -37,6 +38,13 @@ mkdir "$t/local/police-street2"
 SAPIPE_PROFILES="$t/local" expect 2 "is a directory" csvclean -p police-street2 "$street"
 printf 'profile %s\n' "$t/dir" >"$t/local/todir"
 SAPIPE_PROFILES="$t/local" expect 2 "is a directory" csvclean -p todir "$street"
+# read as nothing, or for ever: not profiles; a pipe is
+expect 2 "profile /dev/null: is not a file of options" csvclean -p /dev/null "$street"
+expect 2 "profile /dev/zero: is not a file of options" csvclean -p /dev/zero "$street"
+printf '# a comment\n\n' >"$t/local/empty"
+SAPIPE_PROFILES="$t/local" expect 2 "empty: no options in it" csvclean -p empty "$street"
+printf 'select Month\n' | expect 0 "" csvclean -p /dev/stdin "$street"
+same "$t/out" 'Month\n2016-09\n2016-09\n2016-09\n2016-09\n2016-09\n2016-08\n2016-08\n'
 # a built tree: the profiles beside the executable, no variable set
 (unset SAPIPE_PROFILES; cd "$t" && "$BUILD/csvclean" -p police-street --max-rejects 20% "$street" >"$t/out" 2>"$t/err")
 rc=$?
