@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "period.h"
 #include "util.h"
 
@@ -201,6 +202,7 @@ main(int argc, char *argv[])
 	const char *opt_o = NULL, *cats = NULL, *rollup = NULL, *cmp = NULL;
 	int ch, i, ret = 0, final;
 
+	out_stdfds();
 	setlocale(LC_CTYPE, "");
 	memcpy(R.col, colname, sizeof(R.col));
 	R.per = 1000;

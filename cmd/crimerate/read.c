@@ -45,6 +45,8 @@ add(int64_t *to, int64_t n, const char *file, long line, const char *col)
 int
 lk_open(struct lookup *l, const char *path)
 {
+	long dup, first;
+
 	memset(l, 0, sizeof(*l));
 	l->path = path;
 	if (!(l->in = in_open(path)))
@@ -58,6 +60,11 @@ lk_open(struct lookup *l, const char *path)
 		return 0;
 	}
 	l->h = hdr_new(l->row->f, l->row->len, l->row->n);
+	/* Which of two same-named columns was meant is anyone's guess. */
+	if ((dup = hdr_dup(l->h, &first)) >= 0 && first >= 0)
+		errx(1, "%s:%ld: columns %ld '%s' and %ld '%s' have the same "
+		    "name", l->path, l->row->line, first + 1,
+		    l->h->name[first], dup + 1, l->h->name[dup]);
 	return 1;
 }
 

@@ -33,7 +33,7 @@ struct op {
 /* The options, as the command line and profiles set them. */
 struct options {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
-	int deduprows;
+	int deduprows, rejraw;
 	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;
@@ -44,6 +44,7 @@ struct options {
 	char *dedup;
 	struct op *ops;
 	size_t nops;
+	const char *argv0; /* to find a built tree's profiles */
 };
 extern struct options opt;
 
@@ -71,6 +72,9 @@ struct run {
 	struct sbuf *vb, tmp, line;
 	long long read, written, rejected, dups, blank, headers;
 	int status, delim;
+	int loaded;         /* this row's values are in v (by load()) */
+	size_t opk;         /* and the ops before opk have run on them */
+	char hfirst[256];   /* the first bytes of fh's names */
 };
 
 /* options.c */
@@ -85,6 +89,7 @@ const char *delimname(int d);
 void setup(struct run *R, struct csvr_row *row);
 int matchheader(struct run *R, struct csvr_row *row, int quiet);
 int isheader(struct run *R, struct csvr_row *row);
+void sethdr(struct run *R, struct csvr_row *row);
 
 /* row.c */
 int isblankrow(struct csvr_row *row);

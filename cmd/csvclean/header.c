@@ -201,8 +201,15 @@ setup(struct run *R, struct csvr_row *row)
 	if (opt.nselect) {
 		R->nsel = opt.nselect;
 		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
-		for (i = 0; i < R->nsel; i++)
+		for (i = 0; i < R->nsel; i++) {
 			R->sel[i] = needcol(R, opt.select[i], "--select");
+			for (k = 0; k < i; k++)
+				if (R->sel[k] == R->sel[i])
+					errx(2, "--select: '%s' and '%s' are the "
+					    "same column; it would be written "
+					    "twice", opt.select[k],
+					    opt.select[i]);
+		}
 	} else {
 		R->nsel = R->ww;
 		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
@@ -231,6 +238,12 @@ setup(struct run *R, struct csvr_row *row)
 	for (i = 0; i < R->nsel; i++)
 		csvw_str(R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
+	if (R->rej && !opt.rejraw) {
+		fputs("file,line,reason", R->rej);
+		for (i = 0; i < R->nsel; i++)
+			csvw_str(R->rej, R->name[R->sel[i]], 0);
+		csvw_end(R->rej);
+	}
 }
 
 /* A later file's header must name the first file's columns, in any
@@ -278,9 +291,73 @@ differ:
 	return -1;
 }
 
-/* A header line again: concatenated files. The same names as this
- * file's header, or the first file's names in another order (then the
- * files that follow are read in that order). */
+/* This file's header, and the first bytes its names start with (the
+ * test that tells a data row from a header at the cost of one look). */
+void
+sethdr(struct run *R, struct csvr_row *row)
+{
+	size_t i;
+	unsigned char c;
+
+	hdr_free(R->fh);
+	R->fh = hdr_new(row->f, row->len, row->n);
+	memset(R->hfirst, 0, sizeof(R->hfirst));
+	for (i = 0; i < R->fh->n; i++) {
+		c = (unsigned char)R->fh->key[i][0];
+		R->hfirst[c] = 1;
+		if (c >= 'a' && c <= 'z')
+			R->hfirst[c - 32] = 1;
+	}
+}
+
+/* Field i of a row, trimmed, without a byte-order mark at the start of
+ * the first (files saved with one and joined by cat(1)). */
+static void
+hfield(struct csvr_row *row, size_t i, const char **s, size_t *n)
+{
+	*s = row->f[i];
+	*n = row->len[i];
+	if (i == 0 && *n >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
+		*s += 3;
+		*n -= 3;
+	}
+	trim(s, n);
+}
+
+/* Is the row this file's names in some other order? */
+static int
+permuted(struct run *R, struct csvr_row *row)
+{
+	const char *s;
+	size_t i, j, n;
+	char *used;
+
+	/* Most rows that get here start with an id: one look at it. */
+	hfield(row, 0, &s, &n);
+	for (j = 0; j < R->fh->n && !strnieq(s, n, R->fh->key[j]); j++)
+		;
+	if (j == R->fh->n)
+		return 0;
+	used = xcalloc(row->n, 1);
+	for (i = 0; i < row->n; i++) {
+		hfield(row, i, &s, &n);
+		for (j = 0; j < R->fh->n; j++)
+			if (!used[j] && strnieq(s, n, R->fh->key[j]))
+				break;
+		if (j == R->fh->n)
+			break;
+		used[j] = 1;
+	}
+	free(used);
+	return i == row->n;
+}
+
+/* A header line again: concatenated files. This file's names in its own
+ * order are a repeated header, skipped. Its names in another order are
+ * an error: that may be the header of a file joined on in another
+ * column order, or data that happens to hold the names, and a guess
+ * either way would put values in the wrong columns without a word.
+ * Files in another order are read as separate files. */
 int
 isheader(struct run *R, struct csvr_row *row)
 {
@@ -289,31 +366,21 @@ isheader(struct run *R, struct csvr_row *row)
 
 	if (row->n != R->fh->n)
 		return 0;
-	s = row->f[0];
-	n = row->len[0];
-	trim(&s, &n);
+	hfield(row, 0, &s, &n);
 	/* The usual case, a data row, is told by its first byte. */
-	if (n == 0 || ((s[0] | 0x20) != R->fh->key[0][0] &&
-	    (s[0] | 0x20) != R->h0->key[0][0]))
+	if (!R->hfirst[n ? (unsigned char)s[0] : 0])
 		return 0;
 	for (i = 0; i < row->n; i++) {
-		s = row->f[i];
-		n = row->len[i];
-		trim(&s, &n);
+		hfield(row, i, &s, &n);
 		if (!strnieq(s, n, R->fh->key[i]))
 			break;
 	}
 	if (i == row->n)
 		return 1;
-	s = row->f[0];
-	n = row->len[0];
-	trim(&s, &n);
-	for (i = 0; i < R->h0->n; i++)
-		if (strnieq(s, n, R->h0->key[i]))
-			break;
-	if (i == R->h0->n || matchheader(R, row, 1) != 0)
-		return 0;
-	hdr_free(R->fh);
-	R->fh = hdr_new(row->f, row->len, row->n);
-	return 1;
+	if (permuted(R, row))
+		errx(1, "%s:%ld: a row of the header's names in another order; "
+		    "columns are reordered only at the start of a file, so "
+		    "give csvclean the files one by one, not joined by cat(1)",
+		    R->file, row->line);
+	return 0;
 }

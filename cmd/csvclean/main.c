@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvclean.h"
@@ -19,8 +20,10 @@
 #include "rx.h"
 #include "text.h"
 
+/* The first header read (not the first file named: that one may be
+ * missing or empty) is the one the others must match. */
 static void
-dofile(struct run *R, const char *path, int first)
+dofile(struct run *R, const char *path)
 {
 	struct input *in;
 	struct csvr *r;
@@ -61,15 +64,14 @@ dofile(struct run *R, const char *path, int first)
 		warnx("%s: empty (no header row)", R->file);
 		R->status = 1;
 	} else if (rc == 1) {
-		if (first) {
+		if (!R->h0) {
 			setup(R, row);
 			R->h0 = hdr_new(row->f, row->len, row->n);
 		} else if (matchheader(R, row, 0) != 0) {
 			R->status = 1;
 			goto out;
 		}
-		hdr_free(R->fh);
-		R->fh = hdr_new(row->f, row->len, row->n);
+		sethdr(R, row);
 		while ((rc = csvr_next(r, &row)) == 1) {
 			dorow(R, r, row);
 			if (opt.verbose && isatty(2) &&
@@ -138,6 +140,46 @@ cleanup(struct run *R)
 	free(opt.rejects);
 }
 
+/* Is the rejects file (rs) this input (NULL: the standard input)? */
+static void
+notinput(const struct stat *rs, const char *path)
+{
+	struct stat st;
+
+	if ((path ? stat(path, &st) : fstat(0, &st)) == 0 &&
+	    st.st_dev == rs->st_dev && st.st_ino == rs->st_ino)
+		errx(2, "--rejects %s: is the input file %s", opt.rejects,
+		    path ? path : "<stdin>");
+}
+
+/* The rejects file is opened (truncated) before the inputs are read:
+ * it must be none of them, nor the output. */
+static FILE *
+openrejects(int argc, char *argv[])
+{
+	struct stat rs, st;
+	FILE *fp;
+	int i;
+
+	if (stat(opt.rejects, &rs) == 0 && S_ISREG(rs.st_mode)) {
+		if (argc == 0)
+			notinput(&rs, NULL);
+		for (i = 0; i < argc; i++)
+			notinput(&rs, strcmp(argv[i], "-") ? argv[i] : NULL);
+		if (opt.out && stat(opt.out, &st) == 0 &&
+		    st.st_dev == rs.st_dev && st.st_ino == rs.st_ino)
+			errx(2, "--rejects %s: is the output file %s",
+			    opt.rejects, opt.out);
+	}
+	if (opt.out && strcmp(opt.out, opt.rejects) == 0)
+		errx(2, "--rejects %s: is the output file", opt.rejects);
+	if (!(fp = fopen(opt.rejects, "w")))
+		err(1, "%s", opt.rejects);
+	if (opt.rejraw)
+		fputs("file,line,reason,record\n", fp);
+	return fp;
+}
+
 static int
 toomany(const struct run *R)
 {
@@ -154,7 +196,9 @@ main(int argc, char *argv[])
 	size_t mem;
 	int c, i;
 
+	out_stdfds();
 	setlocale(LC_CTYPE, "");
+	opt.argv0 = argv[0];
 	while ((c = getopt_long(argc, argv, "d:e:ho:p:v", longopts, NULL)) != -1)
 		setopt(c, optarg);
 	argc -= optind;
@@ -169,14 +213,12 @@ main(int argc, char *argv[])
 	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.out = out_open(opt.out);
-	if (opt.rejects && !(R.rej = fopen(opt.rejects, "w")))
-		err(1, "%s", opt.rejects);
-	if (R.rej)
-		fputs("file,line,reason,record\n", R.rej);
+	if (opt.rejects)
+		R.rej = openrejects(argc, argv);
 	if (argc == 0)
-		dofile(&R, "-", 1);
+		dofile(&R, "-");
 	for (i = 0; i < argc; i++)
-		dofile(&R, argv[i], i == 0);
+		dofile(&R, argv[i]);
 
 	if (opt.stats)
 		warnx("read %lld, written %lld, rejected %lld, duplicates %lld, "
@@ -192,6 +234,8 @@ main(int argc, char *argv[])
 		    "count");
 		R.status = 1;
 	}
+	if (R.rej && !opt.rejraw && !R.h0) /* no header read */
+		fputs("file,line,reason\n", R.rej);
 	if (R.rej)
 		R.status |= fshut(R.rej, opt.rejects);
 	R.status |= out_close(R.out, R.status == 0);

@@ -1,8 +1,13 @@
 /* csvclean: options, from the command line and from profiles. */
+#include <sys/stat.h>
+
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,12 +28,12 @@ usage(FILE *fp, int status)
 {
 	fputs("usage: csvclean [-v] [-d delim] [-e encoding] [-o file] "
 	    "[-p profile] [--stats]\n"
-	    "                [--rejects file] [--max-rejects n[%]] "
-	    "[--max-field bytes]\n"
-	    "                [--pad | --join-extra] [--no-trim] [--snake] "
-	    "[--rename old=new,...]\n"
-	    "                [--select col,...] [--date col[=fmt|...]] "
-	    "[--us-dates]\n"
+	    "                [--rejects file [--rejects-raw]] "
+	    "[--max-rejects n[%]]\n"
+	    "                [--max-field bytes] [--pad | --join-extra] "
+	    "[--no-trim] [--snake]\n"
+	    "                [--rename old=new,...] [--select col,...]\n"
+	    "                [--date col[=fmt|...]] [--us-dates]\n"
 	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
@@ -43,7 +48,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW
 };
 
 const struct option longopts[] = {
@@ -66,6 +71,7 @@ const struct option longopts[] = {
 	{ "profile", required_argument, NULL, 'p' },
 	{ "redact", required_argument, NULL, O_REDACT },
 	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "rejects-raw", no_argument, NULL, O_REJRAW },
 	{ "rename", required_argument, NULL, O_RENAME },
 	{ "require", required_argument, NULL, O_REQUIRE },
 	{ "safe-cells", no_argument, NULL, O_SAFE },
@@ -250,6 +256,8 @@ opt_each(int kind, const char *arg)
 	free(v);
 }
 
+/* --max-rejects: a whole count, or a percentage from 0 to 100; inf,
+ * nan and counts past 2^53 are mistakes, not "no limit". */
 static void
 opt_maxrej(const char *arg)
 {
@@ -258,7 +266,11 @@ opt_maxrej(const char *arg)
 
 	errno = 0;
 	d = strtod(arg, &end);
-	if (errno || end == arg || d < 0 || (*end && strcmp(end, "%") != 0))
+	if (errno || end == arg || !isfinite(d) || d < 0 ||
+	    (*end && strcmp(end, "%") != 0) || (*end == '%' && d > 100) ||
+	    (!*end && (d != floor(d) || d > 9007199254740992.0)) ||
+	    !isdigit((unsigned char)*arg) ||
+	    arg[strspn(arg, "0123456789.eE+%")] != '\0')
 		bad("--max-rejects", arg);
 	/* The last one given wins, a count or a percentage. */
 	if (*end == '%') {
@@ -269,63 +281,245 @@ opt_maxrej(const char *arg)
 	}
 }
 
+/* Profiles being read, innermost last: a profile that names its own
+ * name extends the next one of that name on the search path; one that
+ * names a file already being read is a cycle. */
+#define PDEPTH 16
+static struct {
+	const char *name; /* NULL for a path */
+	int k;            /* the place on the search path it was found */
+	char *path;
+	dev_t dev;        /* the file, however it was named */
+	ino_t ino;
+} pstack[PDEPTH];
+static int pdepth;
+
+/* The folder beside a built tree's executable: <bin>/../lib/profiles,
+ * from /proc/self/exe or else a path in argv[0], if it exists. */
+static int
+exedir(char *buf, size_t size)
+{
+	char exe[PATH_MAX], *real = NULL, *slash;
+	ssize_t n;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+	} else if (opt.argv0 && strchr(opt.argv0, '/') &&
+	    (real = realpath(opt.argv0, NULL))) {
+		snprintf(exe, sizeof(exe), "%s", real);
+		free(real);
+	} else {
+		return 0;
+	}
+	if (!(slash = strrchr(exe, '/')) ||
+	    (size_t)(slash - exe) + sizeof("/../lib/profiles") > sizeof(exe))
+		return 0;
+	strcpy(slash, "/../lib/profiles");
+	if (!(real = realpath(exe, NULL))) /* none: not a built tree */
+		return 0;
+	n = snprintf(buf, size, "%s", real);
+	free(real);
+	return n < (ssize_t)size;
+}
+
+/* The k-th folder a profile is looked for in: each of $SAPIPE_PROFILES,
+ * the built tree's, the installed one. 0 past the last. */
+static int
+profdir(int k, char *buf, size_t size)
+{
+	const char *d = getenv("SAPIPE_PROFILES"), *c;
+	size_t n;
+
+	for (; d && *d; d = c ? c + 1 : NULL) {
+		c = strchr(d, ':');
+		n = c ? (size_t)(c - d) : strlen(d);
+		if (n > 0 && k-- == 0)
+			return snprintf(buf, size, "%.*s", (int)n, d) <
+			    (int)size;
+		if (!c)
+			break;
+	}
+	if (exedir(buf, size) && k-- == 0)
+		return 1;
+	if (k-- == 0)
+		return snprintf(buf, size, "%s/profiles", SHAREDIR) <
+		    (int)size;
+	return 0;
+}
+
+static void
+notfound(const char *name, int from)
+{
+	char dir[PATH_MAX];
+	const char *env = getenv("SAPIPE_PROFILES");
+	struct sbuf b = { 0 };
+	int k;
+
+	for (k = from; profdir(k, dir, sizeof(dir)); k++) {
+		sb_adds(&b, k > from ? ", " : "");
+		sb_adds(&b, dir);
+	}
+	if (from > 0)
+		warnx("profile '%s' extends a profile of its own name, and no "
+		    "other '%s' follows it (looked in %s)", name, name,
+		    sb_str(&b));
+	else
+		warnx("profile '%s' not found (looked in %s)", name,
+		    sb_str(&b));
+	if (env && *env)
+		warnx("$SAPIPE_PROFILES is '%s'; put the file in one of its "
+		    "folders, or give its path (-p ./%s)", env, name);
+	else
+		warnx("$SAPIPE_PROFILES is not set: set it to the folder of "
+		    "your profiles (folders separated by ':'), or give the "
+		    "profile's path (-p ./%s)", name);
+	sb_free(&b);
+	exit(2);
+}
+
+/* Is the open file one of the profiles being read? */
+static int
+onstack(FILE *fp)
+{
+	struct stat st;
+	int i;
+
+	if (fstat(fileno(fp), &st) != 0)
+		return 0;
+	for (i = 0; i < pdepth; i++)
+		if (pstack[i].dev == st.st_dev && pstack[i].ino == st.st_ino)
+			return 1;
+	return 0;
+}
+
+/* Find a profile: a path as it is, a name on the search path (after the
+ * place where the innermost profile of the same name was found). */
+static FILE *
+profopen(const char *name, char *path, size_t size, int *k)
+{
+	char dir[PATH_MAX];
+	FILE *fp;
+	int i;
+
+	*k = -1;
+	if (strchr(name, '/')) {
+		snprintf(path, size, "%s", name);
+		if (!(fp = fopen(path, "r")))
+			err(2, "profile %s", path);
+		return fp;
+	}
+	*k = 0;
+	if (pdepth > 0 && pstack[pdepth - 1].name &&
+	    strcmp(pstack[pdepth - 1].name, name) == 0)
+		*k = pstack[pdepth - 1].k + 1;
+	for (i = *k; profdir(i, dir, sizeof(dir)); i++) {
+		if (snprintf(path, size, "%s/%s", dir, name) >= (int)size)
+			errx(2, "profile %s/%s: path too long", dir, name);
+		/* The same folder twice on the path is not a next one. */
+		if ((fp = fopen(path, "r")) && *k > 0 && onstack(fp)) {
+			fclose(fp);
+			continue;
+		}
+		if (fp) {
+			*k = i;
+			return fp;
+		}
+		if (errno != ENOENT && errno != ENOTDIR)
+			err(2, "profile %s", path);
+	}
+	notfound(name, *k);
+	return NULL;
+}
+
+/* A directory opens, and reads as nothing, and so does /dev/null (and
+ * /dev/zero reads for ever): a profile is a file or a pipe. A cycle is
+ * refused too. Then it goes on the stack. */
+static void
+profpush(FILE *fp, const char *path, const char *name, int k)
+{
+	struct stat st;
+
+	if (fstat(fileno(fp), &st) != 0)
+		err(2, "profile %s", path);
+	if (S_ISDIR(st.st_mode))
+		errx(2, "profile %s: is a directory, not a file of options",
+		    path);
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+		errx(2, "profile %s: is not a file of options", path);
+	if (onstack(fp))
+		errx(2, "profile %s: includes itself (through %s); a "
+		    "profile that names its own name extends the next one "
+		    "of that name on the search path", path,
+		    pstack[pdepth - 1].path);
+	if (pdepth == PDEPTH)
+		errx(2, "profile %s: profiles nested more than %d deep", path,
+		    PDEPTH);
+	pstack[pdepth].path = xstrdup(path);
+	pstack[pdepth].name = k >= 0 ? name : NULL;
+	pstack[pdepth].k = k;
+	pstack[pdepth].dev = st.st_dev;
+	pstack[pdepth].ino = st.st_ino;
+	pdepth++;
+}
+
+/* One line: "option value", '#' a comment. 1 if it held an option. */
+static int
+profline(char *s, const char *path, long lineno)
+{
+	const struct option *lo;
+	char *sp, *e;
+	long b;
+
+	if ((b = utf8_bad(s, strlen(s))) >= 0)
+		errx(2, "%s:%ld: byte %ld (0x%02X) is not UTF-8 (profiles are "
+		    "UTF-8 text)", path, lineno, b + 1, (unsigned char)s[b]);
+	for (; *s == ' ' || *s == '\t'; s++)
+		;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
+	    e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	if (!*s || *s == '#')
+		return 0;
+	if ((sp = strpbrk(s, " \t"))) {
+		*sp++ = '\0';
+		while (*sp == ' ' || *sp == '\t')
+			sp++;
+	}
+	for (lo = longopts; lo->name; lo++)
+		if (strcmp(lo->name, s) == 0)
+			break;
+	if (!lo->name || lo->val == 'h' || lo->val == O_VERSION ||
+	    (lo->has_arg == required_argument && (!sp || !*sp)) ||
+	    (lo->has_arg == no_argument && sp && *sp))
+		errx(2, "%s:%ld: bad option line '%s'", path, lineno, s);
+	setopt(lo->val, sp);
+	return 1;
+}
 
 /* A profile: csvclean's long options one per line, without the "--",
  * the value after the first space; '#' starts a comment line. */
 static void
 profile(const char *name)
 {
-	char path[4096], *line = NULL, *sp, *s, *e;
-	const char *dirs = getenv("SAPIPE_PROFILES"), *d;
-	const struct option *lo;
-	size_t cap = 0, n;
-	FILE *fp = NULL;
+	char path[PATH_MAX], *line = NULL;
+	size_t cap = 0;
+	FILE *fp;
 	long lineno = 0;
+	int k, nopt = 0;
 
-	if (strchr(name, '/')) {
-		fp = fopen(name, "r");
-		snprintf(path, sizeof(path), "%s", name);
-	}
-	for (d = dirs; !fp && d && *d; d = sp ? sp + 1 : NULL) {
-		sp = strchr(d, ':');
-		n = sp ? (size_t)(sp - d) : strlen(d);
-		snprintf(path, sizeof(path), "%.*s/%s", (int)n, d, name);
-		fp = fopen(path, "r");
-	}
-	if (!fp && !strchr(name, '/')) {
-		snprintf(path, sizeof(path), "%s/profiles/%s", SHAREDIR, name);
-		fp = fopen(path, "r");
-	}
-	if (!fp)
-		errx(2, "profile '%s' not found (looked in $SAPIPE_PROFILES "
-		    "and %s/profiles)", name, SHAREDIR);
-	while (getline(&line, &cap, fp) > 0) {
-		lineno++;
-		for (s = line; *s == ' ' || *s == '\t'; s++)
-			;
-		e = s + strlen(s);
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
-		    e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		if (!*s || *s == '#')
-			continue;
-		if ((sp = strpbrk(s, " \t"))) {
-			*sp++ = '\0';
-			while (*sp == ' ' || *sp == '\t')
-				sp++;
-		}
-		for (lo = longopts; lo->name; lo++)
-			if (strcmp(lo->name, s) == 0)
-				break;
-		if (!lo->name || lo->val == 'h' || lo->val == O_VERSION ||
-		    (lo->has_arg == required_argument && (!sp || !*sp)) ||
-		    (lo->has_arg == no_argument && sp && *sp))
-			errx(2, "%s:%ld: bad option line '%s'", path, lineno,
-			    s);
-		setopt(lo->val, sp);
-	}
+	fp = profopen(name, path, sizeof(path), &k);
+	profpush(fp, path, name, k);
+	while (getline(&line, &cap, fp) > 0)
+		nopt += profline(line, path, ++lineno);
+	if (ferror(fp))
+		err(2, "profile %s", path);
+	/* An empty profile would pass raw input through as if cleaned. */
+	if (nopt == 0)
+		errx(2, "profile %s: no options in it", path);
 	free(line);
 	fclose(fp);
+	free(pstack[--pdepth].path);
 }
 
 /* --dedup-memory: bytes, or with K, M or G for 1024, 1024^2, 1024^3. */
@@ -352,12 +546,31 @@ opt_size(const char *arg)
 	opt.dedupmem = (size_t)(n << sh);
 }
 
+/* Option text goes into every row and into PCRE2, which is told that
+ * its subject is valid UTF-8: check it here. Paths are names, not text. */
+static void
+utf8opt(int c, const char *arg)
+{
+	const struct option *lo;
+	long b;
+
+	if (!arg || c == 'o' || c == 'p' || c == O_REJECTS ||
+	    (b = utf8_bad(arg, strlen(arg))) < 0)
+		return;
+	for (lo = longopts; lo->name && lo->val != c; lo++)
+		;
+	errx(2, "--%s: byte %ld (0x%02X) of the value is not UTF-8 (give "
+	    "option text in UTF-8)", lo->name ? lo->name : "?", b + 1,
+	    (unsigned char)arg[b]);
+}
+
 void
 setopt(int c, const char *arg)
 {
 	struct recode *rc = NULL;
 	char *end;
 
+	utf8opt(c, arg);
 	switch (c) {
 	case 'd':
 		if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
@@ -376,11 +589,12 @@ setopt(int c, const char *arg)
 			opt.enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
 		break;
-	case 'o': opt.out = xstrdup(arg); break;
+	case 'o': free(opt.out); opt.out = xstrdup(arg); break;
 	case 'p': profile(arg); break;
 	case 'v': opt.verbose = 1; break;
 	case O_STATS: opt.stats = 1; break;
-	case O_REJECTS: opt.rejects = xstrdup(arg); break;
+	case O_REJECTS: free(opt.rejects); opt.rejects = xstrdup(arg); break;
+	case O_REJRAW: opt.rejraw = 1; break;
 	case O_MAXREJ: opt_maxrej(arg); break;
 	case O_MAXFIELD:
 		errno = 0;

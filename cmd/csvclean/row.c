@@ -20,6 +20,12 @@
 #include "rx.h"
 #include "text.h"
 
+static void setval(struct run *R, long i, struct sbuf *b);
+static void redact(struct run *R, const struct op *o);
+static int risky(const char *s, size_t n);
+static int compute(struct run *R, struct op *o, struct csvr *r,
+    struct csvr_row *row);
+
 /* Default date formats, UK day-first; --us-dates swaps day and month. */
 static const char *const ukfmt[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 	"%d-%m-%Y", "%d.%m.%Y", "%Y-%m", "%Y/%m/%d", "%b %Y", "%B %Y",
@@ -27,13 +33,119 @@ static const char *const ukfmt[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 	"%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M",
 	"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M" };
 
+#define FFFD "\xEF\xBF\xBD"
+
+/* Text made safe to write: UTF-8, each byte that is not (and each NUL)
+ * a U+FFFD; with -e, each byte above 0x7F recoded on its own (both
+ * encodings are one byte a character), an undefined one a U+FFFD. */
+static void
+safetext(struct run *R, struct sbuf *b, const char *s, size_t n)
+{
+	struct sbuf one = { 0 };
+	unsigned char c;
+	size_t k, len, bad;
+
+	b->len = 0;
+	for (k = 0; k < n; k += len) {
+		c = (unsigned char)s[k];
+		len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+		if (c == 0) {
+			sb_add(b, FFFD, 3);
+		} else if (c < 0x80) {
+			sb_addc(b, c);
+		} else if (R->rc) {
+			len = 1;
+			if (recode(R->rc, s + k, 1, &one, &bad) == 0)
+				sb_add(b, one.s, one.len);
+			else
+				sb_add(b, FFFD, 3);
+		} else if (k + len <= n && utf8_bad(s + k, len) < 0) {
+			sb_add(b, s + k, len);
+		} else {
+			sb_add(b, FFFD, 3);
+			len = 1;
+		}
+	}
+	sb_add(b, "", 0);
+	sb_free(&one);
+}
+
+/* The values of a rejected row as the output would show them: read
+ * afresh and made UTF-8 if the row never loaded (an unreadable row: all
+ * empty), then every --redact and --set not yet run. */
+static void
+rejvalues(struct run *R, struct csvr_row *row)
+{
+	size_t i, src, k = R->opk;
+
+	if (!R->loaded) {
+		for (i = 0; i < R->ww; i++) {
+			R->v[i] = "";
+			R->vn[i] = 0;
+			src = R->perm ? (size_t)R->perm[i] : i;
+			if (i >= R->w || row->err != CSVR_OK || src >= row->n)
+				continue;
+			safetext(R, &R->tmp, row->f[src], row->len[src]);
+			setval(R, (long)i, &R->tmp);
+			if (!opt.notrim)
+				trim(&R->v[i], &R->vn[i]);
+		}
+		k = 0;
+	}
+	for (; k < opt.nops; k++)
+		if (opt.ops[k].kind == OP_REDACT)
+			redact(R, &opt.ops[k]);
+		else if (opt.ops[k].kind == OP_SET)
+			compute(R, &opt.ops[k], NULL, row);
+}
+
+/* One field into the rejects file, as emit() would write it. */
+static void
+rejfield(struct run *R, const char *s, size_t n)
+{
+	if (opt.safe && risky(s, n)) {
+		R->tmp.len = 0;
+		sb_addc(&R->tmp, '\'');
+		sb_add(&R->tmp, s, n);
+		s = R->tmp.s;
+		n = R->tmp.len;
+	}
+	csvw_field(R->rej, s, n, 0);
+}
+
+/* A rejects file is as safe as the output: the columns written, each
+ * --redact applied, UTF-8, --safe-cells. Only --rejects-raw keeps the
+ * record as read. */
+static void
+rejwrite(struct run *R, struct csvr *r, struct csvr_row *row,
+    const char *msg)
+{
+	const char *raw;
+	size_t rawn, i;
+	struct sbuf t = { 0 };
+
+	safetext(R, &t, R->file, strlen(R->file));
+	csvw_field(R->rej, t.s, t.len, 1);
+	fprintf(R->rej, ",%ld", row->line);
+	safetext(R, &t, msg, strlen(msg));
+	csvw_field(R->rej, t.s, t.len, 0);
+	sb_free(&t);
+	if (opt.rejraw) {
+		raw = csvr_raw(r, &rawn);
+		csvw_field(R->rej, raw, rawn, 0);
+	} else {
+		rejvalues(R, row);
+		for (i = 0; i < R->nsel; i++)
+			rejfield(R, R->v[R->sel[i]], R->vn[R->sel[i]]);
+	}
+	csvw_end(R->rej);
+}
+
 static int
 reject(struct run *R, struct csvr *r, struct csvr_row *row,
     const char *fmt, ...)
 {
 	char msg[512];
-	const char *raw;
-	size_t rawn;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -43,14 +155,8 @@ reject(struct run *R, struct csvr *r, struct csvr_row *row,
 		warnx("%s:%ld: %s", R->file, row->line, msg);
 	else if (R->rejected == 11)
 		warnx("(further rejects not shown; see --rejects)");
-	if (!R->rej)
-		return -1;
-	raw = csvr_raw(r, &rawn);
-	csvw_str(R->rej, R->file, 1);
-	fprintf(R->rej, ",%ld", row->line);
-	csvw_str(R->rej, msg, 0);
-	csvw_field(R->rej, raw, rawn, 0);
-	csvw_end(R->rej);
+	if (R->rej)
+		rejwrite(R, r, row, msg);
 	return -1;
 }
 
@@ -117,7 +223,9 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 	}
 	for (i = 0; i < R->w; i++) {
 		src = R->perm ? (size_t)R->perm[i] : i;
-		if (opt.join && i == R->w - 1 && row->n > R->w) {
+		/* The extra fields follow the file's last column, which
+		 * is not the first file's last when the order differs. */
+		if (opt.join && src == R->w - 1 && row->n > R->w) {
 			R->tmp.len = 0;
 			for (k = src; k < row->n; k++) {
 				if (k > src)
@@ -185,6 +293,18 @@ sector(struct run *R, long i)
 	}
 	sb_add(&R->tmp, "", 0);
 	setval(R, i, &R->tmp);
+}
+
+static void
+redact(struct run *R, const struct op *o)
+{
+	if (o->mode == RED_SECTOR) {
+		sector(R, o->ci);
+	} else {
+		R->v[o->ci] = o->mode == RED_MASK && R->vn[o->ci] ?
+		    "[redacted]" : "";
+		R->vn[o->ci] = strlen(R->v[o->ci]);
+	}
 }
 
 static int
@@ -274,13 +394,7 @@ compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		R->vn[o->di] = strlen(o->value);
 		return 0;
 	case OP_REDACT:
-		if (o->mode == RED_SECTOR) {
-			sector(R, o->ci);
-		} else {
-			R->v[o->ci] = o->mode == RED_MASK && R->vn[o->ci] ?
-			    "[redacted]" : "";
-			R->vn[o->ci] = strlen(R->v[o->ci]);
-		}
+		redact(R, o);
 		return 0;
 	case OP_REQUIRE:
 		if (R->vn[o->ci] == 0) {
@@ -461,6 +575,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	size_t k;
 
 	R->read++;
+	R->loaded = 0;
+	R->opk = 0;
 	if (row->err == CSVR_ETOOLONG)
 		return reject(R, r, row, "field longer than --max-field "
 		    "(%zu bytes)", opt.maxfield);
@@ -481,6 +597,7 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
 	if (load(R, r, row) != 0)
 		return -1;
+	R->loaded = 1;
 	/* The id's slot is a cache miss: start it while the row is worked. */
 	R->idp = NULL;
 	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
@@ -489,9 +606,11 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->idh = hash64(R->idp, R->idn, 1);
 		hset_prefetch(R->ids, R->idh);
 	}
-	for (k = 0; k < opt.nops; k++)
+	for (k = 0; k < opt.nops; k++) {
+		R->opk = k; /* the ops before it have run */
 		if (do_op(R, &opt.ops[k], r, row) != 0)
 			return -1;
+	}
 	if (isdup(R)) {
 		R->dups++;
 		return 0;

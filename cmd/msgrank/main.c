@@ -147,6 +147,7 @@ main(int argc, char *argv[])
 	FILE *fp;
 	int ch, i, ret = 0;
 
+	out_stdfds();
 	setlocale(LC_CTYPE, "");
 	while ((ch = getopt_long(argc, argv, "c:ho:", lopts, NULL)) != -1) {
 		switch (ch) {

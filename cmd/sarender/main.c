@@ -87,6 +87,7 @@ main(int argc, char *argv[])
 	FILE *fp;
 	int ch, ret = 0;
 
+	out_stdfds();
 	setlocale(LC_CTYPE, "");
 	while ((ch = getopt_long(argc, argv, "C:c:f:ho:w:", lo, NULL)) != -1) {
 		switch (ch) {

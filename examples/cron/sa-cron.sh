@@ -5,7 +5,9 @@
 # the failed run is kept in OUTDIR.failed, the logs go to stderr and the
 # exit status is 1, so cron mails them. Silent when all is well.
 # Rejects: each csvclean stops the run when its source's rejects pass its
-# --max-rejects (set in the profile or on sa.sh's command line).
+# --max-rejects (set in the profile or on sa.sh's command line). The
+# rejected rows (*-rejects.csv) are never published: they go to
+# OUTDIR.rejects, readable by the owner only.
 # Usage: sa-cron.sh OUTDIR [SCRIPT]      (SCRIPT: ../sa.sh from here)
 set -uo pipefail
 [ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: sa-cron.sh OUTDIR [SCRIPT]" >&2; exit 2; }
@@ -37,9 +39,14 @@ if [ $rc != 0 ]; then
 	} >&2
 	exit 1
 fi
-mkdir -p "$dest" || exit 1
+mkdir -p "$dest" && mkdir -p -m 700 "$dest.rejects" && chmod 700 "$dest.rejects" || exit 1
+rm -f "$dest"/*-rejects.csv # published by older versions of this script
 for f in "$tmp"/*; do
-	mv -f "$f" "$dest/" || { echo "sa-cron: cannot move $f into $dest" >&2; exit 1; }
+	case ${f##*/} in
+	*-rejects.csv) to=$dest.rejects ;;
+	*) to=$dest ;;
+	esac
+	mv -f "$f" "$to/" || { echo "sa-cron: cannot move $f into $to" >&2; exit 1; }
 done
 rmdir "$tmp"
 rm -rf "$dest.failed"

@@ -9,6 +9,13 @@
  *   2: -e cp1252 -d ';' --join-extra --no-trim --dedup id --redact
  *      name=mask --set source=fuzz --dedup-memory 16K (ids past a few
  *      hundred go to temporary files)
+ *   3: option text from the data: its first line is the value of
+ *      --set fz=LINE, then --map 'fz/\X/Z/g' (PCRE2 is told its subject
+ *      is UTF-8) and --redact fz=mask; the rest is the CSV
+ *   4: profile text from the data: up to the first empty line, written
+ *      to a file and read with -p (inputs naming output, rejects or
+ *      profile are skipped: they would write or read other files)
+ * In 3 and 4 a usage error (exit 2) is a documented end too.
  * The second byte cuts reads into chunks (fuzz.h). An errx() on bad data
  * is csvclean's documented end (exit 1) and ends the input quietly; exit
  * status 2 cannot come from data and is a finding. A run that ends
@@ -16,7 +23,8 @@
  * - read = written + rejected + duplicates + blank + headers;
  * - the output is CSV whose rows all have the header's width, one row per
  *   row written, valid UTF-8, without NUL bytes;
- * - the rejects file has one record per reject;
+ * - the rejects file has one record per reject, each of one width,
+ *   valid UTF-8 without NUL bytes;
  * - with --safe-cells no written cell starts with '=' or '@'. */
 #include <csv.h>
 
@@ -30,6 +38,7 @@
 #undef main
 
 #define NCONF 3
+#define NDATACONF 2 /* 3 and 4: options from the data */
 static const char *const confs[NCONF][16] = {
 	{ "-p", "police-street", "--safe-cells" },
 	{ "--pad", "--snake", "--dedup-rows", "--date", "date", "--number",
@@ -40,7 +49,7 @@ static const char *const confs[NCONF][16] = {
 	  "--dedup-memory", "16K" },
 };
 static __typeof__(opt) opt0;
-static char outpath[64], rejpath[64];
+static char outpath[64], rejpath[64], profpath[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -53,6 +62,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		err(2, "mkdtemp");
 	snprintf(outpath, sizeof(outpath), "%s/out.csv", dir);
 	snprintf(rejpath, sizeof(rejpath), "%s/rejects.csv", dir);
+	snprintf(profpath, sizeof(profpath), "%s/profile", dir);
 	setenv("SAPIPE_PROFILES", "lib/profiles", 0);
 	opt0 = opt;
 	(void)argc;
@@ -160,8 +170,53 @@ check(void)
 	if (rj.rows != (size_t)rej + 1)
 		fz_fail("rejects file: %zu records for %lld rejects",
 		    rj.rows - 1, rej);
+	if (rj.bad) /* it is as safe as the output: UTF-8, no NUL */
+		fz_fail("rejects file: %zu cells not UTF-8 or with NUL",
+		    rj.bad);
 	free(out);
 	free(rejs);
+}
+
+/* Configurations 3 and 4: options from the data's start (the two bytes
+ * before it stay the configuration and the chunk size). 1: skip. */
+static int
+dataopts(int k, const uint8_t **csv, size_t *csvn, const char **argv,
+    int *argc)
+{
+	static char set[300];
+	const uint8_t *d = *csv, *e;
+	size_t n = *csvn, len;
+	FILE *fp;
+
+	if (k == NCONF) {
+		e = memchr(d, '\n', n < 256 ? n : 256);
+		len = e ? (size_t)(e - d) : (n < 256 ? n : 256);
+		if (memchr(d, '\0', len))
+			return 1; /* a command line holds no NUL */
+		snprintf(set, sizeof(set), "fz=%.*s", (int)len, (const char *)d);
+		argv[(*argc)++] = "--set";
+		argv[(*argc)++] = set;
+		argv[(*argc)++] = "--map";
+		argv[(*argc)++] = "fz/\\X/Z/g";
+		argv[(*argc)++] = "--redact";
+		argv[(*argc)++] = "fz=mask";
+	} else {
+		e = memmem(d, n, "\n\n", 2);
+		len = e ? (size_t)(e - d) + 1 : n;
+		if (memmem(d, len, "output", 6) || memmem(d, len, "rejects", 7) ||
+		    memmem(d, len, "profile", 7))
+			return 1;
+		if (!(fp = fopen(profpath, "w")))
+			err(2, "%s", profpath);
+		fwrite(d, 1, len, fp);
+		fclose(fp);
+		argv[(*argc)++] = "-p";
+		argv[(*argc)++] = profpath;
+	}
+	len += e ? 1 : 0;
+	*csv += len;
+	*csvn -= len;
+	return 0;
 }
 
 int
@@ -169,13 +224,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *argv[32] = { "csvclean" };
 	const char *const *a;
+	const uint8_t *csv;
+	size_t csvn;
 	int argc = 1, k, died, rc = -1;
 
 	if (size < 2)
 		return 0;
-	k = data[0] % NCONF;
-	for (a = confs[k]; *a; a++)
+	csv = data + 2;
+	csvn = size - 2;
+	k = data[0] % (NCONF + NDATACONF);
+	fz_allow2 = k >= NCONF;
+	for (a = k < NCONF ? confs[k] : NULL; a && *a; a++)
 		argv[argc++] = *a;
+	if (k >= NCONF && dataopts(k, &csv, &csvn, argv, &argc))
+		return 0;
 	argv[argc++] = "--stats";
 	argv[argc++] = "--max-rejects";
 	argv[argc++] = "100%";
@@ -183,7 +245,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc++] = rejpath;
 	argv[argc++] = "-o";
 	argv[argc++] = outpath;
-	argv[argc++] = fz_path(data + 2, size - 2);
+	argv[argc++] = fz_path(csv, csvn);
 	fz_chunk = fz_chunkof(data[1]);
 	opt = opt0;
 	optind = 0; /* glibc: start getopt afresh */
@@ -202,6 +264,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct run dead = { 0 };
 
 		cleanup(&dead);
+		while (pdepth > 0) /* an error inside a profile */
+			free(pstack[--pdepth].path);
 	}
 	fz_release();
 	fz_chunk = 0;

@@ -15,14 +15,20 @@ bash "$sa/cron/sa-cron.sh" "$pub" >"$TMPDIR/o" 2>"$TMPDIR/e" ||
     { cat "$TMPDIR/e"; fail "good run: exit $?"; }
 [ ! -s "$TMPDIR/o" ] && [ ! -s "$TMPDIR/e" ] || fail "good run: not silent"
 for f in sa2016.txt sa2016.html sa2016.csv indicators.csv street.csv \
-    street-rejects.csv street.log asb-rejects.csv ae.csv stderr.txt; do
+    street.log ae.csv stderr.txt; do
 	[ -f "$pub/$f" ] || fail "good run: no $f"
 done
+# rejected rows are kept, but never published
+for f in street-rejects.csv asb-rejects.csv; do
+	[ -f "$pub.rejects/$f" ] || fail "good run: no $f in $pub.rejects"
+	[ ! -e "$pub/$f" ] || fail "good run: $f published"
+done
+[ "$(stat -c %a "$pub.rejects")" = 700 ] || fail "good run: $pub.rejects not 700"
 grep -q '^Total recorded crime  *17,515  *82\.85  *▲ +12\.6%' "$pub/sa2016.txt" ||
     fail "good run: not North Kent's table"
 grep -q 'read 44119, written 44009, rejected 108' "$pub/street.log" ||
     fail "good run: no street counts in street.log"
-ls -d "$pub".* | grep -qv '\.lock$' && fail "good run: left $(ls -d "$pub".*)"
+ls -d "$pub".* | grep -qv '\.lock$\|\.rejects$' && fail "good run: left $(ls -d "$pub".*)"
 snap >"$TMPDIR/before"
 
 # 1. A month whose rows lost their locations: 3,000 rejects, past the
