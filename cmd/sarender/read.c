@@ -28,6 +28,7 @@ readfile(struct tab *t, const char *path)
 		if (row->err != CSVR_OK)
 			errx(1, "%s:%ld: %s", in_name(in), row->line,
 			    row->err == CSVR_EQUOTE ? "quoted field not closed" :
+			    row->err == CSVR_EWIDE ? "more than 131072 fields" :
 			    "field too long");
 		if (first && !t->h) {
 			t->h = hdr_new(row->f, row->len, row->n);
@@ -112,7 +113,10 @@ readtargets(struct tab *t, const char *path)
 	t->tgname = path;
 	while ((rc = csvr_next(r, &row)) > 0) {
 		if (row->err != CSVR_OK)
-			errx(1, "%s:%ld: unreadable record", path, row->line);
+			errx(1, "%s:%ld: unreadable record (%s)", path,
+			    row->line, row->err == CSVR_EWIDE ?
+			    "more than 131072 fields" : row->err == CSVR_EQUOTE ?
+			    "quoted field not closed" : "field too long");
 		if (!h) {
 			h = hdr_new(row->f, row->len, row->n);
 			c[0] = hdr_find(h, "category");
