@@ -12,6 +12,30 @@
 
 #define MAXFIELD (1 << 20)
 
+/* Two columns of one name (trimmed, any case): a lookup by name would
+ * take the first and never show the second. Empty names may repeat:
+ * nothing can name them. */
+static void
+nodup(const struct hdr *h, const char *file, long line)
+{
+	struct hdr u = { 0 };
+	size_t *ix = xcalloc(h->n + 1, sizeof(*ix)), i;
+	long j, first;
+
+	u.key = xcalloc(h->n + 1, sizeof(char *));
+	for (i = 0; i < h->n; i++)
+		if (h->key[i][0] != '\0') {
+			ix[u.n] = i;
+			u.key[u.n++] = h->key[i];
+		}
+	if ((j = hdr_dup(&u, &first)) >= 0)
+		errx(1, "%s:%ld: column %zu '%s' has the name of column %zu "
+		    "'%s'", file, line, ix[j] + 1, h->name[ix[j]],
+		    ix[first] + 1, h->name[ix[first]]);
+	free(u.key);
+	free(ix);
+}
+
 void
 readfile(struct tab *t, const char *path)
 {
@@ -32,6 +56,7 @@ readfile(struct tab *t, const char *path)
 			    "field too long");
 		if (first && !t->h) {
 			t->h = hdr_new(row->f, row->len, row->n);
+			nodup(t->h, in_name(in), row->line);
 		} else if (first) {
 			if (!hdr_same(t->h, row->f, row->len, row->n))
 				errx(1, "%s:%ld: header differs from the "
@@ -119,6 +144,7 @@ readtargets(struct tab *t, const char *path)
 			    "quoted field not closed" : "field too long");
 		if (!h) {
 			h = hdr_new(row->f, row->len, row->n);
+			nodup(h, path, row->line);
 			c[0] = hdr_find(h, "category");
 			c[1] = hdr_find(h, "target");
 			c[2] = hdr_find(h, "measure|kind");
