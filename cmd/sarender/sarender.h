@@ -83,6 +83,9 @@ int isblank_s(const char *s);
 int getnum(const char *s, double *v);
 double round1(double v, int dec);
 
+/* width.c */
+int ucwidth(unsigned cp);
+
 /* read.c */
 void readfile(struct tab *t, const char *path);
 int rolename(const char *s, size_t n);
