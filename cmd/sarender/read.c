@@ -47,6 +47,8 @@ readfile(struct tab *t, const char *path)
 
 	if (!(in = in_open(path)))
 		err(1, "%s", path);
+	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(char *));
+	t->files[t->nfiles++] = xstrdup(in_name(in));
 	r = csvr_open(in, ',', MAXFIELD);
 	while ((rc = csvr_next(r, &row)) > 0) {
 		if (row->err != CSVR_OK)
@@ -72,7 +74,10 @@ readfile(struct tab *t, const char *path)
 				    sizeof(*t->row));
 				t->line = xreallocarray(t->line, t->cap,
 				    sizeof(*t->line));
+				t->file = xreallocarray(t->file, t->cap,
+				    sizeof(*t->file));
 			}
+			t->file[t->n] = t->files[t->nfiles - 1];
 			t->row[t->n] = xcalloc(row->n, sizeof(char *));
 			for (i = 0; i < row->n; i++)
 				t->row[t->n][i] = xstrndup(row->f[i],
@@ -225,6 +230,10 @@ freetab(struct tab *t)
 	free(t->tg);
 	free(t->row);
 	free(t->line);
+	free(t->file);
+	for (c = 0; c < t->nfiles; c++)
+		free(t->files[c]);
+	free(t->files);
 	free(t->col);
 	free(t->sup);
 	free(t->rag);
