@@ -273,36 +273,50 @@ withhold(struct tab *t, struct cell *c, int bit, int two)
 		t->sup[c->rows[i]] |= (unsigned char)(bit | two);
 }
 
+/* The terms of area's sum in the table: its children's cells, a child
+ * not in the table replaced by its own children (it is their sum), down
+ * to depth 0. Counts withheld terms into *held and keeps the smallest
+ * shown one in *best; 0 if some term can be found nowhere. */
+static int
+terms(struct tab *t, struct cell *c, size_t nc, const char *area, long src,
+    int bit, size_t *held, struct cell **best, int depth)
+{
+	struct cell *k;
+	size_t j, n = 0;
+
+	for (j = 0; j < nlinks; j++) {
+		if (strcmp(links[j].parent, area) != 0)
+			continue;
+		n++;
+		if (!(k = findcell(c, nc, links[j].child))) {
+			if (depth == 0 || !terms(t, c, nc, links[j].child, src,
+			    bit, held, best, depth - 1))
+				return 0;
+		} else if (t->sup[k->rows[0]] & bit) {
+			(*held)++;
+		} else if (!*best || cellcount(t, k, src) <
+		    cellcount(t, *best, src)) {
+			*best = k;
+		}
+	}
+	return n > 0;
+}
+
 /* One pass over the sums of one (category, period) for one count
  * column; 1 if it withheld anything. */
 static int
 sums(struct tab *t, struct cell *c, size_t nc, long src, int bit, int two)
 {
-	struct cell *p, *k, *best;
-	size_t i, j, nk, held;
-	int changed = 0, complete;
+	struct cell *p, *best;
+	size_t i, held;
+	int changed = 0;
 
 	for (i = 0; i < nc; i++) {
 		p = &c[i];
 		held = (t->sup[p->rows[0]] & bit) != 0;
-		nk = 0;
-		complete = 1;
 		best = NULL;
-		for (j = 0; j < nlinks; j++) {
-			if (strcmp(links[j].parent, p->area) != 0)
-				continue;
-			nk++;
-			if (!(k = findcell(c, nc, links[j].child))) {
-				complete = 0; /* a term not in the table */
-				continue;
-			}
-			if (t->sup[k->rows[0]] & bit)
-				held++;
-			else if (!best || cellcount(t, k, src) <
-			    cellcount(t, best, src))
-				best = k;
-		}
-		if (nk == 0 || !complete || held != 1)
+		if (!terms(t, c, nc, p->area, src, bit, &held, &best, 16) ||
+		    held != 1)
 			continue;
 		withhold(t, best ? best : p, bit, two);
 		changed = 1;
