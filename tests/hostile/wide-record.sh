@@ -47,7 +47,11 @@ grep -qF "q.gz:2: more than 131072 fields" "$t/err" || { echo "FAIL: quoted mess
 same "$t/out" 'a,b\n1,2\n'
 rss=$(tail -1 "$t/rss")
 echo "quoted: peak RSS $rss KiB"
-check "quoted: peak RSS $rss KiB under 128 MiB" "$rss" -lt 131072
+# one copy of the 66 MB line: 96 MiB (two copies took 130 MiB); under
+# AddressSanitizer, whose quarantine keeps the buffer's old sizes, 256
+lim=98304
+case ${BUILD:-} in *san*) lim=262144 ;; esac
+check "quoted: peak RSS $rss KiB under $lim KiB" "$rss" -lt $lim
 rm -f "$t/q.gz"
 
 # the limit itself: 131,072 fields pass, 131,073 are a reject
