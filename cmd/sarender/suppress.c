@@ -38,7 +38,7 @@
 static const struct {
 	const char *name;
 	int sup;
-} known[] = {
+} knowncols[] = {
 	{ "per", 0 }, { "denominator", 0 }, { "coverage", 0 },
 	{ "source", 0 }, { "indicator", 0 }, { "polarity", 0 },
 	{ "prev_of", 0 }, { "verdict", SUP_C | SUP_G },
@@ -60,9 +60,9 @@ colsup(const struct tab *t, long src)
 	for (k = 0; k < NROLE; k++)
 		if (t->ix[k] == src)
 			return roles[k].sup;
-	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-		if (strcmp(t->h->key[src], known[k].name) == 0)
-			return known[k].sup;
+	for (k = 0; k < sizeof(knowncols) / sizeof(knowncols[0]); k++)
+		if (strcmp(t->h->key[src], knowncols[k].name) == 0)
+			return knowncols[k].sup;
 	return SUP_C | SUP_P;
 }
 
