@@ -25,7 +25,7 @@ struct csvr {
 	long blank;
 	unsigned char cls[256];
 	int delim;
-	size_t maxfield, maxrec;
+	size_t maxfield, maxrec, maxfields;
 
 	/* scan state of the line at beg */
 	size_t scan, *fo, nfo, focap;
@@ -36,7 +36,7 @@ struct csvr {
 
 	/* records parsed by libcsv */
 	struct csv_parser p;
-	int inrec, gotrow, flong;
+	int inrec, gotrow, flong, wide;
 	struct sbuf arena;
 	size_t *aoff, an, acap;
 
@@ -60,6 +60,12 @@ cb_field(void *s, size_t n, void *data)
 {
 	struct csvr *r = data;
 
+	/* Past the limit the fields are counted, not kept: 24 bytes each
+	 * would let one line of commas take gigabytes. */
+	if (r->an >= r->maxfields) {
+		r->wide = 1;
+		return;
+	}
 	if (r->an == r->acap) {
 		r->acap = r->acap ? 2 * r->acap : 16;
 		r->aoff = xreallocarray(r->aoff, r->acap + 1, sizeof(*r->aoff));
@@ -115,6 +121,7 @@ csvr_open(struct input *in, int delim, size_t maxfield)
 	r->line = 1;
 	r->maxfield = maxfield;
 	r->maxrec = maxfield > ((size_t)-1) / 64 ? maxfield : 64 * maxfield;
+	r->maxfields = CSVR_MAXFIELDS;
 	parser_init(r);
 	csvr_set_delim(r, delim);
 	return r;
@@ -212,7 +219,7 @@ toolong(struct csvr *r, long startline, long long startoff)
 	r->row.line = startline;
 	r->row.nlines = r->line - startline;
 	r->row.off = startoff;
-	r->row.err = CSVR_ETOOLONG;
+	r->row.err = r->wide ? CSVR_EWIDE : CSVR_ETOOLONG;
 	r->row.quoted = r->row.nul = r->row.ascii = 0;
 	r->rawfast = 0;
 	r->scan = r->nfo = 0;
@@ -377,10 +384,24 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 			}
 			c = cls[(unsigned char)r->buf[i]];
 			if (c == C_DELIM) {
-				if (i - fstart > r->maxfield && !r->special)
-					r->flong = 1;
-				addfo(r, i + 1 - r->beg);
-				fstart = i + 1;
+				/* Before a record's first quote each delimiter
+				 * ends a field: too many, and the rest of the
+				 * line is skipped unkept. After it libcsv
+				 * splits the record, without these offsets. */
+				if (!r->special && !r->inrec &&
+				    r->nfo + 1 >= r->maxfields) {
+					r->wide = 1;
+					return 2;
+				}
+				if (!r->special) {
+					if (i - fstart > r->maxfield)
+						r->flong = 1;
+					/* (a line inside a quoted record
+					 * stops keeping them at the limit) */
+					if (r->nfo + 1 < r->maxfields)
+						addfo(r, i + 1 - r->beg);
+					fstart = i + 1;
+				}
 			} else if (c == C_QUOTE || c == C_NUL) {
 				r->special = 1;
 			} else {
@@ -458,6 +479,8 @@ emit_slow(struct csvr *r, int err)
 {
 	size_t i;
 
+	if (r->wide)
+		r->an = 0;
 	setrow(r, r->an);
 	for (i = 0; i < r->an; i++) {
 		r->row.f[i] = r->arena.s + r->aoff[i];
@@ -467,7 +490,7 @@ emit_slow(struct csvr *r, int err)
 			r->row.nul = 1;
 	}
 	r->row.nlines = r->line - r->row.line;
-	r->row.err = r->flong ? CSVR_ETOOLONG : err;
+	r->row.err = r->wide ? CSVR_EWIDE : r->flong ? CSVR_ETOOLONG : err;
 	r->row.quoted = 1;
 	r->row.ascii = 0;
 	r->rawfast = 0;
@@ -482,6 +505,8 @@ emit_slow(struct csvr *r, int err)
 static int
 slowline(struct csvr *r, size_t len, size_t tlen)
 {
+	size_t n;
+
 	if (!r->inrec) {
 		r->inrec = 1;
 		r->row.line = r->line;
@@ -492,10 +517,16 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 		r->raw.len = 0;
 		r->gotrow = 0;
 	}
-	sb_add(&r->raw, r->buf + r->beg, len + tlen);
 	if (csv_parse(&r->p, r->buf + r->beg, len + tlen, cb_field, cb_row,
 	    r) != len + tlen)
 		errx(1, "%s: %s", in_name(r->in), csv_strerror(csv_error(&r->p)));
+	/* A record with too many fields keeps a prefix for the report, not
+	 * a second copy of itself. */
+	n = len + tlen;
+	if (r->wide)
+		n = r->raw.len >= RAWPREFIX ? 0 : n < RAWPREFIX - r->raw.len ?
+		    n : RAWPREFIX - r->raw.len;
+	sb_add(&r->raw, r->buf + r->beg, n);
 	r->beg += len + tlen;
 	r->line++;
 	r->scan = r->nfo = 0;
@@ -553,7 +584,7 @@ csvr_next(struct csvr *r, struct csvr_row **row)
 	long long off;
 
 	*row = &r->row;
-	r->flong = 0;
+	r->flong = r->wide = 0;
 	for (;;) {
 		line = r->line;
 		off = r->base + (long long)r->beg;

@@ -16,8 +16,15 @@
 enum {
 	CSVR_OK,
 	CSVR_ETOOLONG, /* a field over maxfield or a record over maxrec */
-	CSVR_EQUOTE    /* a quoted field still open at end of input */
+	CSVR_EQUOTE,   /* a quoted field still open at end of input */
+	CSVR_EWIDE     /* more than CSVR_MAXFIELDS fields */
 };
+
+/* The most fields one record may have. Each kept field costs the reader
+ * 24 bytes (and a tool more), so a line of commas must not be read whole:
+ * past this the record is an error row without fields. 2^17, eight
+ * times a spreadsheet's 16,384 columns. */
+#define CSVR_MAXFIELDS 131072
 
 struct csvr_row {
 	char **f;       /* NUL-terminated fields (may hold NUL when nul) */

@@ -59,6 +59,9 @@ lk_open(struct lookup *l, const char *path)
 	case 0:
 		return 0;
 	}
+	if (l->row->err == CSVR_EWIDE)
+		die(l->path, l->row->line, NULL, "header: more than %d fields",
+		    CSVR_MAXFIELDS);
 	l->h = hdr_new(l->row->f, l->row->len, l->row->n);
 	/* Which of two same-named columns was meant is anyone's guess. */
 	if ((dup = hdr_dup(l->h, &first)) >= 0 && first >= 0)
@@ -98,6 +101,9 @@ lk_next(struct lookup *l)
 		    MAXFIELD);
 	if (l->row->err == CSVR_EQUOTE)
 		die(l->path, l->row->line, NULL, "a quoted field never ends");
+	if (l->row->err == CSVR_EWIDE)
+		die(l->path, l->row->line, NULL, "more than %d fields",
+		    CSVR_MAXFIELDS);
 	if ((long)l->row->n <= l->need)
 		die(l->path, l->row->line, NULL, "%zu fields, the header has %zu",
 		    l->row->n, l->h->n);

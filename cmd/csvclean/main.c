@@ -59,6 +59,7 @@ dofile(struct run *R, const char *path)
 	if (rc == 1 && row->err != CSVR_OK)
 		errx(1, "%s:%ld: header unreadable: %s", R->file, row->line,
 		    row->err == CSVR_EQUOTE ? "quote not closed" :
+		    row->err == CSVR_EWIDE ? "more than 131072 fields" :
 		    "field longer than --max-field");
 	if (rc == 0) {
 		warnx("%s: empty (no header row)", R->file);

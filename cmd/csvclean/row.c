@@ -583,6 +583,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	if (row->err == CSVR_EQUOTE)
 		return reject(R, r, row, "quoted field not closed before the "
 		    "end of input");
+	if (row->err == CSVR_EWIDE)
+		return reject(R, r, row, "more than %d fields", CSVR_MAXFIELDS);
 	if (isblankrow(row)) {
 		R->blank++;
 		return 0;

@@ -89,6 +89,9 @@ src_open(struct src *s, const char *path)
 		errx(1, "%s: %s", s->name, csvr_error(s->r));
 	if (rc == 0)
 		errx(1, "%s: empty: no header", s->name);
+	if (row->err == CSVR_EWIDE)
+		errx(1, "%s:%ld: header: more than %d fields", s->name,
+		    row->line, CSVR_MAXFIELDS);
 	if (row->err != CSVR_OK || row->nul)
 		errx(1, "%s:%ld: a bad header", s->name, row->line);
 	s->h = hdr_new(row->f, row->len, row->n);
@@ -111,6 +114,9 @@ src_next(struct src *s, struct csvr_row **row)
 	if ((*row)->err == CSVR_EQUOTE)
 		errx(1, "%s:%ld: a quoted field is never closed", s->name,
 		    (*row)->line);
+	if ((*row)->err == CSVR_EWIDE)
+		errx(1, "%s:%ld: more than %d fields", s->name, (*row)->line,
+		    CSVR_MAXFIELDS);
 	if ((*row)->nul)
 		errx(1, "%s:%ld: a NUL byte", s->name, (*row)->line);
 	if ((*row)->n != s->h->n)

@@ -97,14 +97,18 @@ cellval(struct tab *t, size_t r, const struct col *c)
 	if (c->kind == K_PARTIAL)
 		return partialtext(t, r);
 	s = t->row[r][c->src];
-	if (c->role >= 0 && t->sup[r] & roles[c->role].sup)
-		return xstrdup("");
 	if ((c->role == R_COUNT && t->sup[r] & SUP_C) ||
 	    (c->role == R_PREV_COUNT && t->sup[r] & SUP_P)) {
+		/* blank stays blank; [c] withheld to protect another */
+		if (isblank_s(s) || t->sup[r] & (c->role == R_COUNT ? SUP_C2 :
+		    SUP_P2))
+			return xstrdup(isblank_s(s) ? "" : "[c]");
 		sb_addc(&b, '<');
 		fmtnum(&b, (double)suppress, 0, 0);
 		return (char *)sb_str(&b);
 	}
+	if (t->sup[r] & colsup(t, c->src))
+		return xstrdup("");
 	if (fmt == F_CSV || c->kind == K_TEXT || (c->kind != K_BAND &&
 	    !getnum(s, &v)))
 		return xstrdup(s);
@@ -164,6 +168,22 @@ aligncols(struct tab *t)
 		}
 		k->right = any && r == t->n;
 	}
+}
+
+/* Does the table show a group figure that a withheld count blanked? */
+static int
+groupcols(const struct tab *t)
+{
+	size_t c, r;
+	int g = 0;
+
+	for (r = 0; r < t->n; r++)
+		g |= t->sup[r] & (SUP_G | SUP_GP);
+	for (c = 0; g && c < t->ncol; c++)
+		if (t->col[c].kind == K_CHART ||
+		    (colsup(t, t->col[c].src) & g))
+			return 1;
+	return 0;
 }
 
 /* Notes under the table: what the colours, ranks and blanks mean. */
@@ -226,6 +246,15 @@ notes(struct tab *t, char ***out)
 		fmtnum(&b, (double)suppress, 0, 0);
 		sb_adds(&b, "; figures that would reveal them are left "
 		    "blank.");
+		if (groupcols(t))
+			sb_adds(&b, " So are the group's figures (rank, mean, "
+			    "spread) in every row of a group with such a "
+			    "count.");
+		for (i = 0; i < t->n && !(t->sup[i] & (SUP_C2 | SUP_P2)); i++)
+			;
+		if (i < t->n)
+			sb_adds(&b, " [c]: withheld so that a small count "
+			    "cannot be worked out from a total.");
 		n[k++] = b.s;
 	}
 	*out = n;

@@ -16,7 +16,7 @@ int fmt = F_TEXT, ascii, width = 78, hasrag;
 long suppress = -1;
 double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
-const char *opt_C, *opt_targets, *opt_rag;
+const char *opt_C, *opt_targets, *opt_rag, *opt_rollup;
 static const char *opt_o;
 char **over; /* -c NAME=COLUMN */
 size_t nover;
@@ -28,9 +28,9 @@ usage(FILE *fp)
 	fputs("usage: sarender [-h] [--version] [-f text|md|html|csv] [-o FILE]\n"
 	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
 	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
-	    "                [--suppress N] [--title TEXT] [--caption TEXT]\n"
-	    "                [--source TEXT] [--classification TEXT]\n"
-	    "                [--focus AREA] [FILE ...]\n", fp);
+	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
+	    "                [--caption TEXT] [--source TEXT]\n"
+	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
 }
 
 static void
@@ -75,6 +75,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "rag", required_argument, NULL, 'R' },
+		{ "rollup", required_argument, NULL, 'U' },
 		{ "source", required_argument, NULL, 'S' },
 		{ "suppress", required_argument, NULL, 'N' },
 		{ "targets", required_argument, NULL, 'T' },
@@ -119,6 +120,7 @@ main(int argc, char *argv[])
 		case 'R': opt_rag = optarg; parserag(optarg); break;
 		case 'S': source = optarg; break;
 		case 'T': opt_targets = optarg; break;
+		case 'U': opt_rollup = optarg; break;
 		case 'V': version(); break;
 		case 'w': width = (int)posint(optarg, "-w"); break;
 		default: usage(stderr); return 2;
@@ -126,6 +128,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (opt_rollup && suppress < 0)
+		bad("--rollup %s: only with --suppress", opt_rollup);
+	if (opt_rollup)
+		readrollup(opt_rollup);
 
 	if (argc == 0)
 		readfile(&t, "-");
@@ -138,6 +144,7 @@ main(int argc, char *argv[])
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
 	freetab(&t);
+	freerollup();
 	free(over);
 	return ret;
 }

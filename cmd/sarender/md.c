@@ -2,23 +2,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "sarender.h"
 
+static int
+isalpha_a(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Backslash before every character that inline Markdown or a GitHub
- * pipe table gives a meaning to; the text is clean already. */
+ * pipe table gives a meaning to; the text is clean already. GitHub also
+ * makes links of bare URLs and e-mail addresses (extended autolinks),
+ * which no backslash before '@' stops: so a colon after a letter and
+ * before a non-space ("http:", "mailto:") and a dot after "www" are
+ * escaped, and a word joiner (U+2060, invisible, no width) follows each
+ * '@', where an address's domain or a mention's name would start. */
 static char *
 mdesc(const char *s, int bold)
 {
 	struct sbuf b = { 0 };
+	const char *p;
 
 	if (bold && *s)
 		sb_adds(&b, "**");
-	for (; *s; s++) {
-		if (strchr("\\`*_[]<>|&~!#$", *s))
+	for (p = s; *p; p++) {
+		if (strchr("\\`*_[]<>|&~!#$", *p) || (*p == ':' && p > s &&
+		    isalpha_a(p[-1]) && p[1] != '\0' && p[1] != ' ') ||
+		    (*p == '.' && p - s >= 3 && strncasecmp(p - 3, "www", 3) ==
+		    0))
 			sb_addc(&b, '\\');
-		sb_addc(&b, *s);
+		sb_addc(&b, *p);
+		if (*p == '@')
+			sb_adds(&b, "\xe2\x81\xa0");
 	}
 	if (bold && b.len)
 		sb_adds(&b, "**");

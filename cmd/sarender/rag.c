@@ -8,14 +8,6 @@
 #include "util.h"
 #include "sarender.h"
 
-static int
-below(const char *s)
-{
-	double v;
-
-	return getnum(s, &v) && v < (double)suppress;
-}
-
 /* A number of column k of row r, in [lo, hi], or exit naming it as
  * not what. */
 static double
@@ -87,12 +79,9 @@ flagrows(struct tab *t)
 
 	t->sup = xcalloc(t->n, 1);
 	t->focus = xcalloc(t->n, 1);
+	if (suppress >= 0)
+		suppressrows(t);
 	for (r = 0; r < t->n; r++) {
-		if (suppress >= 0 && below(t->row[r][t->ix[R_COUNT]]))
-			t->sup[r] |= SUP_C;
-		if (suppress >= 0 && t->ix[R_PREV_COUNT] >= 0 &&
-		    below(t->row[r][t->ix[R_PREV_COUNT]]))
-			t->sup[r] |= SUP_P;
 		if (focusarea && t->ix[R_AREA] >= 0 &&
 		    name_eq(t->row[r][t->ix[R_AREA]],
 		    strlen(t->row[r][t->ix[R_AREA]]), focusarea,
@@ -109,18 +98,6 @@ static int
 decimals(int kind)
 {
 	return kind == K_DEC ? 2 : kind == K_PCT ? 1 : 0;
-}
-
-/* The suppression bits that blank input column src. */
-static int
-supbits(struct tab *t, long src)
-{
-	size_t k;
-
-	for (k = 0; k < NROLE; k++)
-		if (t->ix[k] == src)
-			return roles[k].sup;
-	return 0;
 }
 
 static int
@@ -153,7 +130,7 @@ ragrow(struct tab *t, size_t r)
 	if (g) {
 		g->used = 1;
 		c = g->measure;
-		if (t->sup[r] & supbits(t, c) || !getnum(t->row[r][c], &v))
+		if (t->sup[r] & colsup(t, c) || !getnum(t->row[r][c], &v))
 			return RAG_NONE;
 		for (k = K_TEXT, i = 0; i < NROLE; i++)
 			if (t->ix[i] == c)
@@ -163,7 +140,7 @@ ragrow(struct tab *t, size_t r)
 		return grade(v, g->target, a, g->higher);
 	}
 	if ((t->ntg && !opt_rag) || (c = t->ix[R_CHANGE_PCT]) < 0 ||
-	    t->sup[r] & supbits(t, c) || !getnum(t->row[r][c], &v))
+	    t->sup[r] & colsup(t, c) || !getnum(t->row[r][c], &v))
 		return RAG_NONE;
 	return grade(round1(v, 1), ragg, raga, 0);
 }

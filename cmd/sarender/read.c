@@ -13,6 +13,30 @@
 
 #define MAXFIELD (1 << 20)
 
+/* Two columns of one name (trimmed, any case): a lookup by name would
+ * take the first and never show the second. Empty names may repeat:
+ * nothing can name them. */
+static void
+nodup(const struct hdr *h, const char *file, long line)
+{
+	struct hdr u = { 0 };
+	size_t *ix = xcalloc(h->n + 1, sizeof(*ix)), i;
+	long j, first;
+
+	u.key = xcalloc(h->n + 1, sizeof(char *));
+	for (i = 0; i < h->n; i++)
+		if (h->key[i][0] != '\0') {
+			ix[u.n] = i;
+			u.key[u.n++] = h->key[i];
+		}
+	if ((j = hdr_dup(&u, &first)) >= 0)
+		errx(1, "%s:%ld: column %zu '%s' has the name of column %zu "
+		    "'%s'", file, line, ix[j] + 1, h->name[ix[j]],
+		    ix[first] + 1, h->name[ix[first]]);
+	free(u.key);
+	free(ix);
+}
+
 void
 readfile(struct tab *t, const char *path)
 {
@@ -24,14 +48,18 @@ readfile(struct tab *t, const char *path)
 
 	if (!(in = in_open(path)))
 		err(1, "%s", path);
+	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(char *));
+	t->files[t->nfiles++] = xstrdup(in_name(in));
 	r = csvr_open(in, ',', MAXFIELD);
 	while ((rc = csvr_next(r, &row)) > 0) {
 		if (row->err != CSVR_OK)
 			errx(1, "%s:%ld: %s", in_name(in), row->line,
 			    row->err == CSVR_EQUOTE ? "quoted field not closed" :
+			    row->err == CSVR_EWIDE ? "more than 131072 fields" :
 			    "field too long");
 		if (first && !t->h) {
 			t->h = hdr_new(row->f, row->len, row->n);
+			nodup(t->h, in_name(in), row->line);
 		} else if (first) {
 			if (!hdr_same(t->h, row->f, row->len, row->n))
 				errx(1, "%s:%ld: header differs from the "
@@ -50,12 +78,11 @@ readfile(struct tab *t, const char *path)
 				t->file = xreallocarray(t->file, t->cap,
 				    sizeof(*t->file));
 			}
+			t->file[t->n] = t->files[t->nfiles - 1];
 			t->row[t->n] = xcalloc(row->n, sizeof(char *));
 			for (i = 0; i < row->n; i++)
 				t->row[t->n][i] = xstrndup(row->f[i],
 				    row->len[i]);
-			t->file[t->n] = strcmp(path, "-") == 0 ? "<stdin>" :
-			    path;
 			t->line[t->n++] = row->line;
 		}
 		first = 0;
@@ -117,9 +144,13 @@ readtargets(struct tab *t, const char *path)
 	t->tgname = path;
 	while ((rc = csvr_next(r, &row)) > 0) {
 		if (row->err != CSVR_OK)
-			errx(1, "%s:%ld: unreadable record", path, row->line);
+			errx(1, "%s:%ld: unreadable record (%s)", path,
+			    row->line, row->err == CSVR_EWIDE ?
+			    "more than 131072 fields" : row->err == CSVR_EQUOTE ?
+			    "quoted field not closed" : "field too long");
 		if (!h) {
 			h = hdr_new(row->f, row->len, row->n);
+			nodup(h, path, row->line);
 			c[0] = hdr_find(h, "category");
 			c[1] = hdr_find(h, "target");
 			c[2] = hdr_find(h, "measure|kind");
@@ -205,6 +236,9 @@ freetab(struct tab *t)
 	free(t->cover);
 	free(t->pcover);
 	free(t->ratelabel);
+	for (c = 0; c < t->nfiles; c++)
+		free(t->files[c]);
+	free(t->files);
 	free(t->col);
 	free(t->sup);
 	free(t->rag);

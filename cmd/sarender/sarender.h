@@ -20,9 +20,15 @@ enum {
 	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE, NROLE
 };
 
-/* Blanked when the count is suppressed (C) or the previous count (P). */
+/* Blanked when the count is withheld (C) or the previous count (P), or
+ * a count in the row's group (G, GP); C2 and P2 mark a count withheld
+ * only so that another cannot be worked out from a total ([c]). */
 #define SUP_C 1
 #define SUP_P 2
+#define SUP_G 4
+#define SUP_GP 8
+#define SUP_C2 16
+#define SUP_P2 32
 
 struct role {
 	const char *name, *label;
@@ -49,7 +55,9 @@ struct tab {
 	struct hdr *h;
 	char ***row;
 	long *line;
-	const char **file; /* each row's file, for messages */
+	const char **file; /* each row's file name, one of files[] */
+	char **files;
+	size_t nfiles;
 	size_t n, cap;
 	long ix[NROLE];
 	struct col *col;
@@ -77,7 +85,7 @@ extern int fmt, ascii, width, hasrag;
 extern long suppress;
 extern double ragg, raga;
 extern const char *title, *caption, *source, *classif, *focusarea;
-extern const char *opt_C, *opt_targets, *opt_rag;
+extern const char *opt_C, *opt_targets, *opt_rag, *opt_rollup;
 extern char **over; /* -c NAME=COLUMN */
 extern size_t nover;
 extern int badutf;
@@ -90,6 +98,15 @@ void fmtnum(struct sbuf *b, double v, int dec, int sign);
 int isblank_s(const char *s);
 int getnum(const char *s, double *v);
 double round1(double v, int dec);
+
+/* suppress.c */
+int colsup(const struct tab *t, long src);
+void readrollup(const char *path);
+void freerollup(void);
+void suppressrows(struct tab *t);
+
+/* width.c */
+int ucwidth(unsigned cp);
 
 /* read.c */
 void readfile(struct tab *t, const char *path);

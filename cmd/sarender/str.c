@@ -3,7 +3,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "num.h"
 #include "round.h"
@@ -76,20 +75,18 @@ clean(const char *s)
 	return b.s;
 }
 
-/* Display width of clean UTF-8 text (wcwidth, 1 when it does not know). */
+/* Display width of clean UTF-8 text, the same in every locale. */
 size_t
 dwidth(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, k, w = 0;
 	unsigned cp;
-	int cw;
 
 	while (i < n) {
 		if (!(k = u8dec(p + i, n - i, &cp)))
 			k = 1, cp = '?';
-		cw = wcwidth((wchar_t)cp);
-		w += cw < 0 ? 1 : (size_t)cw;
+		w += (size_t)ucwidth(cp);
 		i += k;
 	}
 	return w;

@@ -8,6 +8,8 @@
  *   line held whole keeps its fields, as libcsv gave them or as the fast
  *   scanner split them, and its whole raw text: the callers test err
  *   first, so only the no-fields case is checked.)
+ * - no row has more than CSVR_MAXFIELDS fields, and an EWIDE row has
+ *   none and a raw prefix of at most 1 KiB;
  * - no field of an OK row is longer than maxfield;
  * - rows start on increasing lines, each spanning at least one;
  * - a row split by the fast path reads back raw as its fields joined by
@@ -28,6 +30,10 @@ check(struct csvr *r, struct csvr_row *row, size_t maxfield, int delim,
 		    *lastline, row->nlines);
 	*lastline = row->line + row->nlines - 1;
 	raw = csvr_raw(r, &rawn);
+	if (row->n > CSVR_MAXFIELDS)
+		fz_fail("%zu fields over %d", row->n, CSVR_MAXFIELDS);
+	if (row->err == CSVR_EWIDE && (row->n != 0 || rawn > 1024))
+		fz_fail("wide row with %zu fields, raw %zu", row->n, rawn);
 	if (row->err == CSVR_ETOOLONG) {
 		if (row->n == 0 && rawn > 1024)
 			fz_fail("too-long row with raw %zu", rawn);

@@ -25,7 +25,9 @@
 #include "../../cmd/sarender/rag.c"
 #include "../../cmd/sarender/read.c"
 #include "../../cmd/sarender/str.c"
+#include "../../cmd/sarender/suppress.c"
 #include "../../cmd/sarender/text.c"
+#include "../../cmd/sarender/width.c"
 #undef main
 
 #include "text.h"
