@@ -218,6 +218,7 @@ row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
 	} else {
 		fputs(",,,,", fp);
 	}
+	integer(fp, R.per, 0);
 	csvw_end(fp);
 }
 
@@ -242,7 +243,7 @@ indicators(const char *opt_o)
 	}
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
-	    "prev_rate,change,change_pct\n", fp);
+	    "prev_rate,change,change_pct,per\n", fp);
 	for (i = 0; i < R.pairs.n; i++)
 		for (j = 0; j < ns; j++)
 			row(fp, &pr[i], &s[j], &bad);
