@@ -110,9 +110,16 @@ perarg(const char *s)
 static void
 periodarg(const char *opt, const char *s, struct period *p)
 {
-	if (period_parse(s, strlen(s), p) != 0) {
-		warnx("%s: '%s' is not a period (saYYYY, fyYYYY, YYYY, YYYYqN, "
-		    "YYYY-MM, 12m:YYYY-MM or FROM..TO)", opt, s);
+	int r = period_parse(s, strlen(s), p);
+
+	if (r == -2) {
+		warnx("%s: '%s' is not a financial year: its second year must "
+		    "be the year after its first (2016/17)", opt, s);
+		usage(stderr, 2);
+	}
+	if (r != 0) {
+		warnx("%s: '%s' is not a period (saYYYY, fyYYYY or YYYY/YY, "
+		    "YYYY, YYYYqN, YYYY-MM, 12m:YYYY-MM or FROM..TO)", opt, s);
 		usage(stderr, 2);
 	}
 }
