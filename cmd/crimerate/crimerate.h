@@ -59,10 +59,11 @@ struct dinfo {
  * normalised name. */
 struct node {
 	char *name; /* as first met */
-	uint32_t *par, *kid, *anc;
-	size_t npar, nkid, nanc;
-	int state; /* rollup walk: 0 new, 1 on the path, 2 done */
-	int missed;
+	uint32_t *par, *kid;
+	size_t npar, nkid;
+	int state; /* cycle check: 0 new, 1 on the path, 2 done */
+	uint32_t mark; /* ancestors(): met in this walk */
+	int missed, warned;
 	long *py;      /* population years (0: any year) */
 	int64_t *pop;
 	size_t npop;
@@ -104,6 +105,13 @@ struct crimerate {
 	size_t *nkmap;
 	struct gtab out, pairs;
 	const char *popfile;
+	uint32_t *up, mark; /* ancestors() */
+	size_t nup, upcap;
+	const long *years; /* population years asked for */
+	long *pyears;      /* the same, owned */
+	size_t nyears;
+	int64_t *psum;   /* [year][node]: the sum of a parent's leaves */
+	uint32_t *pmiss; /* [year][node]: a leaf without one, + 1 */
 };
 
 extern struct crimerate R;
@@ -134,9 +142,11 @@ uint32_t node(const char *s, size_t n);
 void load_categories(const char *path);
 int map_categories(const char *path);
 void load_rollup(const char *path);
-void ancestors(uint32_t v, const char *path);
+void check_rollup(const char *path);
+void ancestors(uint32_t v);
 void load_population(const char *path);
-int64_t population(uint32_t v, long year);
+void popsums(const long *years, size_t ny);
+int64_t population(uint32_t v, long year, uint32_t *part);
 
 /* output.c: indicators and partial counts */
 void build(void);

@@ -183,28 +183,74 @@ load_rollup(const char *path)
 	lk_close(&lk);
 }
 
-/* Every ancestor of a node, once each; a cycle is an error naming it. */
+/* A cycle in the rollup is an error naming an area on it. Depth first
+ * over the parents, with a stack of its own rather than recursion: a
+ * rollup may be 200,000 levels deep. */
 void
-ancestors(uint32_t v, const char *path)
+check_rollup(const char *path)
 {
-	struct node *n = &R.nd[v], *p;
+	uint32_t *st = xcalloc(R.nodes.n + 1, sizeof(*st)), v, p;
+	size_t *at = xcalloc(R.nodes.n + 1, sizeof(*at)), top, i;
+
+	for (i = 0; i < R.nodes.n; i++) {
+		if (R.nd[i].state)
+			continue;
+		st[0] = (uint32_t)i;
+		at[0] = 0;
+		R.nd[i].state = 1;
+		top = 1;
+		while (top > 0) {
+			v = st[top - 1];
+			if (at[top - 1] == R.nd[v].npar) {
+				R.nd[v].state = 2;
+				top--;
+				continue;
+			}
+			p = R.nd[v].par[at[top - 1]++];
+			if (R.nd[p].state == 1)
+				errx(1, "%s: the rollup has a cycle through "
+				    "'%s'", path, R.nd[p].name);
+			if (R.nd[p].state == 0) {
+				R.nd[p].state = 1;
+				st[top] = p;
+				at[top++] = 0;
+			}
+		}
+	}
+	free(st);
+	free(at);
+}
+
+/* Every ancestor of v, once each, into R.up (R.nup of them): breadth
+ * first, the list its own queue, marks new for each call. */
+void
+ancestors(uint32_t v)
+{
+	struct node *n;
 	size_t i, j;
 
-	if (n->state == 2)
-		return;
-	if (n->state == 1)
-		errx(1, "%s: the rollup has a cycle through '%s'", path,
-		    n->name);
-	n->state = 1;
-	for (i = 0; i < n->npar; i++) {
-		ancestors(n->par[i], path);
-		n = &R.nd[v];
-		p = &R.nd[n->par[i]];
-		push(&n->anc, &n->nanc, n->par[i]);
-		for (j = 0; j < p->nanc; j++)
-			push(&n->anc, &n->nanc, p->anc[j]);
+	if (++R.mark == 0) { /* wrapped: old marks could collide */
+		for (i = 0; i < R.nodes.n; i++)
+			R.nd[i].mark = 0;
+		R.mark = 1;
 	}
-	n->state = 2;
+	R.nup = 0;
+	R.nd[v].mark = R.mark;
+	for (i = 0, n = &R.nd[v];; n = &R.nd[R.up[i++]]) {
+		for (j = 0; j < n->npar; j++) {
+			if (R.nd[n->par[j]].mark == R.mark)
+				continue;
+			R.nd[n->par[j]].mark = R.mark;
+			if (R.nup == R.upcap) {
+				R.upcap = R.upcap ? 2 * R.upcap : 64;
+				R.up = xreallocarray(R.up, R.upcap,
+				    sizeof(*R.up));
+			}
+			R.up[R.nup++] = n->par[j];
+		}
+		if (i == R.nup)
+			break;
+	}
 }
 
 void
@@ -250,29 +296,82 @@ load_population(const char *path)
 	lk_close(&lk);
 }
 
-/* The population of a node in a year: the figure for that year, else
- * the latest before it; for a parent without one, the sum of its
- * children. -1 when there is none. */
-int64_t
-population(uint32_t v, long year)
+/* A node's own population for a year: the row of that year, or of a
+ * file without years; -1 none. */
+static int64_t
+ownpop(const struct node *n, long year)
 {
-	struct node *n = &R.nd[v];
-	int64_t best = -1, sum = 0, k;
-	long by = 0;
 	size_t i;
 
 	for (i = 0; i < n->npop; i++)
-		if (n->py[i] <= year && (best < 0 || n->py[i] > by)) {
-			best = n->pop[i];
-			by = n->py[i];
+		if (n->py[i] == year || n->py[i] == 0)
+			return n->pop[i];
+	return -1;
+}
+
+/* For each year asked, the sum over each parent of its leaves' own
+ * populations (a leaf: an area with no children in the rollup), each
+ * leaf once however many paths lead up from it, so that the
+ * population covers the same areas as the count; and a leaf that has
+ * none, for the message. */
+void
+popsums(const long *years, size_t ny)
+{
+	size_t k, i, nn = R.nodes.n;
+	uint32_t u, a;
+	int64_t p, *s;
+
+	R.years = years;
+	R.nyears = ny;
+	R.psum = xcalloc(ny * nn + 1, sizeof(*R.psum));
+	R.pmiss = xcalloc(ny * nn + 1, sizeof(*R.pmiss));
+	for (u = 0; u < nn; u++) {
+		if (R.nd[u].nkid || !R.nd[u].npar)
+			continue;
+		ancestors(u);
+		for (k = 0; k < ny; k++) {
+			p = ownpop(&R.nd[u], years[k]);
+			for (i = 0; i < R.nup; i++) {
+				a = R.up[i];
+				s = &R.psum[k * nn + a];
+				if (p < 0 && !R.pmiss[k * nn + a])
+					R.pmiss[k * nn + a] = u + 1;
+				else if (p >= 0 &&
+				    __builtin_add_overflow(*s, p, s))
+					errx(1, "%s: the population of '%s' in "
+					    "%ld, the sum of its parts, passes "
+					    "2^63-1", R.popfile, R.nd[a].name,
+					    years[k]);
+			}
 		}
-	if (best >= 0 || n->nkid == 0)
-		return best;
-	for (i = 0; i < n->nkid; i++) {
-		if ((k = population(n->kid[i], year)) < 0)
-			return -1;
-		if (__builtin_add_overflow(sum, k, &sum))
-			return -1;
 	}
-	return sum;
+}
+
+/* The population of a node in a year (one of those given to popsums):
+ * its own row; else, for a parent, the sum of its leaves'. -1 when
+ * there is none; *part is then the leaf without one, or v itself. */
+int64_t
+population(uint32_t v, long year, uint32_t *part)
+{
+	struct node *n = &R.nd[v];
+	size_t k, nn = R.nodes.n;
+	int64_t own = ownpop(n, year), sum;
+
+	for (k = 0; k < R.nyears && R.years[k] != year; k++)
+		;
+	*part = v;
+	if (k == R.nyears || !n->nkid)
+		return own;
+	sum = R.psum[k * nn + v];
+	if (R.pmiss[k * nn + v]) {
+		*part = R.pmiss[k * nn + v] - 1;
+		return own;
+	}
+	if (own >= 0 && own != sum && !n->warned) {
+		warnx("%s: '%s' has its own population in %ld, %lld, used "
+		    "for it; its parts in the rollup add up to %lld", R.popfile,
+		    n->name, year, (long long)own, (long long)sum);
+		n->warned = 1;
+	}
+	return own >= 0 ? own : sum;
 }

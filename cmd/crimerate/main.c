@@ -40,7 +40,6 @@ cleanup(void)
 		free(R.nd[i].name);
 		free(R.nd[i].par);
 		free(R.nd[i].kid);
-		free(R.nd[i].anc);
 		free(R.nd[i].py);
 		free(R.nd[i].pop);
 	}
@@ -59,6 +58,10 @@ cleanup(void)
 	free(R.g.e);
 	free(R.out.e);
 	free(R.pairs.e);
+	free(R.up);
+	free(R.psum);
+	free(R.pmiss);
+	free(R.pyears);
 	st_free(&R.dates);
 	st_free(&R.areas);
 	st_free(&R.cats);
@@ -81,8 +84,8 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 		R.areanode[i] = node(R.areas.s[i], R.areas.len[i]);
 	if (rollup)
 		load_rollup(rollup);
-	for (i = 0; i < R.nodes.n; i++)
-		ancestors((uint32_t)i, rollup);
+	if (rollup)
+		check_rollup(rollup);
 	if (R.popfile)
 		load_population(R.popfile);
 	if (cats)

@@ -51,34 +51,68 @@ integer(FILE *fp, long long v, int first)
 	csvw_str(fp, buf, first);
 }
 
+/* The label of bucket b, for a message. */
+static const char *
+blabel(long b, char *buf)
+{
+	if (!R.by)
+		return b == 0 ? R.per_.label : R.cmp.label;
+	period_bucket_label(R.by, b, buf);
+	return buf;
+}
+
+/* Add n to a group of the output; each sum is checked, not the total. */
+static void
+sumto(uint32_t v, uint32_t ind, long b, int64_t n)
+{
+	size_t had = R.out.n;
+	int64_t *to = g_get(&R.out, v, ind, b);
+	char buf[PERIOD_LABEL];
+
+	if (__builtin_add_overflow(*to, n, to))
+		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
+		    R.nd[v].name, R.inds.s[ind], blabel(b, buf));
+	if (R.out.n != had) /* a new group: perhaps a new pair */
+		g_get(&R.pairs, v, ind, 0);
+}
+
+static int
+bynode(const void *x, const void *y)
+{
+	uint32_t a = R.areanode[((const struct grp *)x)->a];
+	uint32_t b = R.areanode[((const struct grp *)y)->a];
+
+	return (a > b) - (a < b);
+}
+
+static struct grp *sorted(const struct gtab *t,
+    int (*cmp)(const void *, const void *));
+
 /* Each group of records becomes groups of indicators, for its area and
- * every ancestor of it. */
+ * every ancestor of it, each once: the groups of one area together, so
+ * that its ancestors are walked once. */
 void
 build(void)
 {
-	const struct grp *e;
-	const struct node *n;
-	size_t i, j, k;
-	uint32_t v, ind;
+	struct grp *v = sorted(&R.g, bynode);
+	size_t i, j, k, m;
+	uint32_t a, ind;
 
-	for (i = 0; R.g.e && i <= R.g.mask; i++) {
-		e = &R.g.e[i];
-		if (e->a == UINT32_MAX)
-			continue;
-		v = R.areanode[e->a];
-		n = &R.nd[v];
-		for (j = 0; j < R.ncmap[e->c]; j++) {
-			ind = R.cmap[e->c][j];
-			add(g_get(&R.out, v, ind, e->b), e->n, "rollup", 0,
-			    NULL);
-			g_get(&R.pairs, v, ind, 0);
-			for (k = 0; k < n->nanc; k++) {
-				add(g_get(&R.out, n->anc[k], ind, e->b), e->n,
-				    "rollup", 0, NULL);
-				g_get(&R.pairs, n->anc[k], ind, 0);
+	for (i = 0; i < R.g.n; i = m) {
+		a = R.areanode[v[i].a];
+		for (m = i; m < R.g.n && R.areanode[v[m].a] == a; m++)
+			;
+		ancestors(a);
+		for (; i < m; i++) {
+			for (j = 0; j < R.ncmap[v[i].c]; j++) {
+				ind = R.cmap[v[i].c][j];
+				sumto(a, ind, v[i].b, v[i].n);
+				for (k = 0; k < R.nup; k++)
+					sumto(R.up[k], ind, v[i].b, v[i].n);
 			}
 		}
 	}
+	free(v);
 }
 
 static int
@@ -119,15 +153,6 @@ indata(long first, long last)
 	return R.anyd && last >= R.dfirst && first <= R.dlast;
 }
 
-static long
-yearof(long day)
-{
-	int y, m, d;
-
-	date_civil(day, &y, &m, &d);
-	return y;
-}
-
 /* The periods the output shows, in order. */
 static struct slot *
 slots(size_t *ns)
@@ -139,8 +164,8 @@ slots(size_t *ns)
 		s = xcalloc(1, sizeof(*s));
 		s->b = 0;
 		s->pb = 1;
-		s->year = yearof(R.per_.last);
-		s->pyear = yearof(R.cmp.last);
+		s->year = period_popyear(R.per_.first, R.per_.last);
+		s->pyear = period_popyear(R.cmp.first, R.cmp.last);
 		s->prevok = !R.cmpnone && indata(R.cmp.first, R.cmp.last);
 		memcpy(s->label, R.per_.label, PERIOD_LABEL);
 		*ns = 1;
@@ -153,8 +178,8 @@ slots(size_t *ns)
 		period_bucket_span(R.by, b - 1, &pf, &pl);
 		s[b - R.blo].b = b;
 		s[b - R.blo].pb = b - 1;
-		s[b - R.blo].year = yearof(l);
-		s[b - R.blo].pyear = yearof(pl);
+		s[b - R.blo].year = period_popyear(f, l);
+		s[b - R.blo].pyear = period_popyear(pf, pl);
 		s[b - R.blo].prevok = !R.cmpnone && indata(pf, pl);
 		period_bucket_label(R.by, b, s[b - R.blo].label);
 	}
@@ -164,17 +189,22 @@ slots(size_t *ns)
 /* A population, or -1 when none is wanted or, allowed, none is known;
  * a missing one is said once per area and makes *bad. */
 static int64_t
-popfor(uint32_t v, long year, int *bad)
+popfor(uint32_t v, long year, const char *label, int *bad)
 {
 	int64_t p;
+	uint32_t part;
 
 	if (!R.popfile)
 		return -1;
-	if ((p = population(v, year)) >= 0 || R.allowmiss)
+	if ((p = population(v, year, &part)) >= 0 || R.allowmiss)
 		return p;
-	if (!R.nd[v].missed)
-		warnx("%s: no population for area '%s' in %ld", R.popfile,
-		    R.nd[v].name, year);
+	if (!R.nd[v].missed && part == v)
+		warnx("%s: no population for area '%s' in %ld (the mid-year "
+		    "estimate for %s)", R.popfile, R.nd[v].name, year, label);
+	else if (!R.nd[v].missed)
+		warnx("%s: no population for area '%s' in %ld (the mid-year "
+		    "estimate for %s), nor for its part '%s' to add up",
+		    R.popfile, R.nd[v].name, year, label, R.nd[part].name);
 	R.nd[v].missed = 1;
 	*bad = 1;
 	return -1;
@@ -184,11 +214,13 @@ static void
 row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
 {
 	int64_t c = g_count(&R.out, pr->a, pr->c, s->b), p = 0, pop, ppop = -1;
+	char buf[PERIOD_LABEL];
 
-	pop = popfor(pr->a, s->year, bad);
+	pop = popfor(pr->a, s->year, s->label, bad);
 	if (s->prevok) {
 		p = g_count(&R.out, pr->a, pr->c, s->pb);
-		ppop = popfor(pr->a, s->pyear, bad);
+		ppop = popfor(pr->a, s->pyear, R.by ? blabel(s->pb, buf) :
+		    R.cmp.label, bad);
 	}
 	if (!fp)
 		return;
@@ -222,6 +254,31 @@ row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
 	csvw_end(fp);
 }
 
+/* The population years the slots need, each once. */
+static void
+years(const struct slot *s, size_t ns)
+{
+	long *y = xcalloc(2 * ns + 1, sizeof(*y));
+	size_t i, j, n = 0;
+
+	if (!R.popfile) {
+		free(y);
+		return;
+	}
+	for (i = 0; i < ns; i++) {
+		for (j = 0; j < n && y[j] != s[i].year; j++)
+			;
+		if (j == n)
+			y[n++] = s[i].year;
+		for (j = 0; j < n && y[j] != s[i].pyear; j++)
+			;
+		if (s[i].prevok && j == n)
+			y[n++] = s[i].pyear;
+	}
+	popsums(y, n);
+	R.pyears = y;
+}
+
 /* Pass once without output to find missing populations, then write. */
 int
 indicators(const char *opt_o)
@@ -233,6 +290,7 @@ indicators(const char *opt_o)
 	int bad = 0, ret;
 
 	s = slots(&ns);
+	years(s, ns);
 	for (i = 0; i < R.pairs.n; i++)
 		for (j = 0; j < ns; j++)
 			row(NULL, &pr[i], &s[j], &bad);
