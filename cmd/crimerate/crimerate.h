@@ -21,6 +21,9 @@
 #include "header.h"
 #include "input.h"
 #include "period.h"
+#include "util.h"
+
+__extension__ typedef __int128 i128;
 
 enum { C_DATE, C_AREA, C_CAT, C_COUNT, NCOL };
 extern const char *const colname[NCOL];
@@ -55,10 +58,10 @@ struct dinfo {
 	long b[2]; /* buckets the date counts toward, NOB for none */
 };
 
-/* An area of the data or of the lookup files, matched by its
- * normalised name. */
+/* An area of the data or of the lookup files, matched by its key
+ * (lib/name.h). */
 struct node {
-	char *name; /* as first met */
+	char *name; /* as shown: a lookup's spelling, else the data's */
 	uint32_t *par, *kid;
 	size_t npar, nkid;
 	int state; /* cycle check: 0 new, 1 on the path, 2 done */
@@ -91,17 +94,22 @@ struct crimerate {
 	int anyd;
 	struct strtab dates, areas, cats;
 	struct dinfo *di;
-	int64_t *catn;
-	size_t catcap;
+	i128 *catn, *arean; /* counted per category, per area as written */
+	size_t catcap, areacap;
 	struct gtab g;
 	long long nrows, nout;
 	/* the final stage */
 	struct strtab nodes, inds, ckeys;
 	struct node *nd;
 	uint32_t *areanode;
-	uint32_t **cmap; /* raw category → indicators */
+	struct strtab dcat; /* the keys of the data's categories */
+	uint32_t *ckid;     /* raw category → its key in dcat */
+	char **dname;       /* a key of dcat → the spelling shown */
+	char **iname;       /* an indicator (inds holds keys) → spelling */
+	struct sbuf kbuf;   /* key() */
+	uint32_t **cmap; /* a key of dcat → indicators */
 	size_t *ncmap;
-	uint32_t **kmap; /* normalised category of the file → indicators */
+	uint32_t **kmap; /* a category key of the file → indicators */
 	size_t *nkmap;
 	struct gtab out, pairs;
 	const char *popfile;
@@ -127,8 +135,7 @@ int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
 
 /* read.c: CSV files with a header, and the records */
 void die(const char *file, long line, const char *col, const char *fmt, ...);
-void add(int64_t *to, int64_t n, const char *file, long line,
-    const char *col);
+void nonul(const struct lookup *lk, long col);
 int lk_open(struct lookup *l, const char *path);
 long lk_col(struct lookup *l, const char *name, const char *what,
     int required);
@@ -137,8 +144,8 @@ void lk_close(struct lookup *l);
 void readfile(const char *path);
 
 /* lookups.c: categories, rollup and populations */
-const char *normkey(const char *s, size_t *n);
-uint32_t node(const char *s, size_t n);
+uint32_t node(const char *s, size_t n, int lookup);
+void spell_areas(void);
 void load_categories(const char *path);
 int map_categories(const char *path);
 void load_rollup(const char *path);

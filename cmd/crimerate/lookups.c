@@ -5,50 +5,89 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "name.h"
 #include "num.h"
 #include "util.h"
 
 #include "crimerate.h"
 
-/* Lookups match names trimmed and without regard to ASCII case: the
- * key of s, in a buffer reused by the next call (NULL frees it). */
-const char *
-normkey(const char *s, size_t *n)
+/* Every name is matched by its key (lib/name.h): the key of s, in a
+ * buffer reused by the next call; *n becomes its length. */
+static const char *
+key(const char *s, size_t *n)
 {
-	static struct sbuf b;
-	size_t i;
+	*n = name_key(&R.kbuf, s, *n);
+	return sb_str(&R.kbuf);
+}
 
-	if (!s) {
-		sb_free(&b);
-		return NULL;
-	}
+static uint32_t
+keyid(struct strtab *t, const char *s, size_t n, int *isnew)
+{
+	const char *k = key(s, &n);
+
+	return st_id(t, k, n, isnew);
+}
+
+/* s without the spaces and tabs around it: the spelling shown. */
+static const char *
+trim(const char *s, size_t *n)
+{
 	while (*n > 0 && (*s == ' ' || *s == '\t')) {
 		s++;
 		(*n)--;
 	}
 	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
 		(*n)--;
-	b.len = 0;
-	for (i = 0; i < *n; i++)
-		sb_addc(&b, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	return sb_str(&b);
+	return s;
 }
 
-static uint32_t
-normid(struct strtab *t, const char *s, size_t n, int *isnew)
+/* The spelling shown for each key no lookup file spelled: of the data's
+ * spellings of it (names, trimmed), the one with the most counted (w),
+ * ties to the smallest in byte order. So the choice depends on what was
+ * counted, never on the order records came in, and partials, which
+ * keep each spelling with its count, merge to the same choice. kid:
+ * each name's key; out[k]: key k's spelling, NULL for one to choose. */
+static void
+vote(const struct strtab *names, const i128 *w, const uint32_t *kid,
+    char **out, size_t nk)
 {
-	const char *k = normkey(s, &n);
+	struct strtab t = {0};
+	i128 *tw = NULL, *bw = xcalloc(nk + 1, sizeof(*bw));
+	uint32_t *tk = NULL, *best = xcalloc(nk + 1, sizeof(*best)), id, k;
+	size_t i, n, cap = 0;
+	const char *s;
+	int isnew;
 
-	return st_id(t, k, n, isnew);
-}
-
-static long
-normfind(const struct strtab *t, const char *s, size_t n)
-{
-	const char *k = normkey(s, &n);
-	size_t slot;
-
-	return st_find(t, k, n, hash(k, n), &slot);
+	for (i = 0; i < names->n; i++) {
+		n = names->len[i];
+		s = trim(names->s[i], &n);
+		id = st_id(&t, s, n, &isnew);
+		if (t.cap > cap) {
+			tw = xreallocarray(tw, t.cap, sizeof(*tw));
+			tk = xreallocarray(tk, t.cap, sizeof(*tk));
+			cap = t.cap;
+		}
+		if (isnew)
+			tw[id] = 0;
+		tw[id] += w[i];
+		tk[id] = kid[i];
+	}
+	for (id = 0; id < t.n; id++) {
+		k = tk[id];
+		if (!out[k] && (!best[k] || tw[id] > bw[k] || (tw[id] == bw[k] &&
+		    strcmp(t.s[id], t.s[best[k] - 1]) < 0))) {
+			best[k] = id + 1;
+			bw[k] = tw[id];
+		}
+	}
+	for (k = 0; k < nk; k++)
+		if (!out[k] && best[k])
+			out[k] = xstrdup(t.s[best[k] - 1]);
+	st_free(&t);
+	free(tw);
+	free(tk);
+	free(bw);
+	free(best);
 }
 
 static void
@@ -64,24 +103,50 @@ push(uint32_t **v, size_t *n, uint32_t x)
 	(*v)[(*n)++] = x;
 }
 
-/* A node for an area name; data areas come first and keep their names. */
+/* A node for an area name. A lookup file's spelling, the first met, is
+ * the one shown; the data's areas are spelled by spell_areas(). */
 uint32_t
-node(const char *s, size_t n)
+node(const char *s, size_t n, int lookup)
 {
 	int isnew;
-	uint32_t id = normid(&R.nodes, s, n, &isnew);
+	uint32_t id = keyid(&R.nodes, s, n, &isnew);
 
 	if (isnew && (id & (id - 1)) == 0)
 		R.nd = xreallocarray(R.nd, id ? 2 * id : 1, sizeof(*R.nd));
-	if (isnew) {
+	if (isnew)
 		memset(&R.nd[id], 0, sizeof(R.nd[id]));
-		while (n > 0 && (*s == ' ' || *s == '\t')) {
-			s++;
-			n--;
-		}
-		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
+	if (lookup && !R.nd[id].name) {
+		s = trim(s, &n);
 		R.nd[id].name = xstrndup(s, n);
+	}
+	return id;
+}
+
+/* Names for the areas of the data that no lookup file spelled. */
+void
+spell_areas(void)
+{
+	char **out = xcalloc(R.nodes.n + 1, sizeof(*out));
+	size_t k;
+
+	for (k = 0; k < R.nodes.n; k++)
+		out[k] = R.nd[k].name;
+	vote(&R.areas, R.arean, R.areanode, out, R.nodes.n);
+	for (k = 0; k < R.nodes.n; k++)
+		R.nd[k].name = out[k];
+	free(out);
+}
+
+/* An indicator by its key; spelled as first met. */
+static uint32_t
+indid(const char *k, size_t n, const char *s, size_t sn)
+{
+	int isnew;
+	uint32_t id = st_id(&R.inds, k, n, &isnew);
+
+	if (isnew) {
+		R.iname = xreallocarray(R.iname, R.inds.cap, sizeof(*R.iname));
+		R.iname[id] = xstrndup(s, sn);
 	}
 	return id;
 }
@@ -99,7 +164,12 @@ load_categories(const char *path)
 	ci = lk_col(&lk, "category", NULL, 1);
 	ii = lk_col(&lk, "indicator", NULL, 1);
 	while (lk_next(&lk)) {
-		k = normid(&R.ckeys, lk.row->f[ci], lk.row->len[ci], &isnew);
+		const char *s = lk.row->f[ii];
+		size_t n = lk.row->len[ii], kn = n;
+
+		nonul(&lk, ci);
+		nonul(&lk, ii);
+		k = keyid(&R.ckeys, lk.row->f[ci], lk.row->len[ci], &isnew);
 		if (isnew) {
 			R.kmap = xreallocarray(R.kmap, R.ckeys.cap,
 			    sizeof(*R.kmap));
@@ -109,9 +179,11 @@ load_categories(const char *path)
 			R.nkmap[k] = 0;
 		}
 		/* an empty indicator: known, counted in none */
-		if (lk.row->len[ii] == 0)
+		key(s, &kn);
+		if (kn == 0)
 			continue;
-		ind = st_id(&R.inds, lk.row->f[ii], lk.row->len[ii], NULL);
+		s = trim(s, &n);
+		ind = indid(sb_str(&R.kbuf), kn, s, n);
 		push(&R.kmap[k], &R.nkmap[k], ind);
 	}
 	lk_close(&lk);
@@ -120,39 +192,67 @@ load_categories(const char *path)
 static int
 catcmp(const void *a, const void *b)
 {
-	return strcmp(R.cats.s[*(const uint32_t *)a],
-	    R.cats.s[*(const uint32_t *)b]);
+	return strcmp(R.dname[*(const uint32_t *)a],
+	    R.dname[*(const uint32_t *)b]);
 }
 
-/* Raw categories to indicators; the unmapped ones said on stderr. */
+/* A count in 128 bits as text (buf of 48). */
+static const char *
+i128str(i128 v, char *buf)
+{
+	char *p = buf + 47;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v > 0);
+	return p;
+}
+
+/* The categories of the data by their keys, spelled by vote; then each
+ * to its indicators; the unmapped ones said on stderr. */
 int
 map_categories(const char *path)
 {
-	uint32_t c, *um = xcalloc(R.cats.n, sizeof(*um));
-	size_t i, n = 0;
-	long k;
+	uint32_t c, k, *um;
+	size_t i, n = 0, nk;
+	i128 *kn;
+	long f;
+	char buf[48];
 
-	R.cmap = xcalloc(R.cats.n, sizeof(*R.cmap));
-	R.ncmap = xcalloc(R.cats.n, sizeof(*R.ncmap));
-	for (c = 0; c < R.cats.n; c++) {
+	R.ckid = xcalloc(R.cats.n + 1, sizeof(*R.ckid));
+	for (c = 0; c < R.cats.n; c++)
+		R.ckid[c] = keyid(&R.dcat, R.cats.s[c], R.cats.len[c], NULL);
+	nk = R.dcat.n;
+	R.dname = xcalloc(nk + 1, sizeof(*R.dname));
+	vote(&R.cats, R.catn, R.ckid, R.dname, nk);
+	kn = xcalloc(nk + 1, sizeof(*kn));
+	for (c = 0; c < R.cats.n; c++)
+		kn[R.ckid[c]] += R.catn[c];
+	um = xcalloc(nk + 1, sizeof(*um));
+	R.cmap = xcalloc(nk + 1, sizeof(*R.cmap));
+	R.ncmap = xcalloc(nk + 1, sizeof(*R.ncmap));
+	for (k = 0; k < nk; k++) {
 		if (!path) {
-			push(&R.cmap[c], &R.ncmap[c],
-			    st_id(&R.inds, R.cats.s[c], R.cats.len[c], NULL));
+			push(&R.cmap[k], &R.ncmap[k], indid(R.dcat.s[k],
+			    R.dcat.len[k], R.dname[k], strlen(R.dname[k])));
 			continue;
 		}
-		k = normfind(&R.ckeys, R.cats.s[c], R.cats.len[c]);
-		if (k < 0) {
-			um[n++] = c;
+		if ((f = st_find(&R.ckeys, R.dcat.s[k], R.dcat.len[k],
+		    hash(R.dcat.s[k], R.dcat.len[k]), &i)) < 0) {
+			um[n++] = k;
 			continue;
 		}
-		for (i = 0; i < R.nkmap[k]; i++)
-			push(&R.cmap[c], &R.ncmap[c], R.kmap[k][i]);
+		for (i = 0; i < R.nkmap[f]; i++)
+			push(&R.cmap[k], &R.ncmap[k], R.kmap[f][i]);
 	}
 	qsort(um, n, sizeof(*um), catcmp);
 	for (i = 0; i < n; i++)
-		warnx("%s: unmapped category '%s': %lld", path,
-		    R.cats.s[um[i]], (long long)R.catn[um[i]]);
+		warnx("%s: unmapped category '%s': %s", path, R.dname[um[i]],
+		    i128str(kn[um[i]], buf));
 	free(um);
+	free(kn);
 	if (n && R.strict)
 		warnx("%zu unmapped categor%s (--strict)", n, n == 1 ? "y" :
 		    "ies");
@@ -173,10 +273,12 @@ load_rollup(const char *path)
 	while (lk_next(&lk)) {
 		if (lk.row->len[ai] == 0)
 			die(lk.path, lk.row->line, lk.h->name[ai], "empty area");
+		nonul(&lk, ai);
+		nonul(&lk, pi);
 		if (lk.row->len[pi] == 0)
 			continue; /* a top level */
-		a = node(lk.row->f[ai], lk.row->len[ai]);
-		p = node(lk.row->f[pi], lk.row->len[pi]);
+		a = node(lk.row->f[ai], lk.row->len[ai], 1);
+		p = node(lk.row->f[pi], lk.row->len[pi], 1);
 		push(&R.nd[a].par, &R.nd[a].npar, p);
 		push(&R.nd[p].kid, &R.nd[p].nkid, a);
 	}
@@ -281,7 +383,8 @@ load_population(const char *path)
 			    "'%.*s' is a negative population" : r == -2 ?
 			    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
 			    SHOWN, f);
-		i = node(lk.row->f[ai], lk.row->len[ai]); /* may move R.nd */
+		nonul(&lk, ai);
+		i = node(lk.row->f[ai], lk.row->len[ai], 1); /* may move R.nd */
 		n = &R.nd[i];
 		for (i = 0; i < n->npop; i++)
 			if (n->py[i] == y)

@@ -43,8 +43,12 @@ cleanup(void)
 		free(R.nd[i].py);
 		free(R.nd[i].pop);
 	}
-	for (i = 0; R.cmap && i < R.cats.n; i++)
+	for (i = 0; R.cmap && i < R.dcat.n; i++)
 		free(R.cmap[i]);
+	for (i = 0; R.dname && i < R.dcat.n; i++)
+		free(R.dname[i]);
+	for (i = 0; i < R.inds.n; i++)
+		free(R.iname[i]);
 	for (i = 0; R.kmap && i < R.ckeys.n; i++)
 		free(R.kmap[i]);
 	free(R.nd);
@@ -68,7 +72,12 @@ cleanup(void)
 	st_free(&R.nodes);
 	st_free(&R.inds);
 	st_free(&R.ckeys);
-	normkey(NULL, NULL);
+	st_free(&R.dcat);
+	free(R.ckid);
+	free(R.dname);
+	free(R.iname);
+	free(R.arean);
+	sb_free(&R.kbuf);
 }
 
 /* The final stage: lookups, then indicators. */
@@ -78,16 +87,17 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 	size_t i;
 	int ret;
 
-	/* data areas first, so that they keep their spelling */
-	R.areanode = xcalloc(R.areas.n, sizeof(*R.areanode));
+	/* the lookups spell the areas they name; the data the others */
+	R.areanode = xcalloc(R.areas.n + 1, sizeof(*R.areanode));
 	for (i = 0; i < R.areas.n; i++)
-		R.areanode[i] = node(R.areas.s[i], R.areas.len[i]);
+		R.areanode[i] = node(R.areas.s[i], R.areas.len[i], 0);
 	if (rollup)
 		load_rollup(rollup);
-	if (rollup)
-		check_rollup(rollup);
 	if (R.popfile)
 		load_population(R.popfile);
+	spell_areas();
+	if (rollup)
+		check_rollup(rollup);
 	if (cats)
 		load_categories(cats);
 	if (map_categories(cats))

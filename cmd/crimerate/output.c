@@ -14,8 +14,6 @@
 
 #include "crimerate.h"
 
-__extension__ typedef __int128 i128;
-
 /* num/den rounded half away from zero to dec decimals: exact, so that
  * every figure can be checked by hand. */
 static void
@@ -71,7 +69,7 @@ sumto(uint32_t v, uint32_t ind, long b, int64_t n)
 
 	if (__builtin_add_overflow(*to, n, to))
 		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
-		    R.nd[v].name, R.inds.s[ind], blabel(b, buf));
+		    R.nd[v].name, R.iname[ind], blabel(b, buf));
 	if (R.out.n != had) /* a new group: perhaps a new pair */
 		g_get(&R.pairs, v, ind, 0);
 }
@@ -96,7 +94,7 @@ build(void)
 {
 	struct grp *v = sorted(&R.g, bynode);
 	size_t i, j, k, m;
-	uint32_t a, ind;
+	uint32_t a, c, ind;
 
 	for (i = 0; i < R.g.n; i = m) {
 		a = R.areanode[v[i].a];
@@ -104,8 +102,9 @@ build(void)
 			;
 		ancestors(a);
 		for (; i < m; i++) {
-			for (j = 0; j < R.ncmap[v[i].c]; j++) {
-				ind = R.cmap[v[i].c][j];
+			c = R.ckid[v[i].c];
+			for (j = 0; j < R.ncmap[c]; j++) {
+				ind = R.cmap[c][j];
 				sumto(a, ind, v[i].b, v[i].n);
 				for (k = 0; k < R.nup; k++)
 					sumto(R.up[k], ind, v[i].b, v[i].n);
@@ -122,7 +121,7 @@ paircmp(const void *x, const void *y)
 	int c = strcmp(R.nd[a->a].name, R.nd[b->a].name);
 
 	if (!c)
-		c = strcmp(R.inds.s[a->c], R.inds.s[b->c]);
+		c = strcmp(R.iname[a->c], R.iname[b->c]);
 	return c ? c : (a->a > b->a) - (a->a < b->a);
 }
 
@@ -225,7 +224,7 @@ row(FILE *fp, const struct grp *pr, const struct slot *s, int *bad)
 	if (!fp)
 		return;
 	csvw_str(fp, R.nd[pr->a].name, 1);
-	csvw_str(fp, R.inds.s[pr->c], 0);
+	csvw_str(fp, R.iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
 	integer(fp, c, 0);
 	if (pop >= 0)

@@ -33,13 +33,13 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	errx(1, "%s:%ld: %s", file, line, msg);
 }
 
-/* Sums stay in 63 bits so that a change between two of them cannot
- * overflow either. */
+/* A name may not hold a NUL byte: it would end the name when shown, and
+ * 'A\0B' would print as a second 'A'. */
 void
-add(int64_t *to, int64_t n, const char *file, long line, const char *col)
+nonul(const struct lookup *lk, long col)
 {
-	if (__builtin_add_overflow(*to, n, to))
-		die(file, line, col, "the sum of counts passes 2^63-1 (64 bits)");
+	if (memchr(lk->row->f[col], '\0', lk->row->len[col]))
+		die(lk->path, lk->row->line, lk->h->name[col], "NUL byte");
 }
 
 int
@@ -224,12 +224,53 @@ count(struct lookup *lk, long col)
 	return v;
 }
 
+/* A name of the data, as written: its spelling is chosen at the end. */
 static uint32_t
 name(struct strtab *t, struct lookup *lk, long col, const char *what)
 {
+	uint32_t id;
+	int isnew;
+
 	if (lk->row->len[col] == 0)
 		die(lk->path, lk->row->line, lk->h->name[col], "empty %s", what);
-	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
+	id = st_id(t, lk->row->f[col], lk->row->len[col], &isnew);
+	if (isnew)
+		nonul(lk, col);
+	return id;
+}
+
+/* Grow a table of weights, one per id of t, to t's capacity. */
+static void
+weights(i128 **w, size_t *cap, const struct strtab *t)
+{
+	if (t->n <= *cap)
+		return;
+	*w = xreallocarray(*w, t->cap, sizeof(**w));
+	memset(*w + *cap, 0, (t->cap - *cap) * sizeof(**w));
+	*cap = t->cap;
+}
+
+/* Add a record's count to a group: each group's sum is checked. */
+static void
+addgroup(struct lookup *lk, const char *cn, uint32_t a, uint32_t c, long b,
+    int64_t n)
+{
+	int64_t *to = g_get(&R.g, a, c, b);
+	char buf[PERIOD_LABEL];
+	const char *when;
+
+	if (!__builtin_add_overflow(*to, n, to))
+		return;
+	if (R.partial)
+		when = R.dates.s[b];
+	else if (R.by) {
+		period_bucket_label(R.by, b, buf);
+		when = buf;
+	} else
+		when = b == 0 ? R.per_.label : R.cmp.label;
+	die(lk->path, lk->row->line, cn, "the sum of counts passes 2^63-1 "
+	    "(64 bits): area '%.*s', category '%.*s', %s", SHOWN, R.areas.s[a],
+	    SHOWN, R.cats.s[c], when);
 }
 
 static void
@@ -254,19 +295,16 @@ record(struct lookup *lk, const long *col)
 	}
 	a = name(&R.areas, lk, col[C_AREA], "area");
 	c = name(&R.cats, lk, col[C_CAT], "category");
-	if (R.cats.n > R.catcap) {
-		R.catn = xreallocarray(R.catn, R.cats.cap, sizeof(*R.catn));
-		memset(R.catn + R.catcap, 0,
-		    (R.cats.cap - R.catcap) * sizeof(*R.catn));
-		R.catcap = R.cats.cap;
-	}
-	add(&R.catn[c], n, lk->path, row->line, cn);
+	/* weights for the spelling shown, in 128 bits: a total past 64
+	 * bits is no error, only a group's sum is */
+	weights(&R.catn, &R.catcap, &R.cats);
+	weights(&R.arean, &R.areacap, &R.areas);
+	R.catn[c] += n;
+	R.arean[a] += n;
 	if (d->b[0] != NOB)
-		add(g_get(&R.g, a, c, d->b[0]), n, lk->path, row->line,
-		    cn);
+		addgroup(lk, cn, a, c, d->b[0], n);
 	if (d->b[1] != NOB)
-		add(g_get(&R.g, a, c, d->b[1]), n, lk->path, row->line,
-		    cn);
+		addgroup(lk, cn, a, c, d->b[1], n);
 }
 
 /* Is the row the header again (concatenated partials)? */
