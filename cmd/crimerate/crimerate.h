@@ -92,6 +92,8 @@ struct crimerate {
 	int anyb;
 	long dfirst, dlast; /* the span of every date read */
 	int anyd;
+	char *firstat, *lastat; /* FILE:LINE where each was read */
+	uint32_t firstid, lastid; /* and the dates, as written */
 	struct strtab dates, areas, cats;
 	struct dinfo *di;
 	i128 *catn, *arean; /* counted per category, per area as written */
@@ -142,6 +144,7 @@ long lk_col(struct lookup *l, const char *name, const char *what,
 int lk_next(struct lookup *l);
 void lk_close(struct lookup *l);
 void readfile(const char *path);
+void check_span(void);
 
 /* lookups.c: categories, rollup and populations */
 uint32_t node(const char *s, size_t n, int lookup);

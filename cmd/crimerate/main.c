@@ -77,6 +77,8 @@ cleanup(void)
 	free(R.dname);
 	free(R.iname);
 	free(R.arean);
+	free(R.firstat);
+	free(R.lastat);
 	sb_free(&R.kbuf);
 }
 
@@ -87,6 +89,7 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 	size_t i;
 	int ret;
 
+	check_span();
 	/* the lookups spell the areas they name; the data the others */
 	R.areanode = xcalloc(R.areas.n + 1, sizeof(*R.areanode));
 	for (i = 0; i < R.areas.n; i++)

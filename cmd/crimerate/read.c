@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
@@ -172,6 +173,38 @@ buckets(struct dinfo *d, long f, long l, int prec, const char *val,
 	}
 }
 
+/* Where an earliest or latest date was read, for a message. */
+static void
+where(char **at, uint32_t *id, uint32_t date, const struct lookup *lk)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), ":%ld", lk->row->line);
+	free(*at);
+	*at = xmalloc(strlen(lk->path) + strlen(buf) + 1);
+	strcpy(*at, lk->path);
+	strcat(*at, buf);
+	*id = date;
+}
+
+/* A series without --period spans the dates read; a mistyped year
+ * (0001 for 2016) would make it thousands of buckets long. */
+void
+check_span(void)
+{
+	static const char *const unit[] = {"", "month", "quarter", "year"};
+	static const long most[] = {0, 50 * 12, 50 * 4, 50};
+
+	if (!R.by || R.hasper || R.partial || !R.anyb ||
+	    R.bhi - R.blo + 1 <= most[R.by])
+		return;
+	errx(1, "the dates run from '%s' (%s) to '%s' (%s): a series of %ld "
+	    "%ss, more than 50 years; is a year mistyped? Choose the span "
+	    "with --period (e.g. --period 2014..2016)", R.dates.s[R.firstid],
+	    R.firstat, R.dates.s[R.lastid], R.lastat, R.bhi - R.blo + 1,
+	    unit[R.by]);
+}
+
 /* A date string met for the first time. */
 static void
 newdate(uint32_t id, struct lookup *lk, long col)
@@ -186,10 +219,14 @@ newdate(uint32_t id, struct lookup *lk, long col)
 		die(lk->path, lk->row->line, lk->h->name[col],
 		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
 		    SHOWN, s);
-	if (!R.anyd || f < R.dfirst)
+	if (!R.anyd || f < R.dfirst) {
 		R.dfirst = f;
-	if (!R.anyd || l > R.dlast)
+		where(&R.firstat, &R.firstid, id, lk);
+	}
+	if (!R.anyd || l > R.dlast) {
 		R.dlast = l;
+		where(&R.lastat, &R.lastid, id, lk);
+	}
 	R.anyd = 1;
 	if (R.partial) {
 		R.di[id].b[0] = id;
