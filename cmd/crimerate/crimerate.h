@@ -119,6 +119,7 @@ struct crimerate {
 	size_t nup, upcap;
 	const long *years; /* population years asked for */
 	long *pyears;      /* the same, owned */
+	struct grp *bsort; /* build(): the groups by area */
 	size_t nyears;
 	int64_t *psum;   /* [year][node]: the sum of a parent's leaves */
 	uint32_t *pmiss; /* [year][node]: a leaf without one, + 1 */

@@ -66,6 +66,7 @@ cleanup(void)
 	free(R.psum);
 	free(R.pmiss);
 	free(R.pyears);
+	free(R.bsort);
 	st_free(&R.dates);
 	st_free(&R.areas);
 	st_free(&R.cats);

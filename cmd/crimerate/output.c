@@ -92,7 +92,7 @@ static struct grp *sorted(const struct gtab *t,
 void
 build(void)
 {
-	struct grp *v = sorted(&R.g, bynode);
+	struct grp *v = R.bsort = sorted(&R.g, bynode); /* freed by cleanup */
 	size_t i, j, k, m;
 	uint32_t a, c, ind;
 
@@ -111,7 +111,6 @@ build(void)
 			}
 		}
 	}
-	free(v);
 }
 
 static int
@@ -274,8 +273,8 @@ years(const struct slot *s, size_t ns)
 		if (s[i].prevok && j == n)
 			y[n++] = s[i].pyear;
 	}
+	R.pyears = y; /* before: popsums() may fail, and cleanup frees it */
 	popsums(y, n);
-	R.pyears = y;
 }
 
 /* Pass once without output to find missing populations, then write. */
