@@ -137,7 +137,8 @@ spell_areas(void)
 	free(out);
 }
 
-/* An indicator by its key; spelled as first met. */
+/* An indicator by its key; spelled as the categories file first
+ * writes it, else as the data's category is spelled. */
 static uint32_t
 indid(const char *k, size_t n, const char *s, size_t sn)
 {
