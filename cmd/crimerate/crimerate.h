@@ -54,6 +54,11 @@ struct gtab {
 	size_t n, mask;
 };
 
+struct gvec {
+	struct grp *e;
+	size_t n, cap;
+};
+
 struct dinfo {
 	long b[2]; /* buckets the date counts toward, NOB for none */
 };
@@ -66,6 +71,9 @@ struct node {
 	size_t npar, nkid;
 	int state; /* cycle check: 0 new, 1 on the path, 2 done */
 	uint32_t mark; /* ancestors(): met in this walk */
+	int chain;     /* chains(): 1 it and its ancestors have one parent
+			* each (or none), 2 not */
+	long depth;    /* on a chain: the number of ancestors */
 	int missed, warned;
 	long *py;      /* population years (0: any year) */
 	int64_t *pop;
@@ -113,7 +121,9 @@ struct crimerate {
 	size_t *ncmap;
 	uint32_t **kmap; /* a category key of the file → indicators */
 	size_t *nkmap;
-	struct gtab out, pairs;
+	struct gtab out, pairs, direct; /* direct: build()'s other adds */
+	struct gvec *bk; /* passup(): groups by depth */
+	size_t nbk;
 	const char *popfile;
 	uint32_t *up, mark; /* ancestors() */
 	size_t nup, upcap;
@@ -155,6 +165,7 @@ int map_categories(const char *path);
 void load_rollup(const char *path);
 void check_rollup(const char *path);
 void ancestors(uint32_t v);
+void chains(void);
 void load_population(const char *path);
 void popsums(const long *years, size_t ny);
 int64_t population(uint32_t v, long year, uint32_t *part);

@@ -324,6 +324,40 @@ check_rollup(const char *path)
 	free(at);
 }
 
+/* Which areas lie on chains, each with its depth: an area with no
+ * parent, or with one parent on a chain. Each walk up stops at an area
+ * already known, so the whole takes linear time. */
+void
+chains(void)
+{
+	uint32_t *path = xcalloc(R.nodes.n + 1, sizeof(*path)), u;
+	size_t i, n;
+	struct node *x, *p;
+
+	for (i = 0; i < R.nodes.n; i++) {
+		n = 0;
+		for (u = (uint32_t)i; !R.nd[u].chain; u = R.nd[u].par[0]) {
+			path[n++] = u;
+			if (R.nd[u].npar != 1)
+				break;
+		}
+		while (n > 0) { /* from the top down */
+			x = &R.nd[path[--n]];
+			if (x->npar > 1) {
+				x->chain = 2;
+			} else if (x->npar == 0) {
+				x->chain = 1;
+				x->depth = 0;
+			} else {
+				p = &R.nd[x->par[0]];
+				x->chain = p->chain;
+				x->depth = p->depth + 1;
+			}
+		}
+	}
+	free(path);
+}
+
 /* Every ancestor of v, once each, into R.up (R.nup of them): breadth
  * first, the list its own queue, marks new for each call. */
 void

@@ -67,6 +67,10 @@ cleanup(void)
 	free(R.pmiss);
 	free(R.pyears);
 	free(R.bsort);
+	free(R.direct.e);
+	for (i = 0; i < R.nbk; i++)
+		free(R.bk[i].e);
+	free(R.bk);
 	st_free(&R.dates);
 	st_free(&R.areas);
 	st_free(&R.cats);

@@ -59,18 +59,19 @@ blabel(long b, char *buf)
 	return buf;
 }
 
-/* Add n to a group of the output; each sum is checked, not the total. */
+/* Add n to a group of a table; each sum is checked, not the total. A
+ * new group of the output may be a new pair. */
 static void
-sumto(uint32_t v, uint32_t ind, long b, int64_t n)
+sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
 {
-	size_t had = R.out.n;
-	int64_t *to = g_get(&R.out, v, ind, b);
+	size_t had = t->n;
+	int64_t *to = g_get(t, v, ind, b);
 	char buf[PERIOD_LABEL];
 
 	if (__builtin_add_overflow(*to, n, to))
 		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
 		    R.nd[v].name, R.iname[ind], blabel(b, buf));
-	if (R.out.n != had) /* a new group: perhaps a new pair */
+	if (t == &R.out && t->n != had)
 		g_get(&R.pairs, v, ind, 0);
 }
 
@@ -86,30 +87,93 @@ bynode(const void *x, const void *y)
 static struct grp *sorted(const struct gtab *t,
     int (*cmp)(const void *, const void *));
 
+/* A group to pass up to its area's parent, at its area's depth. */
+static void
+defer(uint32_t v, uint32_t c, long b)
+{
+	struct gvec *q = &R.bk[R.nd[v].depth];
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 16;
+		q->e = xreallocarray(q->e, q->cap, sizeof(*q->e));
+	}
+	q->e[q->n].a = v;
+	q->e[q->n].c = c;
+	q->e[q->n++].b = b;
+}
+
+/* Sums passed up the chains (areas whose ancestors each have one
+ * parent), deepest first, each level once: linear in the groups. */
+static void
+passup(void)
+{
+	size_t i, d, had;
+	long maxd = 0;
+	const struct grp *e;
+	int64_t n;
+	uint32_t p;
+
+	for (i = 0; i < R.nodes.n; i++)
+		if (R.nd[i].chain == 1 && R.nd[i].depth > maxd)
+			maxd = R.nd[i].depth;
+	R.bk = xcalloc((size_t)maxd + 1, sizeof(*R.bk));
+	R.nbk = (size_t)maxd + 1;
+	for (i = 0; R.out.e && i <= R.out.mask; i++) {
+		e = &R.out.e[i];
+		if (e->a != UINT32_MAX && R.nd[e->a].chain == 1 &&
+		    R.nd[e->a].depth > 0)
+			defer(e->a, e->c, e->b);
+	}
+	for (d = (size_t)maxd; d > 0; d--) {
+		for (i = 0; i < R.bk[d].n; i++) {
+			e = &R.bk[d].e[i];
+			n = g_count(&R.out, e->a, e->c, e->b);
+			p = R.nd[e->a].par[0];
+			had = R.out.n;
+			sumto(&R.out, p, e->c, e->b, n);
+			if (R.out.n != had && d > 1) /* new: pass it on */
+				defer(p, e->c, e->b);
+		}
+	}
+}
+
 /* Each group of records becomes groups of indicators, for its area and
- * every ancestor of it, each once: the groups of one area together, so
- * that its ancestors are walked once. */
+ * every ancestor of it, each once. An area on a chain counts in itself,
+ * and passup() carries the sums up; any other area (one with two
+ * parents, or below one) adds to each ancestor directly, walking them
+ * once for all its groups, into a table of its own so that nothing is
+ * passed up twice. */
 void
 build(void)
 {
 	struct grp *v = R.bsort = sorted(&R.g, bynode); /* freed by cleanup */
 	size_t i, j, k, m;
 	uint32_t a, c, ind;
+	const struct grp *e;
 
+	chains();
 	for (i = 0; i < R.g.n; i = m) {
 		a = R.areanode[v[i].a];
 		for (m = i; m < R.g.n && R.areanode[v[m].a] == a; m++)
 			;
-		ancestors(a);
+		if (R.nd[a].chain != 1)
+			ancestors(a);
 		for (; i < m; i++) {
 			c = R.ckid[v[i].c];
 			for (j = 0; j < R.ncmap[c]; j++) {
 				ind = R.cmap[c][j];
-				sumto(a, ind, v[i].b, v[i].n);
-				for (k = 0; k < R.nup; k++)
-					sumto(R.up[k], ind, v[i].b, v[i].n);
+				sumto(&R.out, a, ind, v[i].b, v[i].n);
+				for (k = 0; R.nd[a].chain != 1 && k < R.nup; k++)
+					sumto(&R.direct, R.up[k], ind,
+					    v[i].b, v[i].n);
 			}
 		}
+	}
+	passup();
+	for (i = 0; R.direct.e && i <= R.direct.mask; i++) {
+		e = &R.direct.e[i];
+		if (e->a != UINT32_MAX)
+			sumto(&R.out, e->a, e->c, e->b, e->n);
 	}
 }
 

@@ -23,6 +23,15 @@ crimerate --period 2016 --rollup "$t/c10k.csv" --population "$t/pop.csv" \
     "$t/rec.csv" >/dev/null || exit 1
 ms=$(( ($(date +%s%N) - a) / 1000000 ))
 [ "$ms" -lt 1000 ] || { echo "10,000 levels took $ms ms"; exit 1; }
+# a record at every one of 10,000 levels: 10,000 rows, still linear
+awk 'BEGIN { print "date,area,category"; for (i = 0; i <= 10000; i++) print "2016-01,L" i ",Theft" }' >"$t/every.csv"
+a=$(date +%s%N)
+crimerate --period 2016 --rollup "$t/c10k.csv" "$t/every.csv" >"$t/out" || exit 1
+ms=$(( ($(date +%s%N) - a) / 1000000 ))
+[ "$ms" -lt 1000 ] || { echo "10,000 levels, each with data, took $ms ms"; exit 1; }
+grep -qx 'L10000,Theft,2016,10001,,,,,,,1000' "$t/out" &&
+    grep -qx 'L5000,Theft,2016,5001,,,,,,,1000' "$t/out" ||
+    { echo "10,000 levels, each with data: wrong counts"; exit 1; }
 { cat "$t/deep.csv"; echo "L200000,L7"; } >"$t/cycle.csv"
 crimerate --period 2016 --rollup "$t/cycle.csv" "$t/rec.csv" >"$t/out" 2>"$t/err"
 [ $? = 1 ] && grep -q "the rollup has a cycle through 'L" "$t/err" ||
