@@ -87,7 +87,8 @@ setlabel(struct period *p)
 		snprintf(p->label, PERIOD_LABEL, "sa%04d", y);
 		break;
 	case PER_FY:
-		snprintf(p->label, PERIOD_LABEL, "fy%04d", y - 1);
+		/* both years: fy2016 alone reads as 2015/16 to some */
+		snprintf(p->label, PERIOD_LABEL, "fy%04d/%02d", y - 1, y % 100);
 		break;
 	case PER_12M:
 		snprintf(p->label, PERIOD_LABEL, "12m:%04d-%02d", y, m);
@@ -122,7 +123,36 @@ range(const char *s, size_t n, struct period *p)
 	return 0;
 }
 
-/* Periods named by a year: YYYY, saYYYY, fyYYYY, YYYYqN. */
+/* A financial year as UK analysts write it: fyYYYY (the year it
+ * starts), or YYYY/YY, YYYY/YYYY, with fy before them optional, and
+ * fyYYYY-YY, fyYYYY-YYYY (a bare YYYY-YY could be a month). 0 ok, -1
+ * not one, -2 the second year does not follow the first. */
+static int
+fyear(const char *s, size_t n, struct period *p)
+{
+	int fy = n > 2 && strncasecmp(s, "fy", 2) == 0, y, z;
+	size_t m;
+
+	if (fy) {
+		s += 2;
+		n -= 2;
+	}
+	if (n < 4 || (y = dig(s, 4)) < 1 || y > 9998 || (n == 4 && !fy))
+		return -1;
+	if (n > 4) {
+		m = n - 5;
+		if ((s[4] != '/' && (s[4] != '-' || !fy)) ||
+		    (m != 2 && m != 4) || (z = dig(s + 5, (int)m)) < 0)
+			return -1;
+		if (z != (m == 2 ? (y + 1) % 100 : y + 1))
+			return -2;
+	}
+	p->kind = PER_FY;
+	months(p, y * 12L + 3, 12);
+	return 0;
+}
+
+/* Periods named by a year: YYYY, saYYYY, YYYYqN. */
 static int
 named(const char *s, size_t n, struct period *p)
 {
@@ -131,10 +161,10 @@ named(const char *s, size_t n, struct period *p)
 	if (n == 4 && (y = dig(s, 4)) >= 1) {
 		p->kind = PER_YEAR;
 		months(p, y * 12L, 12);
-	} else if (n == 6 && (strncasecmp(s, "sa", 2) == 0 ||
-	    strncasecmp(s, "fy", 2) == 0) && (y = dig(s + 2, 4)) >= 2) {
-		p->kind = (s[0] | 0x20) == 's' ? PER_SA : PER_FY;
-		months(p, y * 12L + (p->kind == PER_SA ? -3 : 3), 12);
+	} else if (n == 6 && strncasecmp(s, "sa", 2) == 0 &&
+	    (y = dig(s + 2, 4)) >= 2) {
+		p->kind = PER_SA;
+		months(p, y * 12L - 3, 12);
 	} else if (n == 6 && (s[4] | 0x20) == 'q' && (y = dig(s, 4)) >= 1 &&
 	    (q = dig(s + 5, 1)) >= 1 && q <= 4) {
 		p->kind = PER_QUARTER;
@@ -149,10 +179,13 @@ int
 period_parse(const char *s, size_t n, struct period *p)
 {
 	long f, l;
-	int prec, y, m;
+	int prec, y, m, r;
 
 	memset(p, 0, sizeof(*p));
-	if (n == 11 && strncasecmp(s, "12m:", 4) == 0) {
+	if ((r = fyear(s, n, p)) != -1) {
+		if (r < 0)
+			return r;
+	} else if (n == 11 && strncasecmp(s, "12m:", 4) == 0) {
 		if ((y = dig(s + 4, 4)) < 1 || s[8] != '-' ||
 		    (m = dig(s + 9, 2)) < 1 || m > 12 || (y == 1 && m < 12))
 			return -1;
@@ -264,4 +297,24 @@ period_bucket_label(int by, long b, char *buf)
 	period_bucket_span(by, b, &p.first, &p.last);
 	setlabel(&p);
 	memcpy(buf, p.label, PERIOD_LABEL);
+}
+
+/* ONS mid-year estimates are for 30 June. Twice the days are compared,
+ * so that a midpoint between two days stays exact. */
+int
+period_popyear(long first, long last)
+{
+	long mid2 = first + last, d, best = -1;
+	int y, m, dd, k, by = 0;
+
+	date_civil(fdiv(mid2, 2), &y, &m, &dd);
+	for (k = y - 1; k <= y + 1; k++) {
+		d = 2 * date_days(k, 6, 30) - mid2;
+		d = d < 0 ? -d : d;
+		if (best < 0 || d < best) {
+			best = d;
+			by = k;
+		}
+	}
+	return by;
 }

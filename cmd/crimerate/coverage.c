@@ -46,6 +46,7 @@ void
 sources(void)
 {
 	uint32_t *first = xcalloc(R.units.n + 1, sizeof(*first));
+	uint32_t *bykey = xcalloc(R.dcat.n + 1, sizeof(*bykey));
 	const struct grp *e;
 	uint32_t c, r;
 	size_t i;
@@ -64,6 +65,13 @@ sources(void)
 		else
 			unite(first[e->a] - 1, e->c);
 	}
+	/* spellings of one category (lib/name.h) are one category */
+	for (c = 0; c < R.cats.n; c++) {
+		if (!bykey[R.ckid[c]])
+			bykey[R.ckid[c]] = c + 1;
+		else
+			unite(bykey[R.ckid[c]] - 1, c);
+	}
 	for (c = 0; c < R.cats.n; c++)
 		R.sunit[c] = UINT32_MAX;
 	for (c = 0; c < R.cats.n; c++)
@@ -81,6 +89,7 @@ sources(void)
 	for (c = 0; c < R.cats.n; c++)
 		R.src[c] = find(c);
 	free(first);
+	free(bykey);
 }
 
 static int
@@ -95,18 +104,91 @@ gcmp(const void *x, const void *y)
 	return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Months with data per (area node, source), and the pairs that feed
- * each row, for the area and each ancestor of it. */
+/* The months whose coverage can be asked, lo..hi: the windows of
+ * read.c, or the data's months for a series of every bucket. */
+static void
+span(long *lo, long *hi)
+{
+	if (R.win[0][0] == LONG_MIN) {
+		*lo = period_bucket(BY_MONTH, R.dfirst);
+		*hi = period_bucket(BY_MONTH, R.dlast);
+		return;
+	}
+	*lo = R.win[0][0];
+	*hi = R.win[0][1];
+	if (R.win[1][0] <= R.win[1][1]) {
+		if (R.win[1][0] < *lo)
+			*lo = R.win[1][0];
+		if (R.win[1][1] > *hi)
+			*hi = R.win[1][1];
+	}
+}
+
+static int
+has(const struct grp *p, long m)
+{
+	return g_count(&R.cover, (uint32_t)((uint64_t)p->b >> 32),
+	    (uint32_t)(p->b & 0xffffffff), m) != 0;
+}
+
+/* Note that node v has a row for indicator ind. */
+static void
+pushind(uint32_t v, uint32_t ind)
+{
+	size_t n = R.nnodeinds[v];
+
+	if ((n & (n - 1)) == 0)
+		R.nodeinds[v] = xreallocarray(R.nodeinds[v], n ? 2 * n : 1,
+		    sizeof(**R.nodeinds));
+	R.nodeinds[v][R.nnodeinds[v]++] = ind;
+}
+
+/* The bit set of row (v, ind): its covered months, made all ones when
+ * new. R.rowix holds its index + 1. */
+static uint64_t *
+rowbits(uint32_t v, uint32_t ind)
+{
+	size_t had = R.rowix.n, i;
+	int64_t *ix = g_get(&R.rowix, v, ind, 0);
+	uint64_t *b;
+
+	if (R.rowix.n != had) {
+		if (R.nrowb == R.rowbcap) {
+			R.rowbcap = R.rowbcap ? 2 * R.rowbcap : 64;
+			R.rowb = xreallocarray(R.rowb, R.rowbcap * R.nw,
+			    sizeof(*R.rowb));
+		}
+		*ix = (int64_t)++R.nrowb;
+		b = R.rowb + (size_t)(*ix - 1) * R.nw;
+		for (i = 0; i < R.nw; i++)
+			b[i] = ~(uint64_t)0;
+		g_get(&R.pairs, v, ind, 0);
+		pushind(v, ind);
+	}
+	return R.rowb + (size_t)(*ix - 1) * R.nw;
+}
+
+/* Months with data per (area node, source); the sources that feed each
+ * data area's rows (R.cl); and, kids before parents, each row's covered
+ * months: those of its own sources and of every child's row, so that a
+ * parent covers what all its parts cover. Linear in the rows and the
+ * roll-up's links. */
 void
 contributors(void)
 {
 	struct gtab ac = {0};
 	const struct grp *e;
-	const struct node *n;
-	uint32_t leaf, ind;
-	size_t i, j, k, m = 0;
-	long b;
+	uint32_t leaf, ind, key, v, p, *queue, *left;
+	uint64_t *b, *pb;
+	size_t i, j, k, m = 0, qn = 0, w;
+	long mo;
 
+	span(&R.mlo, &R.mhi);
+	if (R.mhi < R.mlo)
+		R.mhi = R.mlo;
+	R.nw = (size_t)((R.mhi - R.mlo) / 64 + 1);
+	R.nodeinds = xcalloc(R.nodes.n + 1, sizeof(*R.nodeinds));
+	R.nnodeinds = xcalloc(R.nodes.n + 1, sizeof(*R.nnodeinds));
 	for (i = 0; R.seen.e && i <= R.seen.mask; i++) {
 		e = &R.seen.e[i];
 		if (e->a == UINT32_MAX)
@@ -121,17 +203,10 @@ contributors(void)
 		if (e->a == UINT32_MAX)
 			continue;
 		leaf = R.areanode[e->a];
-		n = &R.nd[leaf];
-		b = (long)((uint64_t)leaf << 32 | R.src[e->c]);
-		for (j = 0; j < R.ncmap[e->c]; j++) {
-			ind = R.cmap[e->c][j];
-			g_get(&R.pairs, leaf, ind, 0);
-			g_get(&R.contrib, leaf, ind, b);
-			for (k = 0; k < n->nanc; k++) {
-				g_get(&R.pairs, n->anc[k], ind, 0);
-				g_get(&R.contrib, n->anc[k], ind, b);
-			}
-		}
+		key = R.ckid[e->c];
+		for (j = 0; j < R.ncmap[key]; j++)
+			g_get(&R.contrib, leaf, R.cmap[key][j],
+			    (long)((uint64_t)leaf << 32 | R.src[e->c]));
 	}
 	free(ac.e);
 	R.cl = xcalloc(R.contrib.n + 1, sizeof(*R.cl));
@@ -139,9 +214,41 @@ contributors(void)
 		if (R.contrib.e[i].a != UINT32_MAX)
 			R.cl[m++] = R.contrib.e[i];
 	qsort(R.cl, m, sizeof(*R.cl), gcmp);
+	/* each data area's own rows */
+	for (i = 0; i < m; i++) {
+		b = rowbits(R.cl[i].a, R.cl[i].c);
+		for (mo = R.mlo; mo <= R.mhi; mo++)
+			if (!has(&R.cl[i], mo))
+				b[(mo - R.mlo) / 64] &= ~((uint64_t)1 <<
+				    ((mo - R.mlo) % 64));
+	}
+	/* up the roll-up: a node once all its kids are done */
+	left = xcalloc(R.nodes.n + 1, sizeof(*left));
+	queue = xcalloc(R.nodes.n + 1, sizeof(*queue));
+	for (v = 0; v < R.nodes.n; v++)
+		if ((left[v] = (uint32_t)R.nd[v].nkid) == 0)
+			queue[qn++] = v;
+	for (k = 0; k < qn; k++) {
+		v = queue[k];
+		for (j = 0; j < R.nd[v].npar; j++) {
+			p = R.nd[v].par[j];
+			for (i = 0; i < R.nnodeinds[v]; i++) {
+				ind = R.nodeinds[v][i];
+				pb = rowbits(p, ind);
+				b = R.rowb + (size_t)(g_count(&R.rowix, v,
+				    ind, 0) - 1) * R.nw;
+				for (w = 0; w < R.nw; w++)
+					pb[w] &= b[w];
+			}
+			if (--left[p] == 0)
+				queue[qn++] = p;
+		}
+	}
+	free(left);
+	free(queue);
 }
 
-/* The pairs that feed a row: R.cl[*lo .. hi). */
+/* The feeders of a data area's row: R.cl[*lo .. hi). */
 static size_t
 feeders(uint32_t v, uint32_t ind, size_t *lo)
 {
@@ -161,59 +268,78 @@ feeders(uint32_t v, uint32_t ind, size_t *lo)
 	return z;
 }
 
-static int
-has(const struct grp *p, long m)
-{
-	return g_count(&R.cover, (uint32_t)((uint64_t)p->b >> 32),
-	    (uint32_t)(p->b & 0xffffffff), m) != 0;
-}
-
 /* How many of the months m0..m1 every feeder of the row has data in. */
 long
 covered(uint32_t v, uint32_t ind, long m0, long m1)
 {
-	size_t lo, hi = feeders(v, ind, &lo), i;
+	int64_t ix = g_count(&R.rowix, v, ind, 0);
+	const uint64_t *b;
 	long m, n = 0;
 
-	for (m = m0; m <= m1; m++) {
-		for (i = lo; i < hi && has(&R.cl[i], m); i++)
-			;
-		n += i == hi;
-	}
+	if (ix == 0)
+		return 0;
+	b = R.rowb + (size_t)(ix - 1) * R.nw;
+	for (m = m0 < R.mlo ? R.mlo : m0; m <= m1 && m <= R.mhi; m++)
+		n += (b[(m - R.mlo) / 64] >> ((m - R.mlo) % 64)) & 1;
 	return n;
 }
 
 /* Remember, once each, the feeders of a row that miss months of m0..m1
- * (a period or bucket shown, ctx its place in the output). */
+ * (a period or bucket shown, ctx its place in the output): those of the
+ * area and of every area under it. Only a failing run comes here. */
 void
 gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx, const char *what)
 {
-	size_t lo, hi = feeders(v, ind, &lo), i;
+	size_t lo, hi, i, k, n = 0, cap = 16;
+	uint32_t *todo = xcalloc(cap, sizeof(*todo)), u;
 	struct gap *g;
 	int64_t *said;
 	long m;
 
-	for (i = lo; i < hi; i++) {
-		for (m = m0; m <= m1 && has(&R.cl[i], m); m++)
-			;
-		if (m > m1)
-			continue;
-		said = g_get(&R.gapt, (uint32_t)((uint64_t)R.cl[i].b >> 32),
-		    (uint32_t)(R.cl[i].b & 0xffffffff), ctx);
-		if (*said)
-			continue;
-		*said = 1;
-		if ((R.ngl & (R.ngl - 1)) == 0)
-			R.gl = xreallocarray(R.gl, R.ngl ? 2 * R.ngl : 1,
-			    sizeof(*R.gl));
-		g = &R.gl[R.ngl++];
-		g->leaf = (uint32_t)((uint64_t)R.cl[i].b >> 32);
-		g->src = (uint32_t)(R.cl[i].b & 0xffffffff);
-		g->m0 = m0;
-		g->m1 = m1;
-		g->ctx = ctx;
-		snprintf(g->what, sizeof(g->what), "%s", what);
+	if (++R.gmark == 0) {
+		memset(R.gm, 0, (R.nodes.n + 1) * sizeof(*R.gm));
+		R.gmark = 1;
 	}
+	if (!R.gm)
+		R.gm = xcalloc(R.nodes.n + 1, sizeof(*R.gm));
+	todo[n++] = v;
+	R.gm[v] = R.gmark;
+	for (k = 0; k < n; k++) {
+		u = todo[k];
+		for (i = 0; i < R.nd[u].nkid; i++) {
+			if (R.gm[R.nd[u].kid[i]] == R.gmark)
+				continue;
+			R.gm[R.nd[u].kid[i]] = R.gmark;
+			if (n == cap)
+				todo = xreallocarray(todo, cap *= 2,
+				    sizeof(*todo));
+			todo[n++] = R.nd[u].kid[i];
+		}
+		hi = feeders(u, ind, &lo);
+		for (i = lo; i < hi; i++) {
+			for (m = m0; m <= m1 && has(&R.cl[i], m); m++)
+				;
+			if (m > m1)
+				continue;
+			said = g_get(&R.gapt,
+			    (uint32_t)((uint64_t)R.cl[i].b >> 32),
+			    (uint32_t)(R.cl[i].b & 0xffffffff), ctx);
+			if (*said)
+				continue;
+			*said = 1;
+			if ((R.ngl & (R.ngl - 1)) == 0)
+				R.gl = xreallocarray(R.gl, R.ngl ? 2 * R.ngl :
+				    1, sizeof(*R.gl));
+			g = &R.gl[R.ngl++];
+			g->leaf = (uint32_t)((uint64_t)R.cl[i].b >> 32);
+			g->src = (uint32_t)(R.cl[i].b & 0xffffffff);
+			g->m0 = m0;
+			g->m1 = m1;
+			g->ctx = ctx;
+			snprintf(g->what, sizeof(g->what), "%s", what);
+		}
+	}
+	free(todo);
 }
 
 static int

@@ -29,6 +29,9 @@
 #include "header.h"
 #include "input.h"
 #include "period.h"
+#include "util.h"
+
+__extension__ typedef __int128 i128;
 
 enum { C_DATE, C_AREA, C_CAT, C_COUNT, C_SRC, NCOL };
 extern const char *const colname[NCOL];
@@ -59,19 +62,28 @@ struct gtab {
 	size_t n, mask;
 };
 
+struct gvec {
+	struct grp *e;
+	size_t n, cap;
+};
+
 struct dinfo {
 	long b[2]; /* buckets the date counts toward, NOB for none */
 	long m0, m1; /* the months its span covers (period_bucket) */
 };
 
-/* An area of the data or of the lookup files, matched by its
- * normalised name. */
+/* An area of the data or of the lookup files, matched by its key
+ * (lib/name.h). */
 struct node {
-	char *name; /* as first met */
-	uint32_t *par, *kid, *anc;
-	size_t npar, nkid, nanc;
-	int state; /* rollup walk: 0 new, 1 on the path, 2 done */
-	int missed;
+	char *name; /* as shown: a lookup's spelling, else the data's */
+	uint32_t *par, *kid;
+	size_t npar, nkid;
+	int state; /* cycle check: 0 new, 1 on the path, 2 done */
+	uint32_t mark; /* ancestors(): met in this walk */
+	int chain;     /* chains(): 1 it and its ancestors have one parent
+			* each (or none), 2 not */
+	long depth;    /* on a chain: the number of ancestors */
+	int missed, warned;
 	long *py;      /* population years (0: any year) */
 	int64_t *pop;
 	size_t npop;
@@ -104,10 +116,12 @@ struct crimerate {
 	int anyb;
 	long dfirst, dlast; /* the span of every date read */
 	int anyd;
+	char *firstat, *lastat; /* FILE:LINE where each was read */
+	uint32_t firstid, lastid; /* and the dates, as written */
 	struct strtab dates, areas, cats;
 	struct dinfo *di;
-	int64_t *catn;
-	size_t catcap;
+	i128 *catn, *arean; /* counted per category, per area as written */
+	size_t catcap, areacap;
 	struct gtab g;
 	struct strtab units; /* source units, by label */
 	struct gtab seen;    /* (area, raw category, month): has data */
@@ -120,11 +134,18 @@ struct crimerate {
 	struct strtab nodes, inds, ckeys;
 	struct node *nd;
 	uint32_t *areanode;
-	uint32_t **cmap; /* raw category → indicators */
+	struct strtab dcat; /* the keys of the data's categories */
+	uint32_t *ckid;     /* raw category → its key in dcat */
+	char **dname;       /* a key of dcat → the spelling shown */
+	char **iname;       /* an indicator (inds holds keys) → spelling */
+	struct sbuf kbuf;   /* key() */
+	uint32_t **cmap; /* a key of dcat → indicators */
 	size_t *ncmap;
-	uint32_t **kmap; /* normalised category of the file → indicators */
+	uint32_t **kmap; /* a category key of the file → indicators */
 	size_t *nkmap;
-	struct gtab out, pairs;
+	struct gtab out, pairs, direct; /* direct: build()'s other adds */
+	struct gvec *bk; /* passup(): groups by depth */
+	size_t nbk;
 	uint32_t *src;     /* raw category → its source: the root category */
 	uint32_t *sunit, *scat; /* a source's smallest unit label, category */
 	struct grp *cl;    /* contrib, sorted */
@@ -132,8 +153,24 @@ struct crimerate {
 	struct gap *gl;
 	size_t ngl;
 	struct gtab cover; /* (node, source, month): has data */
-	struct gtab contrib; /* (node, indicator, leaf node << 32 | source) */
+	struct gtab contrib; /* (node, indicator, node << 32 | source) */
+	long mlo, mhi;       /* the months a row's bit set holds */
+	size_t nw;           /* 64-bit words a row */
+	struct gtab rowix;   /* (node, indicator): its bit set's index + 1 */
+	uint64_t *rowb;      /* the rows' bit sets of covered months */
+	size_t nrowb, rowbcap;
+	uint32_t **nodeinds; /* node → the indicators it has rows for */
+	size_t *nnodeinds;
+	uint32_t *gm, gmark; /* gap(): areas met in this walk */
 	const char *popfile;
+	uint32_t *up, mark; /* ancestors() */
+	size_t nup, upcap;
+	const long *years; /* population years asked for */
+	long *pyears;      /* the same, owned */
+	struct grp *bsort; /* build(): the groups by area */
+	size_t nyears;
+	int64_t *psum;   /* [year][node]: the sum of a parent's leaves */
+	uint32_t *pmiss; /* [year][node]: a leaf without one, + 1 */
 };
 
 extern struct crimerate R;
@@ -149,24 +186,27 @@ int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
 
 /* read.c: CSV files with a header, and the records */
 void die(const char *file, long line, const char *col, const char *fmt, ...);
-void add(int64_t *to, int64_t n, const char *file, long line,
-    const char *col);
+void nonul(const struct lookup *lk, long col);
 int lk_open(struct lookup *l, const char *path);
 long lk_col(struct lookup *l, const char *name, const char *what,
     int required);
 int lk_next(struct lookup *l);
 void lk_close(struct lookup *l);
 void readfile(const char *path);
+void check_span(void);
 
 /* lookups.c: categories, rollup and populations */
-const char *normkey(const char *s, size_t *n);
-uint32_t node(const char *s, size_t n);
+uint32_t node(const char *s, size_t n, int lookup);
+void spell_areas(void);
 void load_categories(const char *path);
 int map_categories(const char *path);
 void load_rollup(const char *path);
-void ancestors(uint32_t v, const char *path);
+void check_rollup(const char *path);
+void ancestors(uint32_t v);
+void chains(void);
 void load_population(const char *path);
-int64_t population(uint32_t v, long year);
+void popsums(const long *years, size_t ny);
+int64_t population(uint32_t v, long year, uint32_t *part);
 
 /* coverage.c: sources, and which months of a row have data */
 void sources(void);

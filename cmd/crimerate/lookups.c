@@ -5,50 +5,89 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "name.h"
 #include "num.h"
 #include "util.h"
 
 #include "crimerate.h"
 
-/* Lookups match names trimmed and without regard to ASCII case: the
- * key of s, in a buffer reused by the next call (NULL frees it). */
-const char *
-normkey(const char *s, size_t *n)
+/* Every name is matched by its key (lib/name.h): the key of s, in a
+ * buffer reused by the next call; *n becomes its length. */
+static const char *
+key(const char *s, size_t *n)
 {
-	static struct sbuf b;
-	size_t i;
+	*n = name_key(&R.kbuf, s, *n);
+	return sb_str(&R.kbuf);
+}
 
-	if (!s) {
-		sb_free(&b);
-		return NULL;
-	}
+static uint32_t
+keyid(struct strtab *t, const char *s, size_t n, int *isnew)
+{
+	const char *k = key(s, &n);
+
+	return st_id(t, k, n, isnew);
+}
+
+/* s without the spaces and tabs around it: the spelling shown. */
+static const char *
+trim(const char *s, size_t *n)
+{
 	while (*n > 0 && (*s == ' ' || *s == '\t')) {
 		s++;
 		(*n)--;
 	}
 	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
 		(*n)--;
-	b.len = 0;
-	for (i = 0; i < *n; i++)
-		sb_addc(&b, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	return sb_str(&b);
+	return s;
 }
 
-static uint32_t
-normid(struct strtab *t, const char *s, size_t n, int *isnew)
+/* The spelling shown for each key no lookup file spelled: of the data's
+ * spellings of it (names, trimmed), the one with the most counted (w),
+ * ties to the smallest in byte order. So the choice depends on what was
+ * counted, never on the order records came in, and partials, which
+ * keep each spelling with its count, merge to the same choice. kid:
+ * each name's key; out[k]: key k's spelling, NULL for one to choose. */
+static void
+vote(const struct strtab *names, const i128 *w, const uint32_t *kid,
+    char **out, size_t nk)
 {
-	const char *k = normkey(s, &n);
+	struct strtab t = {0};
+	i128 *tw = NULL, *bw = xcalloc(nk + 1, sizeof(*bw));
+	uint32_t *tk = NULL, *best = xcalloc(nk + 1, sizeof(*best)), id, k;
+	size_t i, n, cap = 0;
+	const char *s;
+	int isnew;
 
-	return st_id(t, k, n, isnew);
-}
-
-static long
-normfind(const struct strtab *t, const char *s, size_t n)
-{
-	const char *k = normkey(s, &n);
-	size_t slot;
-
-	return st_find(t, k, n, hash(k, n), &slot);
+	for (i = 0; i < names->n; i++) {
+		n = names->len[i];
+		s = trim(names->s[i], &n);
+		id = st_id(&t, s, n, &isnew);
+		if (t.cap > cap) {
+			tw = xreallocarray(tw, t.cap, sizeof(*tw));
+			tk = xreallocarray(tk, t.cap, sizeof(*tk));
+			cap = t.cap;
+		}
+		if (isnew)
+			tw[id] = 0;
+		tw[id] += w[i];
+		tk[id] = kid[i];
+	}
+	for (id = 0; id < t.n; id++) {
+		k = tk[id];
+		if (!out[k] && (!best[k] || tw[id] > bw[k] || (tw[id] == bw[k] &&
+		    strcmp(t.s[id], t.s[best[k] - 1]) < 0))) {
+			best[k] = id + 1;
+			bw[k] = tw[id];
+		}
+	}
+	for (k = 0; k < nk; k++)
+		if (!out[k] && best[k])
+			out[k] = xstrdup(t.s[best[k] - 1]);
+	st_free(&t);
+	free(tw);
+	free(tk);
+	free(bw);
+	free(best);
 }
 
 static void
@@ -64,24 +103,51 @@ push(uint32_t **v, size_t *n, uint32_t x)
 	(*v)[(*n)++] = x;
 }
 
-/* A node for an area name; data areas come first and keep their names. */
+/* A node for an area name. A lookup file's spelling, the first met, is
+ * the one shown; the data's areas are spelled by spell_areas(). */
 uint32_t
-node(const char *s, size_t n)
+node(const char *s, size_t n, int lookup)
 {
 	int isnew;
-	uint32_t id = normid(&R.nodes, s, n, &isnew);
+	uint32_t id = keyid(&R.nodes, s, n, &isnew);
 
 	if (isnew && (id & (id - 1)) == 0)
 		R.nd = xreallocarray(R.nd, id ? 2 * id : 1, sizeof(*R.nd));
-	if (isnew) {
+	if (isnew)
 		memset(&R.nd[id], 0, sizeof(R.nd[id]));
-		while (n > 0 && (*s == ' ' || *s == '\t')) {
-			s++;
-			n--;
-		}
-		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
+	if (lookup && !R.nd[id].name) {
+		s = trim(s, &n);
 		R.nd[id].name = xstrndup(s, n);
+	}
+	return id;
+}
+
+/* Names for the areas of the data that no lookup file spelled. */
+void
+spell_areas(void)
+{
+	char **out = xcalloc(R.nodes.n + 1, sizeof(*out));
+	size_t k;
+
+	for (k = 0; k < R.nodes.n; k++)
+		out[k] = R.nd[k].name;
+	vote(&R.areas, R.arean, R.areanode, out, R.nodes.n);
+	for (k = 0; k < R.nodes.n; k++)
+		R.nd[k].name = out[k];
+	free(out);
+}
+
+/* An indicator by its key; spelled as the categories file first
+ * writes it, else as the data's category is spelled. */
+static uint32_t
+indid(const char *k, size_t n, const char *s, size_t sn)
+{
+	int isnew;
+	uint32_t id = st_id(&R.inds, k, n, &isnew);
+
+	if (isnew) {
+		R.iname = xreallocarray(R.iname, R.inds.cap, sizeof(*R.iname));
+		R.iname[id] = xstrndup(s, sn);
 	}
 	return id;
 }
@@ -99,7 +165,12 @@ load_categories(const char *path)
 	ci = lk_col(&lk, "category", NULL, 1);
 	ii = lk_col(&lk, "indicator", NULL, 1);
 	while (lk_next(&lk)) {
-		k = normid(&R.ckeys, lk.row->f[ci], lk.row->len[ci], &isnew);
+		const char *s = lk.row->f[ii];
+		size_t n = lk.row->len[ii], kn = n;
+
+		nonul(&lk, ci);
+		nonul(&lk, ii);
+		k = keyid(&R.ckeys, lk.row->f[ci], lk.row->len[ci], &isnew);
 		if (isnew) {
 			R.kmap = xreallocarray(R.kmap, R.ckeys.cap,
 			    sizeof(*R.kmap));
@@ -109,9 +180,11 @@ load_categories(const char *path)
 			R.nkmap[k] = 0;
 		}
 		/* an empty indicator: known, counted in none */
-		if (lk.row->len[ii] == 0)
+		key(s, &kn);
+		if (kn == 0)
 			continue;
-		ind = st_id(&R.inds, lk.row->f[ii], lk.row->len[ii], NULL);
+		s = trim(s, &n);
+		ind = indid(sb_str(&R.kbuf), kn, s, n);
 		push(&R.kmap[k], &R.nkmap[k], ind);
 	}
 	lk_close(&lk);
@@ -120,39 +193,67 @@ load_categories(const char *path)
 static int
 catcmp(const void *a, const void *b)
 {
-	return strcmp(R.cats.s[*(const uint32_t *)a],
-	    R.cats.s[*(const uint32_t *)b]);
+	return strcmp(R.dname[*(const uint32_t *)a],
+	    R.dname[*(const uint32_t *)b]);
 }
 
-/* Raw categories to indicators; the unmapped ones said on stderr. */
+/* A count in 128 bits as text (buf of 48). */
+static const char *
+i128str(i128 v, char *buf)
+{
+	char *p = buf + 47;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v > 0);
+	return p;
+}
+
+/* The categories of the data by their keys, spelled by vote; then each
+ * to its indicators; the unmapped ones said on stderr. */
 int
 map_categories(const char *path)
 {
-	uint32_t c, *um = xcalloc(R.cats.n, sizeof(*um));
-	size_t i, n = 0;
-	long k;
+	uint32_t c, k, *um;
+	size_t i, n = 0, nk;
+	i128 *kn;
+	long f;
+	char buf[48];
 
-	R.cmap = xcalloc(R.cats.n, sizeof(*R.cmap));
-	R.ncmap = xcalloc(R.cats.n, sizeof(*R.ncmap));
-	for (c = 0; c < R.cats.n; c++) {
+	R.ckid = xcalloc(R.cats.n + 1, sizeof(*R.ckid));
+	for (c = 0; c < R.cats.n; c++)
+		R.ckid[c] = keyid(&R.dcat, R.cats.s[c], R.cats.len[c], NULL);
+	nk = R.dcat.n;
+	R.dname = xcalloc(nk + 1, sizeof(*R.dname));
+	vote(&R.cats, R.catn, R.ckid, R.dname, nk);
+	kn = xcalloc(nk + 1, sizeof(*kn));
+	for (c = 0; c < R.cats.n; c++)
+		kn[R.ckid[c]] += R.catn[c];
+	um = xcalloc(nk + 1, sizeof(*um));
+	R.cmap = xcalloc(nk + 1, sizeof(*R.cmap));
+	R.ncmap = xcalloc(nk + 1, sizeof(*R.ncmap));
+	for (k = 0; k < nk; k++) {
 		if (!path) {
-			push(&R.cmap[c], &R.ncmap[c],
-			    st_id(&R.inds, R.cats.s[c], R.cats.len[c], NULL));
+			push(&R.cmap[k], &R.ncmap[k], indid(R.dcat.s[k],
+			    R.dcat.len[k], R.dname[k], strlen(R.dname[k])));
 			continue;
 		}
-		k = normfind(&R.ckeys, R.cats.s[c], R.cats.len[c]);
-		if (k < 0) {
-			um[n++] = c;
+		if ((f = st_find(&R.ckeys, R.dcat.s[k], R.dcat.len[k],
+		    hash(R.dcat.s[k], R.dcat.len[k]), &i)) < 0) {
+			um[n++] = k;
 			continue;
 		}
-		for (i = 0; i < R.nkmap[k]; i++)
-			push(&R.cmap[c], &R.ncmap[c], R.kmap[k][i]);
+		for (i = 0; i < R.nkmap[f]; i++)
+			push(&R.cmap[k], &R.ncmap[k], R.kmap[f][i]);
 	}
 	qsort(um, n, sizeof(*um), catcmp);
 	for (i = 0; i < n; i++)
-		warnx("%s: unmapped category '%s': %lld", path,
-		    R.cats.s[um[i]], (long long)R.catn[um[i]]);
+		warnx("%s: unmapped category '%s': %s", path, R.dname[um[i]],
+		    i128str(kn[um[i]], buf));
 	free(um);
+	free(kn);
 	if (n && R.strict)
 		warnx("%zu unmapped categor%s (--strict)", n, n == 1 ? "y" :
 		    "ies");
@@ -173,38 +274,120 @@ load_rollup(const char *path)
 	while (lk_next(&lk)) {
 		if (lk.row->len[ai] == 0)
 			die(lk.path, lk.row->line, lk.h->name[ai], "empty area");
+		nonul(&lk, ai);
+		nonul(&lk, pi);
 		if (lk.row->len[pi] == 0)
 			continue; /* a top level */
-		a = node(lk.row->f[ai], lk.row->len[ai]);
-		p = node(lk.row->f[pi], lk.row->len[pi]);
+		a = node(lk.row->f[ai], lk.row->len[ai], 1);
+		p = node(lk.row->f[pi], lk.row->len[pi], 1);
 		push(&R.nd[a].par, &R.nd[a].npar, p);
 		push(&R.nd[p].kid, &R.nd[p].nkid, a);
 	}
 	lk_close(&lk);
 }
 
-/* Every ancestor of a node, once each; a cycle is an error naming it. */
+/* A cycle in the rollup is an error naming an area on it. Depth first
+ * over the parents, with a stack of its own rather than recursion: a
+ * rollup may be 200,000 levels deep. */
 void
-ancestors(uint32_t v, const char *path)
+check_rollup(const char *path)
 {
-	struct node *n = &R.nd[v], *p;
+	uint32_t *st = xcalloc(R.nodes.n + 1, sizeof(*st)), v, p;
+	size_t *at = xcalloc(R.nodes.n + 1, sizeof(*at)), top, i;
+
+	for (i = 0; i < R.nodes.n; i++) {
+		if (R.nd[i].state)
+			continue;
+		st[0] = (uint32_t)i;
+		at[0] = 0;
+		R.nd[i].state = 1;
+		top = 1;
+		while (top > 0) {
+			v = st[top - 1];
+			if (at[top - 1] == R.nd[v].npar) {
+				R.nd[v].state = 2;
+				top--;
+				continue;
+			}
+			p = R.nd[v].par[at[top - 1]++];
+			if (R.nd[p].state == 1)
+				errx(1, "%s: the rollup has a cycle through "
+				    "'%s'", path, R.nd[p].name);
+			if (R.nd[p].state == 0) {
+				R.nd[p].state = 1;
+				st[top] = p;
+				at[top++] = 0;
+			}
+		}
+	}
+	free(st);
+	free(at);
+}
+
+/* Which areas lie on chains, each with its depth: an area with no
+ * parent, or with one parent on a chain. Each walk up stops at an area
+ * already known, so the whole takes linear time. */
+void
+chains(void)
+{
+	uint32_t *path = xcalloc(R.nodes.n + 1, sizeof(*path)), u;
+	size_t i, n;
+	struct node *x, *p;
+
+	for (i = 0; i < R.nodes.n; i++) {
+		n = 0;
+		for (u = (uint32_t)i; !R.nd[u].chain; u = R.nd[u].par[0]) {
+			path[n++] = u;
+			if (R.nd[u].npar != 1)
+				break;
+		}
+		while (n > 0) { /* from the top down */
+			x = &R.nd[path[--n]];
+			if (x->npar > 1) {
+				x->chain = 2;
+			} else if (x->npar == 0) {
+				x->chain = 1;
+				x->depth = 0;
+			} else {
+				p = &R.nd[x->par[0]];
+				x->chain = p->chain;
+				x->depth = p->depth + 1;
+			}
+		}
+	}
+	free(path);
+}
+
+/* Every ancestor of v, once each, into R.up (R.nup of them): breadth
+ * first, the list its own queue, marks new for each call. */
+void
+ancestors(uint32_t v)
+{
+	struct node *n;
 	size_t i, j;
 
-	if (n->state == 2)
-		return;
-	if (n->state == 1)
-		errx(1, "%s: the rollup has a cycle through '%s'", path,
-		    n->name);
-	n->state = 1;
-	for (i = 0; i < n->npar; i++) {
-		ancestors(n->par[i], path);
-		n = &R.nd[v];
-		p = &R.nd[n->par[i]];
-		push(&n->anc, &n->nanc, n->par[i]);
-		for (j = 0; j < p->nanc; j++)
-			push(&n->anc, &n->nanc, p->anc[j]);
+	if (++R.mark == 0) { /* wrapped: old marks could collide */
+		for (i = 0; i < R.nodes.n; i++)
+			R.nd[i].mark = 0;
+		R.mark = 1;
 	}
-	n->state = 2;
+	R.nup = 0;
+	R.nd[v].mark = R.mark;
+	for (i = 0, n = &R.nd[v];; n = &R.nd[R.up[i++]]) {
+		for (j = 0; j < n->npar; j++) {
+			if (R.nd[n->par[j]].mark == R.mark)
+				continue;
+			R.nd[n->par[j]].mark = R.mark;
+			if (R.nup == R.upcap) {
+				R.upcap = R.upcap ? 2 * R.upcap : 64;
+				R.up = xreallocarray(R.up, R.upcap,
+				    sizeof(*R.up));
+			}
+			R.up[R.nup++] = n->par[j];
+		}
+		if (i == R.nup)
+			break;
+	}
 }
 
 void
@@ -235,7 +418,8 @@ load_population(const char *path)
 			    "'%.*s' is a negative population" : r == -2 ?
 			    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
 			    SHOWN, f);
-		i = node(lk.row->f[ai], lk.row->len[ai]); /* may move R.nd */
+		nonul(&lk, ai);
+		i = node(lk.row->f[ai], lk.row->len[ai], 1); /* may move R.nd */
 		n = &R.nd[i];
 		for (i = 0; i < n->npop; i++)
 			if (n->py[i] == y)
@@ -250,29 +434,82 @@ load_population(const char *path)
 	lk_close(&lk);
 }
 
-/* The population of a node in a year: the figure for that year, else
- * the latest before it; for a parent without one, the sum of its
- * children. -1 when there is none. */
-int64_t
-population(uint32_t v, long year)
+/* A node's own population for a year: the row of that year, or of a
+ * file without years; -1 none. */
+static int64_t
+ownpop(const struct node *n, long year)
 {
-	struct node *n = &R.nd[v];
-	int64_t best = -1, sum = 0, k;
-	long by = 0;
 	size_t i;
 
 	for (i = 0; i < n->npop; i++)
-		if (n->py[i] <= year && (best < 0 || n->py[i] > by)) {
-			best = n->pop[i];
-			by = n->py[i];
+		if (n->py[i] == year || n->py[i] == 0)
+			return n->pop[i];
+	return -1;
+}
+
+/* For each year asked, the sum over each parent of its leaves' own
+ * populations (a leaf: an area with no children in the rollup), each
+ * leaf once however many paths lead up from it, so that the
+ * population covers the same areas as the count; and a leaf that has
+ * none, for the message. */
+void
+popsums(const long *years, size_t ny)
+{
+	size_t k, i, nn = R.nodes.n;
+	uint32_t u, a;
+	int64_t p, *s;
+
+	R.years = years;
+	R.nyears = ny;
+	R.psum = xcalloc(ny * nn + 1, sizeof(*R.psum));
+	R.pmiss = xcalloc(ny * nn + 1, sizeof(*R.pmiss));
+	for (u = 0; u < nn; u++) {
+		if (R.nd[u].nkid || !R.nd[u].npar)
+			continue;
+		ancestors(u);
+		for (k = 0; k < ny; k++) {
+			p = ownpop(&R.nd[u], years[k]);
+			for (i = 0; i < R.nup; i++) {
+				a = R.up[i];
+				s = &R.psum[k * nn + a];
+				if (p < 0 && !R.pmiss[k * nn + a])
+					R.pmiss[k * nn + a] = u + 1;
+				else if (p >= 0 &&
+				    __builtin_add_overflow(*s, p, s))
+					errx(1, "%s: the population of '%s' in "
+					    "%ld, the sum of its parts, passes "
+					    "2^63-1", R.popfile, R.nd[a].name,
+					    years[k]);
+			}
 		}
-	if (best >= 0 || n->nkid == 0)
-		return best;
-	for (i = 0; i < n->nkid; i++) {
-		if ((k = population(n->kid[i], year)) < 0)
-			return -1;
-		if (__builtin_add_overflow(sum, k, &sum))
-			return -1;
 	}
-	return sum;
+}
+
+/* The population of a node in a year (one of those given to popsums):
+ * its own row; else, for a parent, the sum of its leaves'. -1 when
+ * there is none; *part is then the leaf without one, or v itself. */
+int64_t
+population(uint32_t v, long year, uint32_t *part)
+{
+	struct node *n = &R.nd[v];
+	size_t k, nn = R.nodes.n;
+	int64_t own = ownpop(n, year), sum;
+
+	for (k = 0; k < R.nyears && R.years[k] != year; k++)
+		;
+	*part = v;
+	if (k == R.nyears || !n->nkid)
+		return own;
+	sum = R.psum[k * nn + v];
+	if (R.pmiss[k * nn + v]) {
+		*part = R.pmiss[k * nn + v] - 1;
+		return own;
+	}
+	if (own >= 0 && own != sum && !n->warned) {
+		warnx("%s: '%s' has its own population in %ld, %lld, used "
+		    "for it; its parts in the rollup add up to %lld", R.popfile,
+		    n->name, year, (long long)own, (long long)sum);
+		n->warned = 1;
+	}
+	return own >= 0 ? own : sum;
 }

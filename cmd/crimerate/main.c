@@ -43,12 +43,15 @@ cleanup(void)
 		free(R.nd[i].name);
 		free(R.nd[i].par);
 		free(R.nd[i].kid);
-		free(R.nd[i].anc);
 		free(R.nd[i].py);
 		free(R.nd[i].pop);
 	}
-	for (i = 0; R.cmap && i < R.cats.n; i++)
+	for (i = 0; R.cmap && i < R.dcat.n; i++)
 		free(R.cmap[i]);
+	for (i = 0; R.dname && i < R.dcat.n; i++)
+		free(R.dname[i]);
+	for (i = 0; i < R.inds.n; i++)
+		free(R.iname[i]);
 	for (i = 0; R.kmap && i < R.ckeys.n; i++)
 		free(R.kmap[i]);
 	free(R.nd);
@@ -67,12 +70,28 @@ cleanup(void)
 	free(R.cunit);
 	free(R.cover.e);
 	free(R.contrib.e);
+	free(R.rowix.e);
+	free(R.rowb);
+	for (i = 0; R.nodeinds && i < R.nodes.n; i++)
+		free(R.nodeinds[i]);
+	free(R.nodeinds);
+	free(R.nnodeinds);
+	free(R.gm);
 	free(R.src);
 	free(R.sunit);
 	free(R.scat);
 	free(R.cl);
 	free(R.gapt.e);
 	free(R.gl);
+	free(R.up);
+	free(R.psum);
+	free(R.pmiss);
+	free(R.pyears);
+	free(R.bsort);
+	free(R.direct.e);
+	for (i = 0; i < R.nbk; i++)
+		free(R.bk[i].e);
+	free(R.bk);
 	st_free(&R.dates);
 	st_free(&R.areas);
 	st_free(&R.cats);
@@ -80,7 +99,14 @@ cleanup(void)
 	st_free(&R.nodes);
 	st_free(&R.inds);
 	st_free(&R.ckeys);
-	normkey(NULL, NULL);
+	st_free(&R.dcat);
+	free(R.ckid);
+	free(R.dname);
+	free(R.iname);
+	free(R.arean);
+	free(R.firstat);
+	free(R.lastat);
+	sb_free(&R.kbuf);
 }
 
 /* The final stage: lookups, then indicators. */
@@ -90,16 +116,18 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 	size_t i;
 	int ret;
 
-	/* data areas first, so that they keep their spelling */
-	R.areanode = xcalloc(R.areas.n, sizeof(*R.areanode));
+	check_span();
+	/* the lookups spell the areas they name; the data the others */
+	R.areanode = xcalloc(R.areas.n + 1, sizeof(*R.areanode));
 	for (i = 0; i < R.areas.n; i++)
-		R.areanode[i] = node(R.areas.s[i], R.areas.len[i]);
+		R.areanode[i] = node(R.areas.s[i], R.areas.len[i], 0);
 	if (rollup)
 		load_rollup(rollup);
-	for (i = 0; i < R.nodes.n; i++)
-		ancestors((uint32_t)i, rollup);
 	if (R.popfile)
 		load_population(R.popfile);
+	spell_areas();
+	if (rollup)
+		check_rollup(rollup);
 	if (cats)
 		load_categories(cats);
 	if (map_categories(cats))
@@ -127,9 +155,16 @@ perarg(const char *s)
 static void
 periodarg(const char *opt, const char *s, struct period *p)
 {
-	if (period_parse(s, strlen(s), p) != 0) {
-		warnx("%s: '%s' is not a period (saYYYY, fyYYYY, YYYY, YYYYqN, "
-		    "YYYY-MM, 12m:YYYY-MM or FROM..TO)", opt, s);
+	int r = period_parse(s, strlen(s), p);
+
+	if (r == -2) {
+		warnx("%s: '%s' is not a financial year: its second year must "
+		    "be the year after its first (2016/17)", opt, s);
+		usage(stderr, 2);
+	}
+	if (r != 0) {
+		warnx("%s: '%s' is not a period (saYYYY, fyYYYY or YYYY/YY, "
+		    "YYYY, YYYYqN, YYYY-MM, 12m:YYYY-MM or FROM..TO)", opt, s);
 		usage(stderr, 2);
 	}
 }

@@ -14,8 +14,6 @@
 
 #include "crimerate.h"
 
-__extension__ typedef __int128 i128;
-
 /* num/den rounded half away from zero to dec decimals: exact, so that
  * every figure can be checked by hand. */
 static void
@@ -51,33 +49,131 @@ integer(FILE *fp, long long v, int first)
 	csvw_str(fp, buf, first);
 }
 
+/* The label of bucket b, for a message. */
+static const char *
+blabel(long b, char *buf)
+{
+	if (!R.by)
+		return b == 0 ? R.per_.label : R.cmp.label;
+	period_bucket_label(R.by, b, buf);
+	return buf;
+}
+
+/* Add n to a group of a table; each sum is checked, not the total. A
+ * new group of the output may be a new pair. */
+static void
+sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
+{
+	size_t had = t->n;
+	int64_t *to = g_get(t, v, ind, b);
+	char buf[PERIOD_LABEL];
+
+	if (__builtin_add_overflow(*to, n, to))
+		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
+		    R.nd[v].name, R.iname[ind], blabel(b, buf));
+	if (t == &R.out && t->n != had)
+		g_get(&R.pairs, v, ind, 0);
+}
+
+static int
+bynode(const void *x, const void *y)
+{
+	uint32_t a = R.areanode[((const struct grp *)x)->a];
+	uint32_t b = R.areanode[((const struct grp *)y)->a];
+
+	return (a > b) - (a < b);
+}
+
+static struct grp *sorted(const struct gtab *t,
+    int (*cmp)(const void *, const void *));
+
+/* A group to pass up to its area's parent, at its area's depth. */
+static void
+defer(uint32_t v, uint32_t c, long b)
+{
+	struct gvec *q = &R.bk[R.nd[v].depth];
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 16;
+		q->e = xreallocarray(q->e, q->cap, sizeof(*q->e));
+	}
+	q->e[q->n].a = v;
+	q->e[q->n].c = c;
+	q->e[q->n++].b = b;
+}
+
+/* Sums passed up the chains (areas whose ancestors each have one
+ * parent), deepest first, each level once: linear in the groups. */
+static void
+passup(void)
+{
+	size_t i, d, had;
+	long maxd = 0;
+	const struct grp *e;
+	int64_t n;
+	uint32_t p;
+
+	for (i = 0; i < R.nodes.n; i++)
+		if (R.nd[i].chain == 1 && R.nd[i].depth > maxd)
+			maxd = R.nd[i].depth;
+	R.bk = xcalloc((size_t)maxd + 1, sizeof(*R.bk));
+	R.nbk = (size_t)maxd + 1;
+	for (i = 0; R.out.e && i <= R.out.mask; i++) {
+		e = &R.out.e[i];
+		if (e->a != UINT32_MAX && R.nd[e->a].chain == 1 &&
+		    R.nd[e->a].depth > 0)
+			defer(e->a, e->c, e->b);
+	}
+	for (d = (size_t)maxd; d > 0; d--) {
+		for (i = 0; i < R.bk[d].n; i++) {
+			e = &R.bk[d].e[i];
+			n = g_count(&R.out, e->a, e->c, e->b);
+			p = R.nd[e->a].par[0];
+			had = R.out.n;
+			sumto(&R.out, p, e->c, e->b, n);
+			if (R.out.n != had && d > 1) /* new: pass it on */
+				defer(p, e->c, e->b);
+		}
+	}
+}
+
 /* Each group of records becomes groups of indicators, for its area and
- * every ancestor of it. */
+ * every ancestor of it, each once. An area on a chain counts in itself,
+ * and passup() carries the sums up; any other area (one with two
+ * parents, or below one) adds to each ancestor directly, walking them
+ * once for all its groups, into a table of its own so that nothing is
+ * passed up twice. */
 void
 build(void)
 {
+	struct grp *v = R.bsort = sorted(&R.g, bynode); /* freed by cleanup */
+	size_t i, j, k, m;
+	uint32_t a, c, ind;
 	const struct grp *e;
-	const struct node *n;
-	size_t i, j, k;
-	uint32_t v, ind;
 
-	for (i = 0; R.g.e && i <= R.g.mask; i++) {
-		e = &R.g.e[i];
-		if (e->a == UINT32_MAX)
-			continue;
-		v = R.areanode[e->a];
-		n = &R.nd[v];
-		for (j = 0; j < R.ncmap[e->c]; j++) {
-			ind = R.cmap[e->c][j];
-			add(g_get(&R.out, v, ind, e->b), e->n, "rollup", 0,
-			    NULL);
-			g_get(&R.pairs, v, ind, 0);
-			for (k = 0; k < n->nanc; k++) {
-				add(g_get(&R.out, n->anc[k], ind, e->b), e->n,
-				    "rollup", 0, NULL);
-				g_get(&R.pairs, n->anc[k], ind, 0);
+	chains();
+	for (i = 0; i < R.g.n; i = m) {
+		a = R.areanode[v[i].a];
+		for (m = i; m < R.g.n && R.areanode[v[m].a] == a; m++)
+			;
+		if (R.nd[a].chain != 1)
+			ancestors(a);
+		for (; i < m; i++) {
+			c = R.ckid[v[i].c];
+			for (j = 0; j < R.ncmap[c]; j++) {
+				ind = R.cmap[c][j];
+				sumto(&R.out, a, ind, v[i].b, v[i].n);
+				for (k = 0; R.nd[a].chain != 1 && k < R.nup; k++)
+					sumto(&R.direct, R.up[k], ind,
+					    v[i].b, v[i].n);
 			}
 		}
+	}
+	passup();
+	for (i = 0; R.direct.e && i <= R.direct.mask; i++) {
+		e = &R.direct.e[i];
+		if (e->a != UINT32_MAX)
+			sumto(&R.out, e->a, e->c, e->b, e->n);
 	}
 }
 
@@ -88,7 +184,7 @@ paircmp(const void *x, const void *y)
 	int c = strcmp(R.nd[a->a].name, R.nd[b->a].name);
 
 	if (!c)
-		c = strcmp(R.inds.s[a->c], R.inds.s[b->c]);
+		c = strcmp(R.iname[a->c], R.iname[b->c]);
 	return c ? c : (a->a > b->a) - (a->a < b->a);
 }
 
@@ -141,15 +237,6 @@ months(long m[2], long first, long last)
 	m[1] = period_bucket(BY_MONTH, last);
 }
 
-static long
-yearof(long day)
-{
-	int y, m, d;
-
-	date_civil(day, &y, &m, &d);
-	return y;
-}
-
 /* The periods the output shows, in order. */
 static struct slot *
 slots(size_t *ns)
@@ -162,8 +249,8 @@ slots(size_t *ns)
 		s = xcalloc(1, sizeof(*s));
 		s->b = 0;
 		s->pb = 1;
-		s->year = yearof(R.per_.last);
-		s->pyear = yearof(R.cmp.last);
+		s->year = period_popyear(R.per_.first, R.per_.last);
+		s->pyear = period_popyear(R.cmp.first, R.cmp.last);
 		months(s->m[0], R.per_.first, R.per_.last);
 		months(s->m[1], R.cmp.first, R.cmp.last);
 		what(s->what[0], "period", &R.per_);
@@ -179,8 +266,8 @@ slots(size_t *ns)
 		period_bucket_span(R.by, b - 1, &pf, &pl);
 		s[b - R.blo].b = b;
 		s[b - R.blo].pb = b - 1;
-		s[b - R.blo].year = yearof(l);
-		s[b - R.blo].pyear = yearof(pl);
+		s[b - R.blo].year = period_popyear(f, l);
+		s[b - R.blo].pyear = period_popyear(pf, pl);
 		months(s[b - R.blo].m[0], f, l);
 		months(s[b - R.blo].m[1], pf, pl);
 		period_bucket_label(R.by, b, s[b - R.blo].label);
@@ -198,17 +285,22 @@ slots(size_t *ns)
 /* A population, or -1 when none is wanted or, allowed, none is known;
  * a missing one is said once per area and makes *bad. */
 static int64_t
-popfor(uint32_t v, long year, int *bad)
+popfor(uint32_t v, long year, const char *label, int *bad)
 {
 	int64_t p;
+	uint32_t part;
 
 	if (!R.popfile)
 		return -1;
-	if ((p = population(v, year)) >= 0 || R.allowmiss)
+	if ((p = population(v, year, &part)) >= 0 || R.allowmiss)
 		return p;
-	if (!R.nd[v].missed)
-		warnx("%s: no population for area '%s' in %ld", R.popfile,
-		    R.nd[v].name, year);
+	if (!R.nd[v].missed && part == v)
+		warnx("%s: no population for area '%s' in %ld (the mid-year "
+		    "estimate for %s)", R.popfile, R.nd[v].name, year, label);
+	else if (!R.nd[v].missed)
+		warnx("%s: no population for area '%s' in %ld (the mid-year "
+		    "estimate for %s), nor for its part '%s' to add up",
+		    R.popfile, R.nd[v].name, year, label, R.nd[part].name);
 	R.nd[v].missed = 1;
 	*bad = 1;
 	return -1;
@@ -232,16 +324,18 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	 * its comparison has, beside its coverage */
 	int prev = cv->pc > 0 && (!R.by || cv->pc == cv->pn);
 	int whole = cv->c == cv->n && cv->pc == cv->pn;
+	char buf[PERIOD_LABEL];
 
-	pop = popfor(pr->a, s->year, bad);
+	pop = popfor(pr->a, s->year, s->label, bad);
 	if (prev) {
 		p = g_count(&R.out, pr->a, pr->c, s->pb);
-		ppop = popfor(pr->a, s->pyear, bad);
+		ppop = popfor(pr->a, s->pyear, R.by ? blabel(s->pb, buf) :
+		    R.cmp.label, bad);
 	}
 	if (!fp)
 		return;
 	csvw_str(fp, R.nd[pr->a].name, 1);
-	csvw_str(fp, R.inds.s[pr->c], 0);
+	csvw_str(fp, R.iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
 	integer(fp, c, 0);
 	if (pop >= 0)
@@ -270,6 +364,7 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	} else {
 		fputs(",,", fp);
 	}
+	integer(fp, R.per, 0);
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
 	csvw_end(fp);
@@ -319,6 +414,31 @@ judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
 	return cv[j].c > 0 ? 1 : partial ? -1 : 0;
 }
 
+/* The population years the slots need, each once. */
+static void
+years(const struct slot *s, size_t ns)
+{
+	long *y = xcalloc(2 * ns + 1, sizeof(*y));
+	size_t i, j, n = 0;
+
+	if (!R.popfile) {
+		free(y);
+		return;
+	}
+	for (i = 0; i < ns; i++) {
+		for (j = 0; j < n && y[j] != s[i].year; j++)
+			;
+		if (j == n)
+			y[n++] = s[i].year;
+		for (j = 0; j < n && y[j] != s[i].pyear; j++)
+			;
+		if (!R.cmpnone && j == n)
+			y[n++] = s[i].pyear;
+	}
+	R.pyears = y; /* before: popsums() may fail, and cleanup frees it */
+	popsums(y, n);
+}
+
 /* One pass over the rows: without fp, to find missing populations and
  * gaps; with it, to write. The rows left out for no data at all in
  * their period, under --allow-partial, are counted in *out. */
@@ -342,7 +462,7 @@ pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
 			else if (w < 0 && fp && (*out)++ < 10)
 				warnx("'%s', %s, %s: no data in the %s, row "
 				    "left out", R.nd[pr[i].a].name,
-				    R.inds.s[pr[i].c], s[j].label, R.by ?
+				    R.iname[pr[i].c], s[j].label, R.by ?
 				    "bucket" : "period");
 		}
 	}
@@ -362,6 +482,7 @@ indicators(const char *opt_o)
 	long out = 0;
 
 	s = slots(&ns);
+	years(s, ns);
 	pass(NULL, pr, s, ns, &bad, &fail, &out);
 	if (fail)
 		gaps();
@@ -372,7 +493,7 @@ indicators(const char *opt_o)
 	}
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
-	    "prev_rate,change,change_pct,coverage,prev_coverage\n", fp);
+	    "prev_rate,change,change_pct,per,coverage,prev_coverage\n", fp);
 	pass(fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
 		warnx("and %ld more rows left out: no data in their period",

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
@@ -33,13 +34,13 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	errx(1, "%s:%ld: %s", file, line, msg);
 }
 
-/* Sums stay in 63 bits so that a change between two of them cannot
- * overflow either. */
+/* A name may not hold a NUL byte: it would end the name when shown, and
+ * 'A\0B' would print as a second 'A'. */
 void
-add(int64_t *to, int64_t n, const char *file, long line, const char *col)
+nonul(const struct lookup *lk, long col)
 {
-	if (__builtin_add_overflow(*to, n, to))
-		die(file, line, col, "the sum of counts passes 2^63-1 (64 bits)");
+	if (memchr(lk->row->f[col], '\0', lk->row->len[col]))
+		die(lk->path, lk->row->line, lk->h->name[col], "NUL byte");
 }
 
 int
@@ -185,6 +186,38 @@ buckets(struct dinfo *d, long f, long l, int prec, const char *val,
 	}
 }
 
+/* Where an earliest or latest date was read, for a message. */
+static void
+where(char **at, uint32_t *id, uint32_t date, const struct lookup *lk)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), ":%ld", lk->row->line);
+	free(*at);
+	*at = xmalloc(strlen(lk->path) + strlen(buf) + 1);
+	strcpy(*at, lk->path);
+	strcat(*at, buf);
+	*id = date;
+}
+
+/* A series without --period spans the dates read; a mistyped year
+ * (0001 for 2016) would make it thousands of buckets long. */
+void
+check_span(void)
+{
+	static const char *const unit[] = {"", "month", "quarter", "year"};
+	static const long most[] = {0, 50 * 12, 50 * 4, 50};
+
+	if (!R.by || R.hasper || R.partial || !R.anyb ||
+	    R.bhi - R.blo + 1 <= most[R.by])
+		return;
+	errx(1, "the dates run from '%s' (%s) to '%s' (%s): a series of %ld "
+	    "%ss, more than 50 years; is a year mistyped? Choose the span "
+	    "with --period (e.g. --period 2014..2016)", R.dates.s[R.firstid],
+	    R.firstat, R.dates.s[R.lastid], R.lastat, R.bhi - R.blo + 1,
+	    unit[R.by]);
+}
+
 /* A date string met for the first time. */
 static void
 newdate(uint32_t id, struct lookup *lk, long col)
@@ -199,10 +232,14 @@ newdate(uint32_t id, struct lookup *lk, long col)
 		die(lk->path, lk->row->line, lk->h->name[col],
 		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
 		    SHOWN, s);
-	if (!R.anyd || f < R.dfirst)
+	if (!R.anyd || f < R.dfirst) {
 		R.dfirst = f;
-	if (!R.anyd || l > R.dlast)
+		where(&R.firstat, &R.firstid, id, lk);
+	}
+	if (!R.anyd || l > R.dlast) {
 		R.dlast = l;
+		where(&R.lastat, &R.lastid, id, lk);
+	}
 	R.anyd = 1;
 	R.di[id].m0 = period_bucket(BY_MONTH, f);
 	R.di[id].m1 = period_bucket(BY_MONTH, l);
@@ -239,12 +276,53 @@ count(struct lookup *lk, long col)
 	return v;
 }
 
+/* A name of the data, as written: its spelling is chosen at the end. */
 static uint32_t
 name(struct strtab *t, struct lookup *lk, long col, const char *what)
 {
+	uint32_t id;
+	int isnew;
+
 	if (lk->row->len[col] == 0)
 		die(lk->path, lk->row->line, lk->h->name[col], "empty %s", what);
-	return st_id(t, lk->row->f[col], lk->row->len[col], NULL);
+	id = st_id(t, lk->row->f[col], lk->row->len[col], &isnew);
+	if (isnew)
+		nonul(lk, col);
+	return id;
+}
+
+/* Grow a table of weights, one per id of t, to t's capacity. */
+static void
+weights(i128 **w, size_t *cap, const struct strtab *t)
+{
+	if (t->n <= *cap)
+		return;
+	*w = xreallocarray(*w, t->cap, sizeof(**w));
+	memset(*w + *cap, 0, (t->cap - *cap) * sizeof(**w));
+	*cap = t->cap;
+}
+
+/* Add a record's count to a group: each group's sum is checked. */
+static void
+addgroup(struct lookup *lk, const char *cn, uint32_t a, uint32_t c, long b,
+    int64_t n)
+{
+	int64_t *to = g_get(&R.g, a, c, b);
+	char buf[PERIOD_LABEL];
+	const char *when;
+
+	if (!__builtin_add_overflow(*to, n, to))
+		return;
+	if (R.partial) /* the bucket is date id << 32 | source unit */
+		when = R.dates.s[(uint64_t)b >> 32];
+	else if (R.by) {
+		period_bucket_label(R.by, b, buf);
+		when = buf;
+	} else
+		when = b == 0 ? R.per_.label : R.cmp.label;
+	die(lk->path, lk->row->line, cn, "the sum of counts passes 2^63-1 "
+	    "(64 bits): area '%.*s', category '%.*s', %s", SHOWN, R.areas.s[a],
+	    SHOWN, R.cats.s[c], when);
 }
 
 /* The months whose coverage can be asked: the period and the
@@ -334,28 +412,25 @@ record(struct lookup *lk, const long *col, uint32_t unit)
 		unit = name(&R.units, lk, col[C_SRC], "source");
 	if (R.partial) {
 		/* the source unit travels in the bucket: date id, unit */
-		add(g_get(&R.g, a, c, (long)((uint64_t)id << 32 | unit)), n,
-		    lk->path, row->line, cn);
+		addgroup(lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
 		return;
 	}
 	seen(d, a, c, unit);
+	/* weights for the spelling shown, of every record (a row is
+	 * shown for data of any date), in 128 bits: a total past 64 bits
+	 * is no error, only a group's sum is */
+	weights(&R.catn, &R.catcap, &R.cats);
+	weights(&R.arean, &R.areacap, &R.areas);
+	R.catn[c] += n;
+	R.arean[a] += n;
 	if (d->b[0] == NOB && d->b[1] == NOB) {
 		R.nout++;
 		return;
 	}
-	if (R.cats.n > R.catcap) {
-		R.catn = xreallocarray(R.catn, R.cats.cap, sizeof(*R.catn));
-		memset(R.catn + R.catcap, 0,
-		    (R.cats.cap - R.catcap) * sizeof(*R.catn));
-		R.catcap = R.cats.cap;
-	}
-	add(&R.catn[c], n, lk->path, row->line, cn);
 	if (d->b[0] != NOB)
-		add(g_get(&R.g, a, c, d->b[0]), n, lk->path, row->line,
-		    cn);
+		addgroup(lk, cn, a, c, d->b[0], n);
 	if (d->b[1] != NOB)
-		add(g_get(&R.g, a, c, d->b[1]), n, lk->path, row->line,
-		    cn);
+		addgroup(lk, cn, a, c, d->b[1], n);
 }
 
 /* Is the row the header again (concatenated partials)? */

@@ -158,7 +158,7 @@ def one(it):
             str(pcnt) if pr else "", "",
             str(cnt - pcnt) if full else "",
             fixed(Fraction(100 * (cnt - pcnt), pcnt), 1) if full and pcnt else "",
-            fixed(Fraction(c, n), 3), fixed(Fraction(pc, pn), 3) if C else ""]
+            "1000", fixed(Fraction(c, n), 3), fixed(Fraction(pc, pn), 3) if C else ""]
     gotr = {(r[0], r[1]): r for r in got[1:]}
     assert set(gotr) == set(want), where + ": rows %s vs %s" % (sorted(gotr), sorted(want))
     for k in want:
@@ -204,7 +204,7 @@ def series(p, where, by, P, cmp, allow, feed, cov, count, srcof, label, has):
             want[(k[0], k[1], lab(b))] = [k[0], k[1], lab(b), str(c), "", "",
                 str(pc) if prev else "", "", str(c - pc) if full else "",
                 fixed(Fraction(100 * (c - pc), pc), 1) if full and pc else "",
-                fixed(Fraction(cv[j], w), 3), fixed(Fraction(pcv[j], w), 3) if cmp else ""]
+                "1000", fixed(Fraction(cv[j], w), 3), fixed(Fraction(pcv[j], w), 3) if cmp else ""]
     if bad and not allow:
         return gapsaid(p, where, srcof, label, has,
             {(by, lab(b)): b for b in bk})

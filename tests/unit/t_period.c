@@ -38,7 +38,7 @@ test_parse(void)
 {
 	IS("sa2016", 0, "sa2016 2015-10-01..2016-09-30");
 	IS("SA2016", 0, "sa2016 2015-10-01..2016-09-30");
-	IS("fy2016", 0, "fy2016 2016-04-01..2017-03-31");
+	IS("fy2016", 0, "fy2016/17 2016-04-01..2017-03-31");
 	IS("2016", 0, "2016 2016-01-01..2016-12-31");
 	IS("2016q1", 0, "2016q1 2016-01-01..2016-03-31");
 	IS("2016Q3", 0, "2016q3 2016-07-01..2016-09-30");
@@ -61,13 +61,37 @@ test_parse(void)
 	IS("", 0, "ERR");
 	IS("2016-09..", 0, "ERR");
 	IS("last year", 0, "ERR");
+	/* financial years, as analysts write them; labelled by both years */
+	IS("fy2016", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("2016/17", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("FY2016/17", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("fy2016-17", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("Fy2016/2017", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("fy2016-2017", 0, "fy2016/17 2016-04-01..2017-03-31");
+	IS("2099/00", 0, "fy2099/00 2099-04-01..2100-03-31");
+	IS("fy2016/17", 1, "fy2015/16 2015-04-01..2016-03-31");
+	IS("2016/18", 0, "ERR");
+	IS("fy2016-18", 0, "ERR");
+	IS("2016/2018", 0, "ERR");
+	IS("2016/1", 0, "ERR");
+	IS("2016/017", 0, "ERR");
+	IS("2016/", 0, "ERR");
+	IS("fy", 0, "ERR");
+	IS("fy16/17", 0, "ERR");
+	IS("fy2016/1x", 0, "ERR");
+	IS("2016-17", 0, "ERR");  /* a bare YYYY-YY: a month's shape */
+	IS("2016-12", 0, "2016-12 2016-12-01..2016-12-31");
+	IS("2016:17", 0, "ERR");
+	CHECK(period_parse("2016/18", 7, &(struct period){0}) == -2);
+	CHECK(period_parse("fy2016-15", 9, &(struct period){0}) == -2);
+	CHECK(period_parse("fy2016+17", 9, &(struct period){0}) == -1);
 }
 
 static void
 test_prev(void)
 {
 	IS("sa2016", 1, "sa2015 2014-10-01..2015-09-30");
-	IS("fy2016", 1, "fy2015 2015-04-01..2016-03-31");
+	IS("fy2016", 1, "fy2015/16 2015-04-01..2016-03-31");
 	IS("2016", 1, "2015 2015-01-01..2015-12-31");
 	IS("2016q1", 1, "2015q4 2015-10-01..2015-12-31");
 	IS("2016-03", 1, "2016-02 2016-02-01..2016-02-29");
@@ -134,9 +158,51 @@ test_dates(void)
 	CHECK(period_date("201a", 4, &f, &l, &prec) == -1);
 }
 
+/* The mid-year estimate of a period: the 30 June nearest its midpoint. */
+static int
+popyear(const char *s)
+{
+	struct period p;
+
+	if (period_parse(s, strlen(s), &p) != 0)
+		return -1;
+	return period_popyear(p.first, p.last);
+}
+
+static void
+test_popyear(void)
+{
+	/* ONS: the year ending March 2017 uses mid-2016 */
+	CHECK(popyear("fy2016") == 2016);
+	CHECK(popyear("fy2015/16") == 2015);
+	CHECK(popyear("sa2016") == 2016);
+	CHECK(popyear("sa2017") == 2017);
+	CHECK(popyear("2016") == 2016);
+	CHECK(popyear("12m:2016-06") == 2016);  /* 2015-07..2016-06 */
+	CHECK(popyear("12m:2016-05") == 2015);  /* 2015-06..2016-05 */
+	/* no 30 June inside: the nearest */
+	CHECK(popyear("2016q1") == 2016);
+	CHECK(popyear("2016q3") == 2016);
+	CHECK(popyear("2016q4") == 2016);
+	CHECK(popyear("2017q1") == 2017);
+	CHECK(popyear("2016-12") == 2016);
+	CHECK(popyear("2016-01") == 2016);
+	CHECK(popyear("2016-12-31") == 2017);  /* 181 days, not 184 */
+	/* a tie: 2015-12-30 is 183 days from both; the earlier */
+	CHECK(popyear("2015-12-30") == 2015);
+	CHECK(popyear("2015-12-31") == 2016);
+	CHECK(popyear("2016-12-30") == 2017);  /* 183 against 182 */
+	/* two 30 Junes inside: the nearer the middle */
+	CHECK(popyear("2015-01..2016-12") == 2016);  /* 185 against 181 */
+	CHECK(popyear("2015-04..2017-03") == 2016);
+	CHECK(popyear("2014-07..2016-06") == 2015);  /* the middle one */
+	CHECK(popyear("0001") == 1);
+}
+
 int
 main(void)
 {
+	test_popyear();
 	test_parse();
 	test_prev();
 	test_buckets();
