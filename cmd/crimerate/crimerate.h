@@ -110,6 +110,7 @@ struct crimerate {
 	const char *col[NCOL];
 	int merge, partial, strict, allowmiss, allowpart, verbose, by, cmpnone;
 	long long per;
+	double level; /* --level: of the change's interval and test, % */
 	int hasper;
 	struct period per_, cmp;
 	long blo, bhi;      /* series: buckets the output shows */

@@ -28,7 +28,7 @@ usage(FILE *fp, int rc)
 	    "                 [--population FILE] [--per N] "
 	    "[--allow-missing-population]\n"
 	    "                 [--allow-partial] "
-	    "[--categories FILE [--strict]]\n"
+	    "[--categories FILE [--strict]] [--level 95|99.8]\n"
 	    "                 [--rollup FILE] "
 	    "[--partial | --merge] [FILE ...]\n", fp);
 	exit(rc);
@@ -210,8 +210,8 @@ series(void)
 	}
 }
 
-enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_MERGE, O_PARTIAL,
-	O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_LEVEL, O_MERGE,
+	O_PARTIAL, O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
 
 static const struct option longopts[] = {
 	{"allow-missing-population", no_argument, NULL, O_ALLOW},
@@ -220,6 +220,7 @@ static const struct option longopts[] = {
 	{"categories", required_argument, NULL, O_CATS},
 	{"compare", required_argument, NULL, O_CMP},
 	{"help", no_argument, NULL, 'h'},
+	{"level", required_argument, NULL, O_LEVEL},
 	{"merge", no_argument, NULL, O_MERGE},
 	{"partial", no_argument, NULL, O_PARTIAL},
 	{"per", required_argument, NULL, O_PER},
@@ -241,6 +242,7 @@ main(int argc, char *argv[])
 	setlocale(LC_CTYPE, "");
 	memcpy(R.col, colname, sizeof(R.col));
 	R.per = 1000;
+	R.level = 95;
 	while ((ch = getopt_long(argc, argv, "c:ho:v", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -260,6 +262,16 @@ main(int argc, char *argv[])
 			break;
 		case O_ALLOWPART:
 			R.allowpart = 1;
+			break;
+		case O_LEVEL:
+			if (strcmp(optarg, "95") == 0)
+				R.level = 95;
+			else if (strcmp(optarg, "99.8") == 0)
+				R.level = 99.8;
+			else {
+				warnx("--level: '%s' is not 95 or 99.8", optarg);
+				usage(stderr, 2);
+			}
 			break;
 		case O_BY:
 			if ((R.by = period_by(optarg)) < 0) {
@@ -307,7 +319,8 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	final = R.hasper || cmp || R.by || R.popfile || cats || rollup ||
-	    R.strict || R.allowmiss || R.allowpart || R.per != 1000;
+	    R.strict || R.allowmiss || R.allowpart || R.per != 1000 ||
+	    R.level != 95;
 	if ((R.partial && final) || (R.strict && !cats) ||
 	    (cmp && !R.hasper) || (cmp && R.by && strcmp(cmp, "none") != 0)) {
 		warnx("%s", R.partial && final ? "--partial counts only; the "

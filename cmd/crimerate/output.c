@@ -1,6 +1,7 @@
 /* Output: groups of records become indicators (count, rate, change)
  * for each area and period; or, with --partial, records again. */
 #include <err.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include "date.h"
 #include "output.h"
 #include "period.h"
+#include "round.h"
+#include "stats.h"
 #include "util.h"
 
 #include "crimerate.h"
@@ -206,6 +209,7 @@ struct slot {
 	long b, pb;
 	long year, pyear;
 	long m[2][2]; /* the months of the period and its comparison */
+	long days[2]; /* their lengths, for the exposure */
 	char label[PERIOD_LABEL];
 	char what[2][96]; /* the two, for a message */
 };
@@ -253,6 +257,8 @@ slots(size_t *ns)
 		s->pyear = period_popyear(R.cmp.first, R.cmp.last);
 		months(s->m[0], R.per_.first, R.per_.last);
 		months(s->m[1], R.cmp.first, R.cmp.last);
+		s->days[0] = R.per_.last - R.per_.first + 1;
+		s->days[1] = R.cmp.last - R.cmp.first + 1;
 		what(s->what[0], "period", &R.per_);
 		what(s->what[1], "comparison period", &R.cmp);
 		memcpy(s->label, R.per_.label, PERIOD_LABEL);
@@ -270,6 +276,8 @@ slots(size_t *ns)
 		s[b - R.blo].pyear = period_popyear(pf, pl);
 		months(s[b - R.blo].m[0], f, l);
 		months(s[b - R.blo].m[1], pf, pl);
+		s[b - R.blo].days[0] = l - f + 1;
+		s[b - R.blo].days[1] = pl - pf + 1;
 		period_bucket_label(R.by, b, s[b - R.blo].label);
 		memset(&p, 0, sizeof(p));
 		p.kind = PER_MONTH;
@@ -314,6 +322,9 @@ share(FILE *fp, long c, long n)
 	else
 		csvw_str(fp, "", 0);
 }
+
+static void signif(FILE *, int64_t, int64_t, int64_t, int64_t,
+    const struct slot *, int);
 
 static void
 row(FILE *fp, const struct grp *pr, const struct slot *s,
@@ -367,7 +378,56 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	integer(fp, R.per, 0);
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
+	signif(fp, c, p, pop, ppop, s, prev && whole);
 	csvw_end(fp);
+}
+
+/* A double rounded half away from zero (lib/round.h), or empty. */
+static void
+real(FILE *fp, double v, int dec)
+{
+	char buf[400];
+
+	if (!isfinite(v)) {
+		csvw_str(fp, "", 0);
+		return;
+	}
+	round_fmt(buf, sizeof(buf), v, dec);
+	csvw_str(fp, buf, 0);
+}
+
+/* change_lcl, change_ucl, change_p, change_sig: is the change in the
+ * rate more than chance? The exact conditional test of two Poisson
+ * counts (lib/stats.h, stats_pois_ratio): given n = c + p, c is
+ * Binomial(n, e1 / (e1 + e2)) when the rates are equal, e the exposure,
+ * the population times the period's days (days alone without
+ * populations). The interval is the rate ratio's, from the exact limits
+ * of c / n, as a % change. Empty where there is no whole comparison, no
+ * count in either period, or a population is wanted and unknown. */
+static void
+signif(FILE *fp, int64_t c, int64_t p, int64_t pop, int64_t ppop,
+    const struct slot *s, int ok)
+{
+	double e1, e2, pv, lo, hi;
+	char buf[64];
+
+	e1 = (double)s->days[0] * (R.popfile ? (double)pop : 1.0);
+	e2 = (double)s->days[1] * (R.popfile ? (double)ppop : 1.0);
+	if (!ok || (R.popfile && (pop <= 0 || ppop <= 0)) ||
+	    stats_pois_ratio(c, e1, p, e2, R.level / 100.0, &pv, &lo, &hi)) {
+		fputs(",,,,", fp);
+		return;
+	}
+	real(fp, (lo - 1.0) * 100.0, 1);
+	real(fp, isinf(hi) ? hi : (hi - 1.0) * 100.0, 1);
+	if (pv >= 0.0001) {
+		real(fp, pv, 4);
+	} else {
+		snprintf(buf, sizeof(buf), "%.3e", pv);
+		csvw_str(fp, buf, 0);
+	}
+	csvw_str(fp, pv >= 1.0 - R.level / 100.0 ? "none" :
+	    (double)c / e1 > (double)p / e2 ? "up" : "down", 0);
 }
 
 /* The coverage of a row in each slot. */
@@ -493,7 +553,8 @@ indicators(const char *opt_o)
 	}
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
-	    "prev_rate,change,change_pct,per,coverage,prev_coverage\n", fp);
+	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
+	    "change_lcl,change_ucl,change_p,change_sig\n", fp);
 	pass(fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
 		warnx("and %ld more rows left out: no data in their period",
