@@ -102,7 +102,7 @@ read_row(struct meta *m, const struct hdr *h, const struct csvr_row *row,
 }
 
 static void
-nodup(const struct meta *m, long col)
+nodup(const struct meta *m, const struct hdr *h, long col)
 {
 	size_t i;
 
@@ -114,9 +114,10 @@ nodup(const struct meta *m, long col)
 				a = b;
 				b = &m->ind[i - 1];
 			}
-			errx(1, "%s:%ld:%ld: indicator '%s' again (first at "
-			    "line %ld as '%s')", m->file, b->line, col + 1,
-			    b->name, a->line, a->name);
+			errx(1, "%s:%ld: column %ld ('%s'): indicator '%s' "
+			    "again (first at line %ld as '%s')", m->file,
+			    b->line, col + 1, h->name[col], b->name, a->line,
+			    a->name);
 		}
 }
 
@@ -165,7 +166,7 @@ meta_read(const char *path)
 		errx(1, "%s: %s", m->file, csvr_error(r));
 	if (m->n)
 		qsort(m->ind, m->n, sizeof(*m->ind), cmpind);
-	nodup(m, c[0]);
+	nodup(m, h, c[0]);
 	hdr_free(h);
 	csvr_close(r);
 	in_close(in);
