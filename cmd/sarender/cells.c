@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "util.h"
 #include "sarender.h"
 
@@ -247,6 +248,12 @@ notes(struct tab *t, char ***out)
 		sb_adds(&b, "% or less, Amber up to ");
 		fmtnum(&b, raga, 1, 1);
 		sb_adds(&b, "%, Red above.");
+		for (i = 0; i < t->n && t->pol[i] != META_HIGH &&
+		    t->pol[i] != META_NONE; i++)
+			;
+		if (i < t->n)
+			sb_adds(&b, " Where higher is better, the same for a "
+			    "fall; none where neither is.");
 		n[k++] = b.s;
 		b = (struct sbuf){ 0 };
 	}
