@@ -41,13 +41,15 @@ clean ae --rename 'Month=date,District=area,Assault attendances=count' \
     --date 'date=%b-%y' --set 'category=Assault (A&E)' data/health/ae-assaults.csv
 
 # 2. Indicators for every area (the Kent and MSG counts are records as
-#    they come), 3. North Kent ranked in its Most Similar Group.
+#    they come), 3. North Kent ranked in its Most Similar Group, each
+#    verdict judged by the indicator's polarity in lookups/indicators.csv.
 crimerate --period sa2016 --population lookups/population.csv \
     --categories lookups/categories.csv --rollup lookups/rollup.csv \
     "$out"/street.csv "$out"/asb.csv "$out"/ae.csv \
     data/county/kent-other-districts.csv.gz data/msg/msg-partnerships.csv \
     2>"$out/crimerate.log" | tee "$out/indicators.csv" |
 msgrank --group lookups/msg.csv --focus 'North Kent' \
+    --indicators lookups/indicators.csv \
     --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
 
 # 4. The table, for the terminal and e-mail, and as HTML.

@@ -17,36 +17,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "num.h"
 #include "output.h"
 #include "util.h"
 
 #include "msgrank.h"
 
-const char *colname[NCOL] = { "area", "category", "period", "count",
-	"population", "rate", "prev_count", "change_pct", "per", "coverage",
-	"prev_coverage" };
+const char *colname[NCOL] = { "area", "category", "period", "polarity",
+	"count", "population", "rate", "prev_count", "change_pct", "per",
+	"coverage", "prev_coverage", "prev_population", "prev_rate" };
 
 const char *byname[NBY] = { "rate", "adj_rate", "change_pct", "count" };
 
 /* The columns msgrank adds, in order. */
 const char *addname[] = { "group", "rank", "of", "group_mean",
 	"vs_mean_pct", "lcl", "ucl", "band", "group_min", "group_q1",
-	"group_q3", "group_max", "adj_rate", "adj_rank" };
+	"group_q3", "group_max", "group_pooled", "prev_rank", "prev_of",
+	"polarity", "verdict", "adj_rate", "adj_rank" };
 const size_t naddname = sizeof(addname) / sizeof(addname[0]);
 
 const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
+const char *opt_indicators;
 char *focuskey;
-int opt_by = BY_RATE, opt_perset;
+int opt_by = BY_RATE, opt_perset, opt_bench = BENCH_MEAN, opt_verbose;
+struct meta *meta;
 double opt_conf = 0.95, opt_per = 1000.0;
 char *colover[NCOL];
 
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: msgrank [-c NAME=COLUMN] [-o FILE] [--accuracy FILE]\n"
+	fputs("usage: msgrank [-v] [-c NAME=COLUMN] [-o FILE] [--accuracy FILE]\n"
+	    "               [--benchmark mean|pooled]\n"
 	    "               [--by rate|adj_rate|change_pct|count] [--focus AREA]\n"
-	    "               [--group FILE] [--level 95|99.8] [--per N] [FILE ...]\n",
+	    "               [--group FILE] [--indicators FILE] [--level 95|99.8]\n"
+	    "               [--per N] [FILE ...]\n",
 	    fp);
 	exit(status);
 }
@@ -60,8 +66,9 @@ setcol(const char *arg)
 
 	if (i < 0) {
 		warnx("-c: '%s' is not NAME=COLUMN with NAME area, "
-		    "category, period, count, population, rate, prev_count, "
-		    "change_pct, per, coverage or prev_coverage", arg);
+		    "category, period, polarity, count, population, rate, "
+		    "prev_count, change_pct, per, coverage, prev_coverage, "
+		    "prev_population or prev_rate", arg);
 		usage(stderr, 2);
 	}
 	free(colover[i]);
@@ -101,6 +108,7 @@ freeall(void)
 	free(ents);
 	free(areas);
 	free(dropcol);
+	meta_free(meta);
 	hdr_free(hdr);
 }
 
@@ -130,17 +138,20 @@ byopt(const char *s)
 int
 main(int argc, char *argv[])
 {
-	enum { O_ACCURACY = 256, O_BY, O_FOCUS, O_GROUP, O_LEVEL, O_PER,
-		O_VERSION };
+	enum { O_ACCURACY = 256, O_BENCH, O_BY, O_FOCUS, O_GROUP, O_IND,
+		O_LEVEL, O_PER, O_VERSION };
 	static const struct option lopts[] = {
 		{ "accuracy", required_argument, NULL, O_ACCURACY },
+		{ "benchmark", required_argument, NULL, O_BENCH },
 		{ "by", required_argument, NULL, O_BY },
 		{ "focus", required_argument, NULL, O_FOCUS },
 		{ "group", required_argument, NULL, O_GROUP },
 		{ "help", no_argument, NULL, 'h' },
+		{ "indicators", required_argument, NULL, O_IND },
 		{ "level", required_argument, NULL, O_LEVEL },
 		{ "output", required_argument, NULL, 'o' },
 		{ "per", required_argument, NULL, O_PER },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -149,7 +160,7 @@ main(int argc, char *argv[])
 
 	out_stdfds();
 	setlocale(LC_CTYPE, "");
-	while ((ch = getopt_long(argc, argv, "c:ho:", lopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:ho:v", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			setcol(optarg);
@@ -160,8 +171,19 @@ main(int argc, char *argv[])
 		case 'o':
 			opt_o = optarg;
 			break;
+		case 'v':
+			opt_verbose = 1;
+			break;
 		case O_ACCURACY:
 			opt_accuracy = optarg;
+			break;
+		case O_BENCH:
+			if (strcmp(optarg, "mean") == 0)
+				opt_bench = BENCH_MEAN;
+			else if (strcmp(optarg, "pooled") == 0)
+				opt_bench = BENCH_POOLED;
+			else
+				usage(stderr, 2);
 			break;
 		case O_BY:
 			if (byopt(optarg) < 0)
@@ -172,6 +194,9 @@ main(int argc, char *argv[])
 			break;
 		case O_GROUP:
 			opt_group = optarg;
+			break;
+		case O_IND:
+			opt_indicators = optarg;
 			break;
 		case O_LEVEL:
 			if (bylevel(optarg) < 0)
@@ -196,6 +221,11 @@ main(int argc, char *argv[])
 		warnx("--by adj_rate needs --accuracy");
 		usage(stderr, 2);
 	}
+	if (opt_bench == BENCH_POOLED && opt_by != BY_RATE &&
+	    opt_by != BY_ADJ) {
+		warnx("--benchmark pooled needs --by rate or adj_rate");
+		usage(stderr, 2);
+	}
 
 	if (opt_focus)
 		focuskey = keydup(opt_focus, strlen(opt_focus));
@@ -205,12 +235,15 @@ main(int argc, char *argv[])
 		groupidx(xstrdup("all"));
 	if (opt_accuracy)
 		read_accuracy(opt_accuracy);
+	if (opt_indicators)
+		meta = meta_read(opt_indicators);
 	if (argc == 0)
 		read_file("-");
 	for (i = 0; i < argc; i++)
 		read_file(argv[i]);
 	index_rows();
 	report();
+	read_polarity();
 	make_entries();
 	rank_all();
 	report_unranked();

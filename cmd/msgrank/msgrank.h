@@ -8,12 +8,19 @@
 #define MAXFIELD (1 << 20)
 
 /* The input columns msgrank reads. */
-enum { C_AREA, C_CATEGORY, C_PERIOD, C_COUNT, C_POPULATION, C_RATE,
-	C_PREV_COUNT, C_CHANGE_PCT, C_PER, C_COVERAGE, C_PREV_COVERAGE, NCOL };
+enum { C_AREA, C_CATEGORY, C_PERIOD, C_POLARITY, C_COUNT, C_POPULATION,
+	C_RATE, C_PREV_COUNT, C_CHANGE_PCT, C_PER, C_COVERAGE, C_PREV_COVERAGE,
+	C_PREV_POPULATION, C_PREV_RATE, NCOL };
 extern const char *colname[NCOL];
 
 /* What can be ranked (--by). */
 enum { BY_RATE, BY_ADJ, BY_CHANGE, BY_COUNT, NBY };
+/* val[], key[] and hasval hold one more value: the comparison period's,
+ * ranked the same way for prev_rank. */
+#define BY_PREV NBY
+
+/* The verdict's benchmark (--benchmark). */
+enum { BENCH_MEAN, BENCH_POOLED };
 extern const char *byname[NBY];
 
 /* The columns msgrank adds, in order, and how many. */
@@ -30,9 +37,10 @@ struct row {
 	double num[NCOL];  /* the numeric columns read */
 	unsigned has;      /* bit c: num[c] holds a value */
 	double per;        /* the rate's multiplier: per column or --per */
-	double val[NBY];   /* the values that can be ranked */
-	double key[NBY];   /* val[] at 12 significant digits: ties */
+	double val[NBY + 1]; /* the values that can be ranked, and BY_PREV */
+	double key[NBY + 1]; /* val[] at 12 significant digits: ties */
 	unsigned hasval;   /* bit b: val[b] holds a value */
+	int polarity;      /* META_*: from --indicators or the input */
 	int partial;       /* coverage (or, by change, prev_) below 1 */
 	double frac;       /* recording accuracy as a fraction, or 0 */
 	double lcl, ucl;
@@ -42,7 +50,10 @@ struct row {
 struct ent {
 	size_t row, g;
 	long rank, adjrank, of; /* rank 0: not ranked */
+	long prank, pof;        /* the comparison period's rank and of */
 	double mean, min, q1, q3, max;
+	double pooled;          /* sum of counts / sum of populations x per */
+	int haspooled;
 	double vs;              /* vs_mean_pct, if hasvs */
 	int hasvs;
 };
@@ -66,7 +77,9 @@ struct area;
 /* main.c: the options */
 extern const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
 extern char *focuskey;       /* name_key() of --focus */
-extern int opt_by, opt_perset;
+extern const char *opt_indicators;
+extern int opt_by, opt_perset, opt_bench, opt_verbose;
+extern struct meta *meta;    /* --indicators, or NULL */
 extern double opt_conf, opt_per;
 extern char *colover[NCOL];
 
@@ -104,6 +117,7 @@ void read_groups(const char *path);
 void read_accuracy(const char *path);
 const struct acc *findacc(const char *area);
 void read_file(const char *path);
+void read_polarity(void);
 
 /* areas.c */
 void index_rows(void);

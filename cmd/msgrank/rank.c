@@ -94,6 +94,42 @@ tiekey(double v)
 	return strtod(buf, NULL);
 }
 
+/* The comparison period's value, ranked the same way for prev_rank: a
+ * rate from prev_count x per / prev_population where the row has both,
+ * else prev_rate as written (crimerate writes no prev_population yet, so
+ * its 2 decimals decide the ties); an adjusted rate over the same
+ * accuracy; a count, prev_count. A change has no previous change. A
+ * prev_coverage below 1 gives no value. */
+static void
+prevvalue(struct row *r)
+{
+	double v;
+
+	if (HAS(r, C_PREV_COVERAGE) && r->num[C_PREV_COVERAGE] < 1)
+		return;
+	if (opt_by == BY_COUNT && HAS(r, C_PREV_COUNT)) {
+		v = r->num[C_PREV_COUNT];
+	} else if (opt_by != BY_RATE && opt_by != BY_ADJ) {
+		return;
+	} else if (HAS(r, C_PREV_COUNT) && HAS(r, C_PREV_POPULATION) &&
+	    r->num[C_PREV_POPULATION] > 0) {
+		v = r->num[C_PREV_COUNT] * r->per / r->num[C_PREV_POPULATION];
+	} else if (HAS(r, C_PREV_RATE)) {
+		v = r->num[C_PREV_RATE];
+	} else {
+		return;
+	}
+	if (opt_by == BY_ADJ) {
+		if (!HASVAL(r, BY_ADJ))
+			return;
+		v /= r->frac;
+	}
+	infinite(r, "previous value", v);
+	r->val[BY_PREV] = v;
+	r->key[BY_PREV] = tiekey(v);
+	r->hasval |= 1u << BY_PREV;
+}
+
 static void
 values(struct row *r)
 {
@@ -118,6 +154,7 @@ values(struct row *r)
 	for (b = 0; b < NBY; b++)
 		if ((b == opt_by || b == BY_ADJ) && HASVAL(r, b))
 			r->key[b] = tiekey(r->val[b]);
+	prevvalue(r);
 }
 
 /* The interval of the ranked value, from the count's Poisson limits:
@@ -272,12 +309,37 @@ oneper(struct ent **e, size_t n)
 	}
 }
 
+/* The pooled rate of the cell's m valued entries: the sum of their
+ * counts (over the accuracy, for an adjusted rate) over the sum of their
+ * populations, x per. 0 when a rate came without count and population. */
+static int
+pooled(struct ent **e, size_t m, double *out)
+{
+	const struct row *r;
+	double c = 0.0, p = 0.0;
+	size_t i;
+
+	if (m == 0 || (sortby != BY_RATE && sortby != BY_ADJ))
+		return 0;
+	for (i = 0; i < m; i++) {
+		r = &rows[e[i]->row];
+		if (!HAS(r, C_COUNT) || !HAS(r, C_POPULATION))
+			return 0;
+		c += sortby == BY_ADJ ? r->num[C_COUNT] / r->frac :
+		    r->num[C_COUNT];
+		p += r->num[C_POPULATION];
+	}
+	*out = c * rows[e[0]->row].per / p;
+	return isfinite(*out);
+}
+
 /* The group's figures for one cell of m valued entries out of n. */
 static void
 summarise(struct ent **e, size_t n, size_t m, double *v)
 {
-	double sum = 0.0, mean;
+	double sum = 0.0, mean, pool = 0.0;
 	size_t i;
+	int haspool = pooled(e, m, &pool);
 
 	for (i = 0; i < m; i++)
 		sum += v[i] = rows[e[i]->row].val[sortby];
@@ -290,6 +352,8 @@ summarise(struct ent **e, size_t n, size_t m, double *v)
 		if (m == 0)
 			continue;
 		e[i]->mean = mean;
+		e[i]->pooled = pool;
+		e[i]->haspooled = haspool;
 		e[i]->min = v[0];
 		e[i]->q1 = stats_quantile(v, m, 0.25);
 		e[i]->q3 = stats_quantile(v, m, 0.75);
@@ -298,10 +362,11 @@ summarise(struct ent **e, size_t n, size_t m, double *v)
 	}
 }
 
-/* Competition ranking ("1224") of what by, per cell; adj says which
- * rank it fills, and the main ranking also summarises each cell. */
+/* Competition ranking ("1224") of what by, per cell; which says which
+ * rank it fills (0 rank, 1 adj_rank, 2 prev_rank), and the main ranking
+ * also summarises each cell. */
 static void
-rank_cells(struct ent **e, double *v, int by, int adj)
+rank_cells(struct ent **e, double *v, int by, int which)
 {
 	size_t i, j, k, m;
 	long rk = 0;
@@ -317,14 +382,18 @@ rank_cells(struct ent **e, double *v, int by, int adj)
 			if (k == i || rows[e[k]->row].key[by] !=
 			    rows[e[k - 1]->row].key[by])
 				rk = (long)(k - i + 1);
-			if (adj)
+			if (which == 1)
 				e[k]->adjrank = rk;
+			else if (which == 2)
+				e[k]->prank = rk;
 			else
 				e[k]->rank = rk;
 		}
-		if (!adj && (by == BY_RATE || by == BY_ADJ))
+		for (k = i; which == 2 && k < j; k++)
+			e[k]->pof = (long)m;
+		if (!which && (by == BY_RATE || by == BY_ADJ))
 			oneper(e + i, j - i);
-		if (!adj)
+		if (!which)
 			summarise(e + i, j - i, m, v);
 	}
 }
@@ -377,6 +446,8 @@ rank_all(void)
 	rank_cells(e, v, opt_by, 0);
 	if (opt_accuracy)
 		rank_cells(e, v, BY_ADJ, 1);
+	if (opt_by != BY_CHANGE)
+		rank_cells(e, v, BY_PREV, 2);
 	free(e);
 	free(v);
 }

@@ -8,6 +8,7 @@
 #include "header.h"
 #include "hset.h"
 #include "input.h"
+#include "meta.h"
 #include "name.h"
 #include "num.h"
 #include "util.h"
@@ -351,11 +352,13 @@ findacc(const char *area)
 static unsigned
 needed(void)
 {
+	static const unsigned prevrate = 1u << C_PREV_COUNT |
+	    1u << C_PREV_POPULATION | 1u << C_PREV_RATE;
 	static const unsigned by[NBY] = {
-		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION,
-		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION,
+		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION | prevrate,
+		1u << C_RATE | 1u << C_COUNT | 1u << C_POPULATION | prevrate,
 		1u << C_CHANGE_PCT | 1u << C_COUNT | 1u << C_PREV_COUNT,
-		1u << C_COUNT,
+		1u << C_COUNT | 1u << C_PREV_COUNT,
 	};
 	unsigned m = by[opt_by] | 1u << C_AREA | 1u << C_CATEGORY |
 	    1u << C_PERIOD | 1u << C_PER | 1u << C_COVERAGE |
@@ -528,4 +531,42 @@ read_file(const char *path)
 	while (src_next(&s, &row))
 		add_row(row, files[nfiles - 1]);
 	src_close(&s);
+}
+
+/* Each row's polarity: --indicators by category, else the input's
+ * polarity column, else unknown (verdicts higher, similar, lower). */
+void
+read_polarity(void)
+{
+	const struct meta_ind *d;
+	const struct row *first = NULL;
+	struct row *r;
+	size_t i, n = 0;
+
+	if (!meta && col[C_POLARITY] < 0 && opt_verbose)
+		warnx("no --indicators and no polarity column: no polarity, "
+		    "so verdicts say higher, similar or lower, not better or "
+		    "worse");
+	for (i = 0; i < nrows; i++) {
+		r = &rows[i];
+		if (meta) {
+			if ((d = meta_find(meta, FIELD(r, C_CATEGORY),
+			    r->len[col[C_CATEGORY]])))
+				r->polarity = d->polarity;
+			else if (ingroup(r->akey) && n++ == 0)
+				first = r;
+		} else if (col[C_POLARITY] >= 0 && (r->polarity =
+		    meta_polarity(FIELD(r, C_POLARITY),
+		    r->len[col[C_POLARITY]])) < 0) {
+			errx(1, "%s:%ld:%ld: column '%s': '%s' is not low, "
+			    "high or none", r->file, r->line,
+			    col[C_POLARITY] + 1, hdr->name[col[C_POLARITY]],
+			    FIELD(r, C_POLARITY));
+		}
+	}
+	if (n)
+		warnx("%zu row%s of a category not in %s, without polarity; "
+		    "the first %s:%ld (category '%s')", n, n == 1 ? "" : "s",
+		    meta->file, first->file, first->line,
+		    FIELD(first, C_CATEGORY));
 }

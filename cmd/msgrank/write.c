@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "csvwrite.h"
+#include "meta.h"
 #include "round.h"
 
 #include "msgrank.h"
@@ -26,6 +27,29 @@ band(const struct row *r, double mean)
 	if (r->ucl < mean)
 		return "below";
 	return "inline";
+}
+
+/* Fingertips' rule (SingleOverlappingCIsForOneCILevelComparer): similar
+ * when the benchmark lies inside the area's interval, limits included;
+ * else higher or lower, which polarity makes better or worse. With the
+ * group mean as benchmark, similar is band inline. */
+static const char *
+verdict(const struct row *r, const struct ent *e)
+{
+	double b = opt_bench == BENCH_POOLED ? e->pooled : e->mean;
+	int hi;
+
+	if (e->rank <= 0 || !r->hasci ||
+	    (opt_bench == BENCH_POOLED ? !e->haspooled : e->of <= 0))
+		return "";
+	if (r->lcl <= b && b <= r->ucl)
+		return "similar";
+	hi = r->lcl > b;
+	if (r->polarity == META_LOW)
+		return hi ? "worse" : "better";
+	if (r->polarity == META_HIGH)
+		return hi ? "better" : "worse";
+	return hi ? "higher" : "lower";
 }
 
 static void
@@ -73,6 +97,11 @@ write_ent(FILE *fp, const struct ent *e)
 	putnum(fp, e->of > 0, e->q1, dec);
 	putnum(fp, e->of > 0, e->q3, dec);
 	putnum(fp, e->of > 0, e->max, dec);
+	putnum(fp, e->haspooled, e->pooled, dec);
+	putnum(fp, e->prank > 0, (double)e->prank, 0);
+	putnum(fp, e->pof > 0, (double)e->pof, 0);
+	csvw_str(fp, meta_polname(r->polarity), 0);
+	csvw_str(fp, verdict(r, e), 0);
 	if (opt_accuracy) {
 		putnum(fp, HASVAL(r, BY_ADJ), r->val[BY_ADJ], 2);
 		putnum(fp, e->adjrank > 0, (double)e->adjrank, 0);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "util.h"
 #include "sarender.h"
 
@@ -20,6 +21,44 @@ fmtpct(struct sbuf *b, double v)
 		    "\xe2\x96\xba "); /* ▲ ▼ ► */
 	fmtnum(b, v, 1, 1);
 	sb_addc(b, '%');
+}
+
+/* The mark of a significant change: words in text (and wherever only
+ * ASCII is wanted), a footnote symbol explained under the table in
+ * Markdown and HTML. */
+static const char *
+sigmark(void)
+{
+	return fmt == F_TEXT || ascii ? " (significant)" : " \xe2\x80\xa0";
+	/* † */
+}
+
+int
+significant(const struct tab *t, size_t r)
+{
+	const char *s;
+
+	if (t->ix[R_CHANGE_SIG] < 0)
+		return 0;
+	s = t->row[r][t->ix[R_CHANGE_SIG]];
+	return strcasecmp(s, "up") == 0 || strcasecmp(s, "down") == 0;
+}
+
+/* " (was 8/15)": the place in the comparison period. */
+static void
+wasrank(const struct tab *t, size_t r, struct sbuf *b)
+{
+	double pr, po;
+
+	if (t->ix[R_PREV_RANK] < 0 || t->ix[R_PREV_OF] < 0 ||
+	    !getnum(t->row[r][t->ix[R_PREV_RANK]], &pr) ||
+	    !getnum(t->row[r][t->ix[R_PREV_OF]], &po) || t->sup[r] & SUP_P)
+		return;
+	sb_adds(b, " (was ");
+	fmtnum(b, pr, 0, 0);
+	sb_addc(b, '/');
+	fmtnum(b, po, 0, 0);
+	sb_addc(b, ')');
 }
 
 static void
@@ -127,6 +166,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		break;
 	case K_PCT:
 		fmtpct(&b, v);
+		if (c->role == R_CHANGE_PCT && significant(t, r))
+			sb_adds(&b, sigmark());
 		break;
 	case K_RANK:
 		fmtnum(&b, v, 0, 0);
@@ -134,6 +175,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 			sb_addc(&b, '/');
 			fmtnum(&b, of, 0, 0);
 		}
+		if (c->role == R_RANK)
+			wasrank(t, r, &b);
 		break;
 	case K_BAND:
 		fmtband(&b, s);
@@ -190,16 +233,25 @@ groupcols(const struct tab *t)
 static size_t
 notes(struct tab *t, char ***out)
 {
-	char **n = xcalloc(8, sizeof(char *));
+	char **n = xcalloc(12, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
-	int rag = 0, rank = 0, band = 0, single = 0, part = 0;
+	int rag = 0, rank = 0, band = 0, single = 0, part = 0, verdict = 0;
+	int sig = 0, was = 0;
 
 	for (i = 0; i < t->ncol; i++) {
 		rag |= t->col[i].kind == K_RAG;
 		rank |= t->col[i].kind == K_RANK;
-		band |= t->col[i].kind == K_BAND;
+		band |= t->col[i].role == R_BAND;
+		verdict |= t->col[i].role == R_VERDICT;
+		sig |= t->col[i].role == R_CHANGE_PCT;
+		was |= t->col[i].role == R_RANK;
 	}
+	for (i = 0, sig = sig && t->ix[R_CHANGE_SIG] >= 0; sig && i < t->n &&
+	    !significant(t, i); i++)
+		;
+	sig = sig && i < t->n;
+	was = was && t->ix[R_PREV_RANK] >= 0 && t->ix[R_PREV_OF] >= 0;
 	if (rag && t->ntg) {
 		sb_adds(&b, "Status against the targets in ");
 		sb_adds(&b, t->tgname);
@@ -216,17 +268,38 @@ notes(struct tab *t, char ***out)
 		sb_adds(&b, "% or less, Amber up to ");
 		fmtnum(&b, raga, 1, 1);
 		sb_adds(&b, "%, Red above.");
+		for (i = 0; i < t->n && t->pol[i] != META_HIGH &&
+		    t->pol[i] != META_NONE; i++)
+			;
+		if (i < t->n)
+			sb_adds(&b, " Where higher is better, the same for a "
+			    "fall; none where neither is.");
 		n[k++] = b.s;
 		b = (struct sbuf){ 0 };
 	}
 	if (rank)
 		n[k++] = xstrdup("Rank: place in the most similar group (MSG) "
 		    "from the lowest rate; 3/15 is the third lowest of 15.");
+	if (was)
+		n[k++] = xstrdup("(was 8/15): the place in the comparison "
+		    "period, ranked the same way.");
+	if (sig)
+		n[k++] = xstrdup(fmt == F_TEXT || ascii ? "(significant): the "
+		    "change is more than chance would make (exact test of two "
+		    "Poisson counts)." : "\xe2\x80\xa0 significant: the change "
+		    "is more than chance would make (exact test of two Poisson "
+		    "counts).");
 	if (band)
 		n[k++] = xstrdup("vs MSG mean: above or below when the area's "
 		    "confidence interval lies wholly above or below the group "
 		    "mean, else in line.");
-	for (i = 0; i < t->n && (rank || band) && fmt != F_CSV; i++)
+	if (verdict)
+		n[k++] = xstrdup("vs MSG: better or worse than the group (by "
+		    "whether lower or higher is good for the indicator; higher "
+		    "or lower where neither is) when the area's confidence "
+		    "interval lies wholly on one side of the group's figure, "
+		    "else similar.");
+	for (i = 0; i < t->n && (rank || band || verdict) && fmt != F_CSV; i++)
 		single |= alone(t, i);
 	if (single)
 		n[k++] = xstrdup(ascii ? "-: no other area in the group has "

@@ -38,12 +38,22 @@ const struct role roles[NROLE] = {
 	[R_COVERAGE] = { "coverage", "Coverage", K_TEXT, 0 },
 	[R_PREV_COVERAGE] = { "prev_coverage", "Previous coverage", K_TEXT,
 	    0 },
+	[R_PREV_RANK] = { "prev_rank", "Previous rank", K_INT,
+	    SUP_P | SUP_GP },
+	[R_PREV_OF] = { "prev_of", "Previous MSG size", K_INT, 0 },
+	[R_POLARITY] = { "polarity", "Polarity", K_TEXT, 0 },
+	[R_VERDICT] = { "verdict", "vs MSG", K_BAND, SUP_C | SUP_G },
+	[R_CHANGE_SIG] = { "change_sig", "Significance", K_TEXT,
+	    SUP_C | SUP_P },
+	/* the pooled rate of a group with a withheld count, and the
+	 * others' counts and populations, give the count */
+	[R_POOLED] = { "group_pooled", "MSG pooled rate", K_DEC, SUP_G },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */
 static const int defcols[] = {
 	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_RATE, R_CHANGE_PCT,
-	R_RANK, R_BAND
+	R_RANK, R_BAND, R_VERDICT
 };
 
 /* Is s[0..n), trimmed, the name of a column (or rag, chart)? */
@@ -176,6 +186,9 @@ defaultcols(struct tab *t)
 		k = (size_t)defcols[i];
 		if ((src = t->ix[k]) < 0)
 			continue;
+		/* The verdict says what band says, and which way is good. */
+		if (k == R_BAND && t->ix[R_VERDICT] >= 0)
+			continue;
 		/* One area in two groups: the group tells its rows apart. */
 		if (k == R_GROUP && constant(t, src))
 			continue;
@@ -256,7 +269,9 @@ prepare(struct tab *t)
 		readtargets(t, opt_targets);
 	readper(t);
 	readcover(t);
-	hasrag = opt_targets || t->ix[R_CHANGE_PCT] >= 0;
+	readpolarity(t);
+	/* A status needs a rule: targets, or thresholds on the change. */
+	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0);
 	if (opt_C)
 		parsecols(t, opt_C);
 	else
@@ -269,6 +284,10 @@ prepare(struct tab *t)
 			addcol(t, -3, -1, NULL);
 			break;
 		}
+	/* -C rag asks for the thresholds on the change by name. */
+	for (size_t c = 0; c < t->ncol; c++)
+		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0)
+			hasrag = 1;
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && !hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "

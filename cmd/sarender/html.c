@@ -35,6 +35,7 @@ static const char css[] =
 ".rag-g{color:#1d5e31;background:#e7f3ea;border-color:#9cc7a8}\n"
 ".rag-a{color:#7a4f00;background:#fdf3dc;border-color:#dcc088}\n"
 ".rag-r{color:#8e1f1a;background:#fbe9e7;border-color:#dba39e}\n"
+".v-better{color:#1d5e31}.v-worse{color:#8e1f1a;font-weight:bold}\n"
 ".pos{display:block}\n"
 ".notes{font-size:.9em;color:#333}\n"
 ".key svg{vertical-align:middle;margin-right:.3rem}\n"
@@ -171,8 +172,16 @@ hcell(FILE *fp, struct tab *t, size_t r, size_t c, const char *s)
 	const struct col *k = &t->col[c];
 	const char *tag = c == 0 ? "th" : "td";
 
-	fprintf(fp, "<%s%s%s>", tag, c == 0 ? " scope=\"row\"" : "",
+	fprintf(fp, "<%s%s%s", tag, c == 0 ? " scope=\"row\"" : "",
 	    k->right ? " class=\"num\"" : "");
+	/* The verdict's colour is a second signal; the word is the first. */
+	if (k->role == R_VERDICT && (strcmp(s, "better") == 0 ||
+	    strcmp(s, "worse") == 0))
+		fprintf(fp, " class=\"v-%s\"", s);
+	if (k->role == R_CHANGE_PCT && *s && significant(t, r))
+		fputs(" title=\"a significant change: more than chance would "
+		    "make (exact test of two Poisson counts)\"", fp);
+	fputc('>', fp);
 	if (k->kind == K_CHART)
 		chart(fp, t, r);
 	else if (k->kind == K_RAG && t->rag[r])

@@ -16,7 +16,8 @@ int fmt = F_TEXT, ascii, width = 78, hasrag;
 long suppress = -1;
 double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
-const char *opt_C, *opt_targets, *opt_rag, *opt_rollup;
+const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
+int verbose;
 static const char *opt_o;
 char **over; /* -c NAME=COLUMN */
 size_t nover;
@@ -25,9 +26,10 @@ int badutf;
 static void
 usage(FILE *fp)
 {
-	fputs("usage: sarender [-h] [--version] [-f text|md|html|csv] [-o FILE]\n"
+	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [-o FILE]\n"
 	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
 	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
+	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
 	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
@@ -73,6 +75,7 @@ main(int argc, char *argv[])
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "indicators", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "rag", required_argument, NULL, 'R' },
 		{ "rollup", required_argument, NULL, 'U' },
@@ -80,6 +83,7 @@ main(int argc, char *argv[])
 		{ "suppress", required_argument, NULL, 'N' },
 		{ "targets", required_argument, NULL, 'T' },
 		{ "title", required_argument, NULL, 'L' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
@@ -90,7 +94,7 @@ main(int argc, char *argv[])
 
 	out_stdfds();
 	setlocale(LC_CTYPE, "");
-	while ((ch = getopt_long(argc, argv, "C:c:f:ho:w:", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:c:f:ho:vw:", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'A': ascii = 1; break;
 		case 'C': opt_C = optarg; break;
@@ -112,6 +116,7 @@ main(int argc, char *argv[])
 			else bad("-f %s: want text, md, html or csv", optarg);
 			break;
 		case 'h': usage(stdout); return 0;
+		case 'I': opt_indicators = optarg; break;
 		case 'K': classif = optarg; break;
 		case 'L': title = optarg; break;
 		case 'N': suppress = posint(optarg, "--suppress"); break;
@@ -122,6 +127,7 @@ main(int argc, char *argv[])
 		case 'T': opt_targets = optarg; break;
 		case 'U': opt_rollup = optarg; break;
 		case 'V': version(); break;
+		case 'v': verbose = 1; break;
 		case 'w': width = (int)posint(optarg, "-w"); break;
 		default: usage(stderr); return 2;
 		}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "header.h"
+#include "meta.h"
 #include "name.h"
 #include "util.h"
 #include "sarender.h"
@@ -140,9 +141,51 @@ ragrow(struct tab *t, size_t r)
 		return grade(v, g->target, a, g->higher);
 	}
 	if ((t->ntg && !opt_rag) || (c = t->ix[R_CHANGE_PCT]) < 0 ||
-	    t->sup[r] & colsup(t, c) || !getnum(t->row[r][c], &v))
+	    t->sup[r] & colsup(t, c) || !getnum(t->row[r][c], &v) ||
+	    t->pol[r] == META_NONE)
 		return RAG_NONE;
-	return grade(round1(v, 1), ragg, raga, 0);
+	/* Where higher is better, a fall is judged as a rise would be. */
+	v = round1(v, 1);
+	return grade(t->pol[r] == META_HIGH ? -v : v, ragg, raga, 0);
+}
+
+/* Each row's polarity: --indicators by category, else the polarity
+ * column (msgrank's), else unknown, judged as lower is better. */
+void
+readpolarity(struct tab *t)
+{
+	const struct meta_ind *d;
+	struct meta *m = NULL;
+	const char *s;
+	size_t r;
+	int p;
+
+	t->pol = xcalloc(t->n + 1, 1);
+	if (opt_indicators && t->ix[R_CATEGORY] < 0)
+		errx(1, "--indicators: the input has no column 'category'");
+	if (opt_indicators)
+		m = meta_read(opt_indicators);
+	else if (t->ix[R_POLARITY] < 0 && verbose)
+		warnx("no --indicators and no polarity column: thresholds on "
+		    "the change take lower as better");
+	for (r = 0; r < t->n; r++) {
+		if (m) {
+			s = t->row[r][t->ix[R_CATEGORY]];
+			d = meta_find(m, s, strlen(s));
+			t->pol[r] = d ? (unsigned char)d->polarity : META_UNKNOWN;
+			continue;
+		}
+		if (t->ix[R_POLARITY] < 0)
+			continue;
+		s = t->row[r][t->ix[R_POLARITY]];
+		if ((p = meta_polarity(s, strlen(s))) < 0)
+			errx(1, "%s:%ld:%ld: column '%s': '%s' is not low, "
+			    "high or none", t->file[r], t->line[r],
+			    t->ix[R_POLARITY] + 1,
+			    t->h->name[t->ix[R_POLARITY]], s);
+		t->pol[r] = (unsigned char)p;
+	}
+	meta_free(m);
 }
 
 void

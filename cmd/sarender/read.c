@@ -242,6 +242,7 @@ freetab(struct tab *t)
 	free(t->col);
 	free(t->sup);
 	free(t->rag);
+	free(t->pol);
 	free(t->focus);
 	hdr_free(t->h);
 }

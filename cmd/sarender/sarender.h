@@ -17,7 +17,9 @@ enum {
 	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_POP, R_RATE,
 	R_PREV_COUNT, R_PREV_RATE, R_CHANGE, R_CHANGE_PCT, R_RANK, R_OF,
 	R_MEAN, R_VS_MEAN, R_LCL, R_UCL, R_BAND, R_MIN, R_Q1, R_Q3, R_MAX,
-	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE, NROLE
+	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE,
+	R_PREV_RANK, R_PREV_OF, R_POLARITY, R_VERDICT, R_CHANGE_SIG, R_POOLED,
+	NROLE
 };
 
 /* Blanked when the count is withheld (C) or the previous count (P), or
@@ -70,6 +72,8 @@ struct tab {
 	const char *tgname;
 	double *cover, *pcover; /* coverage, prev_coverage; 1 when whole */
 	double per;             /* the rows' one per, or 0 when they differ */
+	unsigned char *pol;     /* each row's META_* polarity */
+	int anysig;             /* a change cell is marked significant */
 	char *ratelabel;        /* "Rate per 100,000", from per */
 };
 
@@ -85,7 +89,8 @@ extern int fmt, ascii, width, hasrag;
 extern long suppress;
 extern double ragg, raga;
 extern const char *title, *caption, *source, *classif, *focusarea;
-extern const char *opt_C, *opt_targets, *opt_rag, *opt_rollup;
+extern const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
+extern int verbose;
 extern char **over; /* -c NAME=COLUMN */
 extern size_t nover;
 extern int badutf;
@@ -120,6 +125,9 @@ void flagrows(struct tab *t);
 void readper(struct tab *t);
 void readcover(struct tab *t);
 void ragall(struct tab *t);
+void readpolarity(struct tab *t);
+/* Is row r's change significant (change_sig up or down)? */
+int significant(const struct tab *t, size_t r);
 
 /* cells.c */
 /* Is row r alone in its group (of = 1)? It then has no rank. */

@@ -24,7 +24,7 @@ cat ranked.csv evil.csv >/dev/null || exit 1
 sarender -f html --title 'Strategic Assessment 2016: Dartford' \
     --caption 'Recorded crime per 1,000 residents, October 2015 to September 2016' \
     --source 'Kent Police; ONS mid-2015 population estimates' \
-    --classification OFFICIAL-SENSITIVE --suppress 5 --focus Dartford \
+    --classification OFFICIAL-SENSITIVE --suppress 5 --focus Dartford --rag 0,5 \
     -o "$t/table.html" ranked.csv || fail "sarender"
 sarender -f html -o "$t/evil.html" evil.csv || fail "sarender evil"
 

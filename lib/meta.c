@@ -1,0 +1,207 @@
+/* meta: the indicator metadata file (see meta.h). */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "input.h"
+#include "meta.h"
+#include "name.h"
+#include "num.h"
+#include "text.h"
+#include "util.h"
+
+#define META_MAXFIELD (1 << 16)
+
+const char *
+meta_polname(int polarity)
+{
+	static const char *name[] = { "", "low", "high", "none" };
+
+	return polarity >= 0 && polarity <= META_NONE ? name[polarity] : "";
+}
+
+int
+meta_polarity(const char *s, size_t n)
+{
+	int i;
+
+	trim(&s, &n);
+	if (n == 0)
+		return META_UNKNOWN;
+	for (i = META_LOW; i <= META_NONE; i++)
+		if (strnieq(s, n, meta_polname(i)))
+			return i;
+	return -1;
+}
+
+static int
+cmpind(const void *a, const void *b)
+{
+	return strcmp(((const struct meta_ind *)a)->key,
+	    ((const struct meta_ind *)b)->key);
+}
+
+/* The row's field i trimmed, owned; NULL when empty. */
+static char *
+field(const struct csvr_row *row, long i)
+{
+	const char *s = row->f[i];
+	size_t n = row->len[i];
+
+	trim(&s, &n);
+	return n ? xstrndup(s, n) : NULL;
+}
+
+/* "FILE:LINE: column N ('name'): " before every fault in a field. */
+#define BADFIELD(m, h, row, i, fmt, ...) \
+	errx(1, "%s:%ld: column %ld ('%s'): " fmt, (m)->file, (row)->line, \
+	    (i) + 1, (h)->name[i], __VA_ARGS__)
+
+static void
+read_row(struct meta *m, const struct hdr *h, const struct csvr_row *row,
+    const long *c)
+{
+	struct meta_ind *d;
+	struct sbuf b = { 0 };
+	char *s;
+
+	if ((m->n & (m->n + 1)) == 0) /* n + 1 is a power of 2: grow */
+		m->ind = xreallocarray(m->ind, 2 * (m->n + 1), sizeof(*m->ind));
+	d = &m->ind[m->n];
+	memset(d, 0, sizeof(*d));
+	d->line = row->line;
+	if (!(d->name = field(row, c[0])))
+		BADFIELD(m, h, row, c[0], "%s", "an empty indicator name");
+	name_key(&b, d->name, strlen(d->name));
+	d->key = xstrdup(sb_str(&b));
+	sb_free(&b);
+	if ((d->polarity = meta_polarity(row->f[c[1]], row->len[c[1]])) <= 0)
+		BADFIELD(m, h, row, c[1], "'%s' is not low, high or none "
+		    "(low: lower is better)", row->f[c[1]]);
+	if (c[2] >= 0)
+		d->denominator = field(row, c[2]);
+	if (c[3] >= 0 && (s = field(row, c[3]))) {
+		if (num_dbl(s, strlen(s), &d->per) != 0 || d->per <= 0)
+			BADFIELD(m, h, row, c[3], "'%s' is not a per above 0",
+			    s);
+		free(s);
+	}
+	if (c[4] >= 0 && (s = field(row, c[4]))) {
+		if (strcasecmp(s, "count") == 0)
+			d->kind = META_COUNT;
+		else if (strcasecmp(s, "percentage") == 0)
+			d->kind = META_PERCENTAGE;
+		else
+			BADFIELD(m, h, row, c[4], "'%s' is not count or "
+			    "percentage", s);
+		free(s);
+	}
+	m->n++;
+}
+
+static void
+nodup(const struct meta *m, const struct hdr *h, long col)
+{
+	size_t i;
+
+	for (i = 1; i < m->n; i++)
+		if (strcmp(m->ind[i].key, m->ind[i - 1].key) == 0) {
+			const struct meta_ind *a = &m->ind[i - 1], *b = &m->ind[i];
+
+			if (a->line > b->line) {
+				a = b;
+				b = &m->ind[i - 1];
+			}
+			errx(1, "%s:%ld: column %ld ('%s'): indicator '%s' "
+			    "again (first at line %ld as '%s')", m->file,
+			    b->line, col + 1, h->name[col], b->name, a->line,
+			    a->name);
+		}
+}
+
+struct meta *
+meta_read(const char *path)
+{
+	static const char *cname[] = { "indicator", "polarity", "denominator",
+		"per", "kind" };
+	struct meta *m = xcalloc(1, sizeof(*m));
+	struct csvr_row *row;
+	struct input *in;
+	struct csvr *r;
+	struct hdr *h;
+	long c[5], first;
+	int rc;
+	size_t i;
+
+	if (!(in = in_open(path)))
+		err(1, "%s", path);
+	m->file = xstrdup(in_name(in));
+	r = csvr_open(in, ',', META_MAXFIELD);
+	if ((rc = csvr_next(r, &row)) < 0)
+		errx(1, "%s: %s", m->file, csvr_error(r));
+	if (rc == 0)
+		errx(1, "%s: empty: no header", m->file);
+	if (row->err != CSVR_OK || row->nul)
+		errx(1, "%s:%ld: a bad header", m->file, row->line);
+	h = hdr_new(row->f, row->len, row->n);
+	if ((i = (size_t)hdr_dup(h, &first)) != (size_t)-1)
+		errx(1, "%s:1:%zu: %s", m->file, i + 1, first < 0 ?
+		    "a column without a name" : "a column name twice");
+	for (i = 0; i < 5; i++)
+		if ((c[i] = hdr_find(h, cname[i])) < 0 && i < 2)
+			errx(1, "%s:1: no column '%s'", m->file, cname[i]);
+	while ((rc = csvr_next(r, &row)) > 0) {
+		if (row->err != CSVR_OK || row->nul)
+			errx(1, "%s:%ld: %s", m->file, row->line, row->nul ?
+			    "a NUL byte" : row->err == CSVR_EQUOTE ?
+			    "a quoted field is never closed" : "a field too long");
+		if (row->n != h->n)
+			errx(1, "%s:%ld: %zu fields, the header has %zu",
+			    m->file, row->line, row->n, h->n);
+		read_row(m, h, row, c);
+	}
+	if (rc < 0)
+		errx(1, "%s: %s", m->file, csvr_error(r));
+	if (m->n)
+		qsort(m->ind, m->n, sizeof(*m->ind), cmpind);
+	nodup(m, h, c[0]);
+	hdr_free(h);
+	csvr_close(r);
+	in_close(in);
+	return m;
+}
+
+const struct meta_ind *
+meta_find(const struct meta *m, const char *s, size_t n)
+{
+	struct meta_ind k;
+	struct sbuf b = { 0 };
+	const struct meta_ind *d;
+
+	if (!m || m->n == 0)
+		return NULL;
+	name_key(&b, s, n);
+	k.key = (char *)sb_str(&b);
+	d = bsearch(&k, m->ind, m->n, sizeof(*m->ind), cmpind);
+	sb_free(&b);
+	return d;
+}
+
+void
+meta_free(struct meta *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->n; i++) {
+		free(m->ind[i].name);
+		free(m->ind[i].key);
+		free(m->ind[i].denominator);
+	}
+	free(m->ind);
+	free(m->file);
+	free(m);
+}
