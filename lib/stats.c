@@ -371,10 +371,12 @@ int
 stats_pois_ratio(long long c1, double e1, long long c2, double e2,
     double conf, double *p, double *lo, double *hi)
 {
-	long long n = c1 + c2;
+	long long n;
 	double pl, ph, r = e2 / e1;
 
-	if (n == 0)
+	/* past 2^53 a count is no longer exact in a double: no test */
+	if (c1 < 0 || c2 < 0 || __builtin_add_overflow(c1, c2, &n) || n == 0 ||
+	    n > (1LL << 53))
 		return -1;
 	*p = stats_binom_test(c1, n, e1 / (e1 + e2));
 	stats_binom_exact(c1, n, conf, &pl, &ph);

@@ -61,7 +61,8 @@ void stats_wilson(long long k, long long n, double conf, double *lo,
  * two-sided p-value of stats_binom_test(); *lo and *hi the limits of the
  * rate ratio (c1 / e1) / (c2 / e2) from the exact limits of c1 / n, as R's
  * poisson.test() gives them (*hi is HUGE_VAL when c2 is 0). Returns -1,
- * and sets nothing, when n is 0: there is nothing to test. */
+ * and sets nothing, when n is 0 (nothing to test) or past 2^53 (a count
+ * a double cannot hold exactly). */
 int stats_pois_ratio(long long c1, double e1, long long c2, double e2,
     double conf, double *p, double *lo, double *hi);
 

@@ -107,7 +107,7 @@ gcmp(const void *x, const void *y)
 /* The months whose coverage can be asked, lo..hi: the windows of
  * read.c, or the data's months for a series of every bucket. */
 static void
-span(long *lo, long *hi)
+askspan(long *lo, long *hi)
 {
 	if (R.win[0][0] == LONG_MIN) {
 		*lo = period_bucket(BY_MONTH, R.dfirst);
@@ -183,7 +183,7 @@ contributors(void)
 	size_t i, j, k, m = 0, qn = 0, w;
 	long mo;
 
-	span(&R.mlo, &R.mhi);
+	askspan(&R.mlo, &R.mhi);
 	if (R.mhi < R.mlo)
 		R.mhi = R.mlo;
 	R.nw = (size_t)((R.mhi - R.mlo) / 64 + 1);

@@ -410,12 +410,6 @@ record(struct lookup *lk, const long *col, uint32_t unit)
 	c = name(&R.cats, lk, col[C_CAT], "category");
 	if (col[C_SRC] >= 0)
 		unit = name(&R.units, lk, col[C_SRC], "source");
-	if (R.partial) {
-		/* the source unit travels in the bucket: date id, unit */
-		addgroup(lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
-		return;
-	}
-	seen(d, a, c, unit);
 	/* weights for the spelling shown, of every record (a row is
 	 * shown for data of any date), in 128 bits: a total past 64 bits
 	 * is no error, only a group's sum is */
@@ -423,6 +417,12 @@ record(struct lookup *lk, const long *col, uint32_t unit)
 	weights(&R.arean, &R.areacap, &R.areas);
 	R.catn[c] += n;
 	R.arean[a] += n;
+	if (R.partial) {
+		/* the source unit travels in the bucket: date id, unit */
+		addgroup(lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
+		return;
+	}
+	seen(d, a, c, unit);
 	if (d->b[0] == NOB && d->b[1] == NOB) {
 		R.nout++;
 		return;

@@ -14,6 +14,7 @@
 #include "fuzz.h"
 #define main crimerate_main
 #include "../../cmd/crimerate/table.c"
+#include "../../cmd/crimerate/coverage.c"
 #include "../../cmd/crimerate/read.c"
 #include "../../cmd/crimerate/lookups.c"
 #include "../../cmd/crimerate/output.c"
