@@ -401,6 +401,11 @@ gaps(void)
 	char buf[128];
 	size_t i;
 
+	if (R.ngl == 0) { /* fail closed, even when no feeder is named */
+		warnx("a period shown is not wholly covered by the data");
+		warnx("--allow-partial writes such rows with their coverage");
+		return 1;
+	}
 	qsort(R.gl, R.ngl, sizeof(*R.gl), gapcmp);
 	for (i = 0; i < R.ngl && i < SAID; i++) {
 		g = &R.gl[i];
