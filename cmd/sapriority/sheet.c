@@ -1,0 +1,173 @@
+/* sapriority: the scoring sheet, one row per issue: issue, indicator,
+ * a column per dimension (blank where the evidence may stand in), and
+ * notes. */
+#include <err.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "input.h"
+#include "model.h"
+#include "name.h"
+#include "num.h"
+#include "text.h"
+#include "util.h"
+
+#include "sapriority.h"
+
+/* What each sheet column is: one of these, or a dimension (>= 0). */
+enum { S_ISSUE = -1, S_INDICATOR = -2, S_NOTE = -3 };
+
+struct sheet {
+	struct input *in;
+	struct csvr *r;
+	struct hdr *h;
+	long *what;  /* per column: S_* or a dimension */
+};
+
+/* "FILE:LINE: column N ('name'): " before every fault in a field. */
+#define BADFIELD(R, S, row, i, fmt, ...) \
+	errx(1, "%s:%ld: column %ld ('%s'): " fmt, (R)->sheetfile, \
+	    (row)->line, (long)(i) + 1, (S)->h->name[i], __VA_ARGS__)
+
+/* A sheet column that is neither issue, indicator, note nor a dimension
+ * would be a score read by nobody: a misspelt dimension. */
+static void
+sheetcols(struct run *R, struct sheet *S, long line)
+{
+	struct sbuf dims = { 0 };
+	long j, first;
+	size_t i;
+
+	if ((j = hdr_dup(S->h, &first)) >= 0 && first < 0)
+		errx(1, "%s:%ld: column %ld has no name", R->sheetfile, line,
+		    j + 1);
+	if (j >= 0)
+		errx(1, "%s:%ld: column %ld '%s' has the name of column %ld",
+		    R->sheetfile, line, j + 1, S->h->name[j], first + 1);
+	S->what = xcalloc(S->h->n, sizeof(*S->what));
+	for (i = 0; i < S->h->n; i++) {
+		const char *k = S->h->key[i];
+
+		if (strcmp(k, "issue") == 0)
+			S->what[i] = S_ISSUE;
+		else if (strcmp(k, "indicator") == 0)
+			S->what[i] = S_INDICATOR;
+		else if (strcmp(k, "note") == 0 || strcmp(k, "notes") == 0)
+			S->what[i] = S_NOTE;
+		else if ((S->what[i] = model_find(R->m, k, strlen(k))) < 0) {
+			for (j = 0; j < (long)R->m->ndim; j++) {
+				sb_adds(&dims, j ? ", " : "");
+				sb_adds(&dims, R->m->dim[j].name);
+			}
+			errx(1, "%s:%ld: column %zu ('%s') is no dimension of "
+			    "%s (%s), nor issue, indicator or notes",
+			    R->sheetfile, line, i + 1, S->h->name[i],
+			    R->m->file, sb_str(&dims));
+		}
+	}
+	if (hdr_find(S->h, "issue") < 0)
+		errx(1, "%s:%ld: no column 'issue'", R->sheetfile, line);
+}
+
+/* A score: blank (evidence may stand in), or a number on the scale. */
+static void
+score(struct run *R, struct sheet *S, const struct csvr_row *row, size_t i,
+    struct issue *is)
+{
+	const struct model_dim *d = &R->m->dim[S->what[i]];
+	const char *s = row->f[i];
+	size_t n = row->len[i];
+	double v;
+
+	trim(&s, &n);
+	if (n == 0)
+		return;
+	if (num_dbl(s, n, &v) != 0)
+		BADFIELD(R, S, row, i, "'%.*s' is not a number", (int)n, s);
+	if (v < d->lo || v > d->hi)
+		BADFIELD(R, S, row, i, "%.*s is off the scale %g..%g of "
+		    "dimension '%s'", (int)n, s, d->lo, d->hi, d->name);
+	is->score[S->what[i]] = v;
+	is->src[S->what[i]] = SRC_SHEET;
+}
+
+static void
+add_issue(struct run *R, struct sheet *S, const struct csvr_row *row)
+{
+	struct issue *is;
+	const char *s;
+	size_t i, j, n;
+
+	R->iss = xreallocarray(R->iss, R->niss + 1, sizeof(*R->iss));
+	is = &R->iss[R->niss];
+	memset(is, 0, sizeof(*is));
+	is->line = row->line;
+	is->ev = -1;
+	is->indcol = -1;
+	is->score = xcalloc(R->m->ndim, sizeof(double));
+	is->src = xcalloc(R->m->ndim, sizeof(int));
+	R->niss++;
+	for (i = 0; i < row->n; i++) {
+		s = row->f[i];
+		n = row->len[i];
+		trim(&s, &n);
+		if (S->what[i] == S_ISSUE) {
+			if (n == 0)
+				BADFIELD(R, S, row, i, "%s", "an empty issue");
+			is->name = xstrndup(s, n);
+			name_key(&R->key, s, n);
+			is->key = xstrdup(sb_str(&R->key));
+		} else if (S->what[i] == S_INDICATOR) {
+			is->indcol = (long)i;
+			is->indicator = n ? xstrndup(s, n) : NULL;
+		} else if (S->what[i] >= 0)
+			score(R, S, row, i, is);
+	}
+	for (j = 0; j + 1 < R->niss; j++)
+		if (strcmp(R->iss[j].key, is->key) == 0)
+			BADFIELD(R, S, row, hdr_find(S->h, "issue"), "'%s' is "
+			    "given twice (line %ld)", is->name,
+			    R->iss[j].line);
+}
+
+void
+read_sheet(struct run *R)
+{
+	struct csvr_row *row;
+	struct sheet S = { 0 };
+	int rc;
+
+	if (!(S.in = in_open(R->sheetpath)))
+		err(1, "%s", R->sheetpath);
+	R->sheetfile = xstrdup(in_name(S.in));
+	S.r = csvr_open(S.in, ',', MAXFIELD);
+	while ((rc = csvr_next(S.r, &row)) > 0) {
+		if (row->err != CSVR_OK)
+			errx(1, "%s:%ld: %s", R->sheetfile, row->line,
+			    row->err == CSVR_EQUOTE ? "a quoted field is never "
+			    "closed" : row->err == CSVR_EWIDE ? "more than "
+			    "131072 fields" : "a field too long");
+		if (row->nul)
+			errx(1, "%s:%ld: a NUL byte", R->sheetfile, row->line);
+		if (!S.h) {
+			S.h = hdr_new(row->f, row->len, row->n);
+			sheetcols(R, &S, row->line);
+			continue;
+		}
+		if (row->n != S.h->n)
+			errx(1, "%s:%ld: %zu fields, the header has %zu",
+			    R->sheetfile, row->line, row->n, S.h->n);
+		add_issue(R, &S, row);
+	}
+	if (rc < 0)
+		errx(1, "%s: %s", R->sheetfile, csvr_error(S.r));
+	if (!S.h)
+		errx(1, "%s: empty: no header", R->sheetfile);
+	free(S.what);
+	hdr_free(S.h);
+	csvr_close(S.r);
+	in_close(S.in);
+}
