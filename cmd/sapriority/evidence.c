@@ -26,6 +26,19 @@ colsearch(const struct run *R, int c)
 	return R->colover[c] ? R->colover[c] : colname[c];
 }
 
+/* The column a model's rule reads: its own name, or another by -c
+ * when it names one of ours. */
+static long
+rulecol(const struct run *R, const struct model_rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < NCOL; i++)
+		if (strcasecmp(r->column, colname[i]) == 0)
+			return R->col[i];
+	return hdr_find(R->hdr, r->column);
+}
+
 /* A column named by the model's evidence that the input lacks gives no
  * evidence: said once, as a misspelt name would be silent otherwise. */
 static void
@@ -47,7 +60,7 @@ modelcols(const struct run *R, const char *file)
 					seen = strcasecmp(q->column,
 					    r->column) == 0;
 				}
-			if (!seen && hdr_find(R->hdr, r->column) < 0)
+			if (!seen && rulecol(R, r) < 0)
 				warnx("%s: no column '%s': the evidence of "
 				    "%s:%ld gives nothing", file, r->column,
 				    m->file, r->line);
@@ -288,7 +301,7 @@ evscore(const struct run *R, const struct erow *e, size_t d, double *out)
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < dim->nrule; i++) {
 			const struct model_rule *r = &dim->rule[i];
-			long col = hdr_find(R->hdr, r->column);
+			long col = rulecol(R, r);
 
 			if ((r->kind == MODEL_MAP) != (pass == 0) ||
 			    !(s = cell(R, e, col, &n)))

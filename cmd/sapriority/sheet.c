@@ -99,9 +99,11 @@ add_issue(struct run *R, struct sheet *S, const struct csvr_row *row)
 {
 	struct issue *is;
 	const char *s;
-	size_t i, j, n;
+	size_t i, n;
 
-	R->iss = xreallocarray(R->iss, R->niss + 1, sizeof(*R->iss));
+	if ((R->niss & (R->niss + 1)) == 0) /* niss + 1 a power of 2: grow */
+		R->iss = xreallocarray(R->iss, 2 * (R->niss + 1),
+		    sizeof(*R->iss));
 	is = &R->iss[R->niss];
 	memset(is, 0, sizeof(*is));
 	is->line = row->line;
@@ -126,11 +128,40 @@ add_issue(struct run *R, struct sheet *S, const struct csvr_row *row)
 		} else if (S->what[i] >= 0)
 			score(R, S, row, i, is);
 	}
-	for (j = 0; j + 1 < R->niss; j++)
-		if (strcmp(R->iss[j].key, is->key) == 0)
-			BADFIELD(R, S, row, hdr_find(S->h, "issue"), "'%s' is "
-			    "given twice (line %ld)", is->name,
-			    R->iss[j].line);
+}
+
+static int
+cmpkey(const void *a, const void *b)
+{
+	const struct issue *x = *(const struct issue *const *)a;
+	const struct issue *y = *(const struct issue *const *)b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* An issue twice: the first repeat in the sheet's order is named. */
+static void
+nodup(const struct run *R, const struct sheet *S)
+{
+	const struct issue **ix = xcalloc(R->niss + 1, sizeof(*ix));
+	const struct issue *dup = NULL, *orig = NULL;
+	size_t i;
+
+	for (i = 0; i < R->niss; i++)
+		ix[i] = &R->iss[i];
+	qsort(ix, R->niss, sizeof(*ix), cmpkey);
+	for (i = 1; i < R->niss; i++)
+		if (strcmp(ix[i]->key, ix[i - 1]->key) == 0 &&
+		    (!dup || ix[i]->line < dup->line)) {
+			dup = ix[i];
+			orig = ix[i - 1];
+		}
+	free(ix);
+	if (dup)
+		errx(1, "%s:%ld: column %ld ('issue'): '%s' is given twice "
+		    "(line %ld)", R->sheetfile, dup->line,
+		    hdr_find(S->h, "issue") + 1, dup->name, orig->line);
 }
 
 void
@@ -166,6 +197,7 @@ read_sheet(struct run *R)
 		errx(1, "%s: %s", R->sheetfile, csvr_error(S.r));
 	if (!S.h)
 		errx(1, "%s: empty: no header", R->sheetfile);
+	nodup(R, &S);
 	free(S.what);
 	hdr_free(S.h);
 	csvr_close(S.r);
