@@ -1,5 +1,8 @@
 /* sapriority's private header: the state of a run, the issues, the
  * evidence rows, and the functions the files call across. */
+#ifndef SAPRIORITY_H
+#define SAPRIORITY_H
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -69,3 +72,5 @@ void evidence_all(struct run *R);
 /* write.c */
 void rank_all(struct run *R);
 void write_all(const struct run *R, FILE *fp);
+
+#endif

@@ -61,7 +61,8 @@ rank_all(struct run *R)
 
 	for (i = 0; i < R->niss; i++)
 		risk(R, &R->iss[i]);
-	qsort(R->iss, R->niss, sizeof(*R->iss), cmpiss);
+	if (R->niss > 1) /* qsort(NULL, 0) is undefined */
+		qsort(R->iss, R->niss, sizeof(*R->iss), cmpiss);
 	for (i = 0; i < R->niss && R->iss[i].hasrisk; i++)
 		R->iss[i].prio = i > 0 && R->iss[i].risk == R->iss[i - 1].risk ?
 		    R->iss[i - 1].prio : (long)i + 1;
