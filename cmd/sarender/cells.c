@@ -135,6 +135,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		return xstrdup("");
 	if (c->kind == K_PARTIAL)
 		return partialtext(t, r);
+	if (c->kind == K_SCORE)
+		return prio_score(t, r, c);
 	s = t->row[r][c->src];
 	if ((c->role == R_COUNT && t->sup[r] & SUP_C) ||
 	    (c->role == R_PREV_COUNT && t->sup[r] & SUP_P)) {
@@ -233,7 +235,7 @@ groupcols(const struct tab *t)
 static size_t
 notes(struct tab *t, char ***out)
 {
-	char **n = xcalloc(12, sizeof(char *));
+	char **n = xcalloc(16, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
 	int rag = 0, rank = 0, band = 0, single = 0, part = 0, verdict = 0;
@@ -330,6 +332,7 @@ notes(struct tab *t, char ***out)
 			    "cannot be worked out from a total.");
 		n[k++] = b.s;
 	}
+	k += prio_notes(t, n + k);
 	*out = n;
 	return k;
 }

@@ -82,7 +82,7 @@ colname(struct tab *t, const char *s, size_t n)
 	return j;
 }
 
-static void
+void
 addcol(struct tab *t, long src, int role, const char *label)
 {
 	struct col *c;
@@ -270,10 +270,15 @@ prepare(struct tab *t)
 	readper(t);
 	readcover(t);
 	readpolarity(t);
+	t->prio = prio_is(t);
+	if (opt_model)
+		prio_model(t, opt_model);
 	/* A status needs a rule: targets, or thresholds on the change. */
 	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0);
 	if (opt_C)
 		parsecols(t, opt_C);
+	else if (t->prio)
+		prio_cols(t);
 	else
 		defaultcols(t);
 	for (size_t c = 0; c < t->ncol; c++)

@@ -46,8 +46,15 @@ static const char css[] =
 "tr{break-inside:avoid}*{-webkit-print-color-adjust:exact;"
 "print-color-adjust:exact}}\n";
 
-/* Clean and escape for HTML text and attribute values alike. */
-static void
+/* The matrix's, only on a page that has one. */
+static const char mxcss[] =
+"h2{font-size:1.1rem;font-weight:600;margin:1.25rem 0 .4rem}\n"
+".matrix{display:block;max-width:100%;height:auto;font-size:11px}\n"
+".mx-band{font-size:9px;font-style:italic;fill:#3a3a3a}\n"
+".mx-axis{font-weight:600}.mx-mark{font-size:9px;font-weight:700}\n"
+"@media print{.matrix{break-inside:avoid}}\n";
+
+void
 hesc(FILE *fp, const char *s)
 {
 	char *c = clean(s), *p;
@@ -237,7 +244,8 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
 	hesc(fp, title ? title : caption ? caption : "Indicators");
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", css,
+	    t->model && t->mcol[0] >= 0 ? mxcss : "");
 	if (classif) {
 		fputs("<div class=\"classification\">", fp);
 		hesc(fp, classif);
@@ -255,6 +263,8 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 		fputs("</p>\n", fp);
 	}
 	htable(fp, t, cell);
+	if (t->model && t->mcol[0] >= 0)
+		wmatrix(fp, t);
 	if (nnote || key || source)
 		fputs("<div class=\"notes\">\n", fp);
 	if (key)

@@ -17,6 +17,7 @@ long suppress = -1;
 double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
 const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
+const char *opt_model;
 int verbose;
 static const char *opt_o;
 char **over; /* -c NAME=COLUMN */
@@ -29,7 +30,7 @@ usage(FILE *fp)
 	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [-o FILE]\n"
 	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
 	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
-	    "                [--indicators FILE]\n"
+	    "                [--indicators FILE] [--model FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
 	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
@@ -76,6 +77,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'I' },
+		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "rag", required_argument, NULL, 'R' },
 		{ "rollup", required_argument, NULL, 'U' },
@@ -118,6 +120,7 @@ main(int argc, char *argv[])
 		case 'h': usage(stdout); return 0;
 		case 'I': opt_indicators = optarg; break;
 		case 'K': classif = optarg; break;
+		case 'M': opt_model = optarg; break;
 		case 'L': title = optarg; break;
 		case 'N': suppress = posint(optarg, "--suppress"); break;
 		case 'o': opt_o = optarg; break;

@@ -7,6 +7,7 @@
 #include "csvread.h"
 #include "header.h"
 #include "input.h"
+#include "model.h"
 #include "name.h"
 #include "util.h"
 #include "sarender.h"
@@ -244,5 +245,6 @@ freetab(struct tab *t)
 	free(t->rag);
 	free(t->pol);
 	free(t->focus);
+	model_free(t->model);
 	hdr_free(t->h);
 }

@@ -9,7 +9,7 @@
 
 enum { F_TEXT, F_MD, F_HTML, F_CSV };
 enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART,
-	K_PARTIAL };
+	K_PARTIAL, K_SCORE };
 enum { RAG_NONE, RAG_GREEN, RAG_AMBER, RAG_RED };
 
 /* What the tool knows about the columns of crimerate and msgrank. */
@@ -43,6 +43,7 @@ struct col {
 	int role;  /* R_*, or -1 */
 	int kind;
 	int right;
+	long aux;  /* K_SCORE: the score's _source column */
 };
 
 struct target {
@@ -75,6 +76,9 @@ struct tab {
 	unsigned char *pol;     /* each row's META_* polarity */
 	int anysig;             /* a change cell is marked significant */
 	char *ratelabel;        /* "Rate per 100,000", from per */
+	int prio;               /* sapriority's output (issue, risk, priority) */
+	struct model *model;    /* --model, or NULL */
+	long mcol[2];           /* the matrix's x and y columns, or -1 */
 };
 
 /* Is row r partial: a coverage below 1? */
@@ -82,6 +86,7 @@ struct tab {
 
 /* columns.c */
 extern const struct role roles[NROLE];
+void addcol(struct tab *t, long src, int role, const char *label);
 void prepare(struct tab *t);
 
 /* main.c: the options */
@@ -90,6 +95,7 @@ extern long suppress;
 extern double ragg, raga;
 extern const char *title, *caption, *source, *classif, *focusarea;
 extern const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
+extern const char *opt_model;
 extern int verbose;
 extern char **over; /* -c NAME=COLUMN */
 extern size_t nover;
@@ -135,7 +141,19 @@ int alone(const struct tab *t, size_t r);
 void aligncols(struct tab *t);
 void render(FILE *fp, struct tab *t);
 
+/* priority.c: sapriority's output */
+int prio_is(const struct tab *t);
+void prio_cols(struct tab *t);
+void prio_model(struct tab *t, const char *path);
+char *prio_score(const struct tab *t, size_t r, const struct col *c);
+size_t prio_notes(const struct tab *t, char **n);
+
+/* matrix.c: the harm x likelihood matrix, in HTML */
+void wmatrix(FILE *fp, const struct tab *t);
+
 /* text.c, md.c, csv.c, html.c: one format each */
+/* Clean and escape for HTML text and attribute values alike. */
+void hesc(FILE *fp, const char *s);
 void freelines(char **l, size_t n);
 void wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
     const char *lift);

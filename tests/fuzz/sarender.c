@@ -21,7 +21,9 @@
 #include "../../cmd/sarender/csv.c"
 #include "../../cmd/sarender/html.c"
 #include "../../cmd/sarender/main.c"
+#include "../../cmd/sarender/matrix.c"
 #include "../../cmd/sarender/md.c"
+#include "../../cmd/sarender/priority.c"
 #include "../../cmd/sarender/rag.c"
 #include "../../cmd/sarender/read.c"
 #include "../../cmd/sarender/str.c"
@@ -35,7 +37,8 @@
 static const char *const tags[] = { "!DOCTYPE html>", "html", "head",
 	"meta", "title", "style", "body", "main", "h1", "h2", "p", "div",
 	"span", "table", "caption", "thead", "tbody", "tr", "th", "td", "svg",
-	"line", "rect", "path", "circle", "text", "title", NULL };
+	"line", "rect", "path", "circle", "text", "title", "defs", "pattern",
+	"g", NULL };
 
 static int
 known(const char *p, const char *end)
