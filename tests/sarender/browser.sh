@@ -57,3 +57,22 @@ run "$t/shot.json" --screenshot="$t/table.png" --window-size=1200,900 \
 [ "$(head -c 4 "$t/table.png" | od -An -c | tr -d ' ')" = 211PNG ] || fail "no screenshot"
 [ -z "$SAPIPE_SHOTS" ] || cp "$t/table.png" "$SAPIPE_SHOTS/sarender.png"
 echo "screenshot: $t/table.png"
+
+# sapriority's output with its model: the priority table and the
+# harm x likelihood matrix, every placed issue a marker, no request.
+sarender -f html --title 'Priorities: North' --model prio.model \
+    -o "$t/matrix.html" priorities.csv || fail "sarender --model"
+run "$t/mx.json" --dump-dom "file://$t/matrix.html" >"$t/mx-dom.html" ||
+    fail "chromium matrix"
+for s in '<svg class="matrix"' '<title>Violence</title>' \
+    '<title>Knife crime</title>' '>4b</text>' '>Priority, issue</text>' \
+    'Not in the matrix (no risk, or no score on an axis): ASB.'; do
+	grep -qF -- "$s" "$t/mx-dom.html" || fail "matrix page lacks $s"
+done
+[ "$(grep -o '<g><title>' "$t/mx-dom.html" | wc -l)" = 6 ] || fail "want 6 markers"
+pagereqs "$t/mx.json" && fail "the matrix page made a network request"
+run "$t/mxshot.json" --screenshot="$t/matrix.png" --window-size=1000,1000 \
+    "file://$t/matrix.html" >/dev/null || fail "chromium matrix --screenshot"
+[ "$(head -c 4 "$t/matrix.png" | od -An -c | tr -d ' ')" = 211PNG ] || fail "no matrix screenshot"
+[ -z "$SAPIPE_SHOTS" ] || cp "$t/matrix.png" "$SAPIPE_SHOTS/sarender-matrix.png"
+echo "screenshot: $t/matrix.png"
