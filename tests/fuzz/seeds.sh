@@ -41,7 +41,7 @@ for f in "$top"/tests/*/*.in "$top"/tests/*/*.csv "$top"/tests/*/*.gz "$top"/tes
 	    tr ',;|\t\n"=' '\n\n\n\n\n\n\n' | awk 'length($0) > 0 && length($0) <= 40'
 done | sort -u >"$tmp/tokens"
 # sapriority's models, as the model (first byte 0 mod 3)
-for f in "$top"/tests/*/*.model "$top"/examples/models/*.model; do
+for f in "$top"/tests/*/*.model "$top"/examples/lookups/*.model; do
 	[ -f "$f" ] || continue
 	for pre in '\000\200' '\003\021' '\006\200'; do
 		printf "$pre" >"$tmp/s"
