@@ -270,7 +270,9 @@ prepare(struct tab *t)
 	readper(t);
 	readcover(t);
 	readpolarity(t);
-	t->prio = prio_is(t);
+	/* sapriority's band is its model's word, not msgrank's band */
+	if ((t->prio = prio_is(t)))
+		t->ix[R_BAND] = -1;
 	if (opt_model)
 		prio_model(t, opt_model);
 	/* A status needs a rule: targets, or thresholds on the change. */

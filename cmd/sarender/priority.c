@@ -94,12 +94,6 @@ prio_cols(struct tab *t)
 		else
 			addcol(t, k, -1, tail[i][1]);
 	}
-	/* sapriority's band is its model's word, not msgrank's band */
-	for (i = 0; i < t->ncol; i++)
-		if (t->col[i].kind != K_SCORE) {
-			t->col[i].role = -1;
-			t->col[i].kind = K_TEXT;
-		}
 }
 
 /* A score as shown: the number, marked when the evidence gave it. */
