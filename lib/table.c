@@ -168,7 +168,7 @@ tbl_missing(const char *file, long line, const struct hdr *h, size_t n,
 			continue;
 		if (nr++ == 0)
 			sb_adds(&b, n == 1 ? "; to read another as " :
-			    "; to read others: ");
+			    "; to read others:");
 		if (n == 1) {
 			sb_adds(&b, roles[i]);
 			sb_addc(&b, ':');
