@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
 #include "header.h"
-#include "input.h"
 #include "model.h"
 #include "name.h"
 #include "num.h"
+#include "table.h"
 #include "text.h"
 #include "util.h"
 
@@ -126,60 +125,24 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 	e->akey = keyof(R, e, C_AREA);
 }
 
-static void
-check_row(const char *name, const struct csvr_row *row, size_t n)
-{
-	if (row->err == CSVR_ETOOLONG)
-		errx(1, "%s:%ld: a field longer than %d bytes", name, row->line,
-		    MAXFIELD);
-	if (row->err != CSVR_OK)
-		errx(1, "%s:%ld: %s", name, row->line, row->err == CSVR_EQUOTE ?
-		    "a quoted field is never closed" : "more than 131072 "
-		    "fields");
-	if (row->nul)
-		errx(1, "%s:%ld: a NUL byte", name, row->line);
-	if (n && row->n != n)
-		errx(1, "%s:%ld: %zu fields, the header has %zu", name,
-		    row->line, row->n, n);
-}
-
+/* Through lib/table, as every tool reads; several files must have the
+ * first one's header. */
 void
 read_evidence(struct run *R, const char *path)
 {
-	struct csvr_row *row;
-	struct input *in;
-	struct csvr *r;
-	struct hdr *h = NULL;
+	struct tbl *s = tbl_open(path, TBL_NONUL);
 	const char *name;
-	int rc;
 
-	if (!(in = in_open(path)))
-		err(1, "%s", path);
 	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));
-	name = R->files[R->nfiles++] = xstrdup(in_name(in));
-	r = csvr_open(in, ',', MAXFIELD);
-	while ((rc = csvr_next(r, &row)) > 0) {
-		check_row(name, row, h ? h->n : 0);
-		if (h) {
-			add_row(R, row, name);
-			continue;
-		}
-		h = hdr_new(row->f, row->len, row->n);
-		if (!R->hdr) {
-			R->hdr = h;
-			findcols(R, name);
-		} else if (!hdr_same(R->hdr, row->f, row->len, row->n))
-			errx(1, "%s:%ld: a header unlike the first file's",
-			    name, row->line);
-	}
-	if (rc < 0)
-		errx(1, "%s: %s", name, csvr_error(r));
-	if (!h)
-		errx(1, "%s: empty: no header", name);
-	if (h != R->hdr)
-		hdr_free(h);
-	csvr_close(r);
-	in_close(in);
+	name = R->files[R->nfiles++] = xstrdup(s->path);
+	if (!R->hdr) {
+		R->hdr = tbl_takehdr(s);
+		findcols(R, name);
+	} else
+		tbl_likefirst(s, R->hdr);
+	while (tbl_next(s))
+		add_row(R, s->row, name);
+	tbl_close(s);
 }
 
 /* ---- an issue's row ---- */

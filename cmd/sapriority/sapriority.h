@@ -10,7 +10,6 @@
 #include "model.h"
 #include "util.h"
 
-#define MAXFIELD (1 << 20)
 
 /* The evidence columns read by name for the evidence string (and
  * category and area to find an issue's row); -c NAME=COLUMN renames. */

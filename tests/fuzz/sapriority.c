@@ -1,6 +1,6 @@
-/* Fuzz sapriority: lib/model.c and the files of cmd/sapriority/ are
- * compiled in here as one unit (main renamed), so that their errx()
- * on bad data ends an input quietly. The first byte chooses which of
+/* Fuzz sapriority: lib/model.c, lib/table.c and the files of
+ * cmd/sapriority/ are compiled in here as one unit (main renamed), so
+ * that their errx() on bad data ends an input quietly. The first byte chooses which of
  * the three inputs the rest of the bytes are (the model, the sheet or
  * the evidence); the other two are fixed ones that work together. The
  * second byte cuts reads into chunks (fuzz.h).
@@ -12,6 +12,7 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #include "../../lib/model.c"
+#include "../../lib/table.c"
 #define main sapriority_main
 #include "../../cmd/sapriority/evidence.c"
 #include "../../cmd/sapriority/main.c"

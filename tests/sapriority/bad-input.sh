@@ -40,19 +40,19 @@ indicator,harm|Violence,3
 sheet.csv:1: no column 'issue'
 issue,harm,Harm|Violence,3,3
 -
-sheet.csv:1: column 3 'Harm' has the name of column 2
+sheet.csv:1: columns 2 'harm' and 3 'Harm' have the same name
 issue,,harm|Violence,,3
 -
 sheet.csv:1: column 2 has no name
 issue,harm|Violence,3,4
 -
-sheet.csv:2: 3 fields, the header has 2
+sheet.csv:2: 3 fields where the header has 2
 issue,harm|"Violence,3
 -
-sheet.csv:2: a quoted field is never closed
+sheet.csv:2: quoted field not closed before the end of input
 
 -
-sheet.csv: empty: no header
+sheet.csv: empty (no header row)
 issue,indicator,harm|Violence,Violent crime,3
 -
 sheet.csv:2: column 2 ('indicator'): 'Violent crime' is in none of the evidence's rows
@@ -79,10 +79,10 @@ category,verdict|Violence,worse
 ev.csv:1: --area: no column 'area'
 issue,harm|Violence,3
 area,category|North,Violence|North,Violence,x
-ev.csv:3: 3 fields, the header has 2
+ev.csv:3: 3 fields where the header has 2
 issue,harm|Violence,3
 
-ev.csv: empty: no header
+ev.csv: empty (no header row)
 CASES
 [ "$n" -ge 20 ] || { echo "only $n cases"; exit 1; }
 exit 0
