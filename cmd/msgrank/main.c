@@ -48,12 +48,38 @@ char *colover[NCOL];
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: msgrank [-v] [-c NAME=COLUMN] [-o FILE] [--accuracy FILE]\n"
-	    "               [--benchmark mean|pooled]\n"
+	fputs("usage: msgrank [-hv] [--version] [-c NAME=COLUMN] [-o FILE]\n"
+	    "               [--accuracy FILE] [--benchmark mean|pooled]\n"
 	    "               [--by rate|adj_rate|change_pct|count] [--focus AREA]\n"
 	    "               [--group FILE] [--indicators FILE] [--level 95|99.8]\n"
 	    "               [--per N] [FILE ...]\n",
 	    fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -c NAME=COLUMN       read COLUMN as NAME (area, category, "
+		    "period, count, ...)\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  -v, --verbose        say when there is no polarity to "
+		    "judge by\n"
+		    "  --accuracy FILE      add adj_rate and adj_rank "
+		    "(area,accuracy_pct)\n"
+		    "  --benchmark mean|pooled  what the verdict compares "
+		    "with; default mean\n"
+		    "  --by rate|adj_rate|change_pct|count  what is ranked; "
+		    "default rate\n"
+		    "  --focus AREA         write only AREA's rows, ranked in "
+		    "its whole groups\n"
+		    "  --group FILE         the groups (group,area); default "
+		    "one group of all\n"
+		    "  --indicators FILE    each indicator's polarity "
+		    "(indicator,polarity)\n"
+		    "  --level 95|99.8      confidence level of the intervals; "
+		    "default 95\n"
+		    "  --per N              the per of input without a per "
+		    "column; default 1000\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee msgrank(1).\n", fp);
 	exit(status);
 }
 
