@@ -502,15 +502,11 @@ isdup(struct run *R)
 }
 
 /* Cells that a spreadsheet would run as a formula get a leading quote;
- * plain numbers such as -5 are left alone. */
+ * plain numbers such as -5 are left alone (lib's rule). */
 static int
 risky(const char *s, size_t n)
 {
-	double x;
-
-	if (n == 0 || !strchr("=+-@\t\r", s[0]))
-		return 0;
-	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+	return csvw_risky(s, n);
 }
 
 /* The row is built in one buffer and written with one call: stdio's

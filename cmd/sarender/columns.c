@@ -106,6 +106,9 @@ addcol(struct tab *t, long src, int role, const char *label)
 		c->kind = K_PARTIAL;
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
+	/* CSV shows 12.6, not +12.6%: the unit goes in the header. */
+	if (!label && c->role == R_CHANGE_PCT && fmt == F_CSV)
+		label = "Change (%)";
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
 		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
