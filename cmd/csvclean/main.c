@@ -230,9 +230,15 @@ main(int argc, char *argv[])
 		    hset_spilled(R.ids) + hset_spilled(R.rows),
 		    hset_count(R.ids) + hset_count(R.rows), hset_dir(R.ids));
 	if (toomany(&R)) {
-		warnx("%lld of %lld rows rejected (--max-rejects %s)",
-		    R.rejected, R.read, opt.maxrejpct >= 0 ? "percentage" :
-		    "count");
+		if (opt.maxrejpct >= 0)
+			warnx("%lld of %lld rows rejected, more than "
+			    "--max-rejects %g%% allows", R.rejected, R.read,
+			    opt.maxrejpct);
+		else
+			warnx("%lld of %lld rows rejected, more than "
+			    "--max-rejects %lld allows%s", R.rejected, R.read,
+			    opt.maxrej, opt.maxrej ? "" : " (0 is the default: "
+			    "allow some with --max-rejects N or N%)");
 		R.status = 1;
 	}
 	if (R.rej && !opt.rejraw && !R.h0) /* no header read */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "csvclean.h"
+#include "date.h"
 #include "hset.h"
 #include "rx.h"
 #include "text.h"
@@ -46,8 +47,8 @@ usage(FILE *fp, int status)
 		fputs("\n"
 		    "  -d delim             the delimiter: , ; | or tab; "
 		    "sniffed by default\n"
-		    "  -e encoding          the input's encoding: utf-8, "
-		    "cp1252 or latin1\n"
+		    "  -e encoding          the encoding: utf-8, cp1252, latin1 "
+		    "(latin-1 ...)\n"
 		    "  -h, --help           print this help and exit\n"
 		    "  -o file              write to file, whole or not at "
 		    "all\n"
@@ -253,6 +254,24 @@ opt_derive(const char *arg)
 		bad("--derive", arg);
 }
 
+/* A format that can never match would reject every row: a usage error. */
+static void
+datefmt(const char *fmt)
+{
+	char c;
+	int r = date_fmtcheck(fmt, &c);
+
+	if (r == -1 && c)
+		warnx("--date: format '%s': unknown conversion %%%c (known: "
+		    "%%Y %%y %%m %%b %%B %%d %%e %%H %%M %%S %%p %%%%)", fmt, c);
+	else if (r == -1)
+		warnx("--date: format '%s' ends in a lone %%", fmt);
+	else if (r == -2)
+		warnx("--date: format '%s' has no year (%%Y or %%y)", fmt);
+	if (r != 0)
+		usage(stderr, 2);
+}
+
 static void
 opt_date(const char *arg)
 {
@@ -270,6 +289,7 @@ opt_date(const char *arg)
 		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
 		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
 		    xstrdup(p);
+		datefmt(o->fmt[o->nfmt - 1]);
 		if (!bar)
 			break;
 	}
@@ -632,10 +652,17 @@ setopt(int c, const char *arg)
 			bad("-d", arg);
 		break;
 	case 'e':
-		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0)
+		if (!recode_name(arg)) {
+			warnx("-e: unknown encoding '%s' (give utf-8, cp1252 or "
+			    "latin1; also utf8, windows-1252, latin-1, "
+			    "iso-8859-1 ...)", arg);
+			usage(stderr, 2);
+		}
+		if (strcmp(recode_name(arg), "UTF-8") == 0)
 			{ free(opt.enc); opt.enc = NULL; }
 		else if (!(rc = recode_new(arg)))
-			bad("-e", arg);
+			errx(2, "-e %s: iconv cannot convert from %s", arg,
+			    recode_name(arg));
 		else
 			opt.enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
