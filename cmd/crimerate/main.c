@@ -92,6 +92,7 @@ cleanup(void)
 	free(R.ncmap);
 	free(R.kmap);
 	free(R.nkmap);
+	free(R.rest);
 	free(R.areanode);
 	free(R.di);
 	free(R.catn);
