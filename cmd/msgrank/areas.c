@@ -52,10 +52,12 @@ index_rows(void)
 			    C_PERIOD),
 			    FIELD(r, C_PERIOD)) == 0)
 				errx(1, "%s:%ld: area '%s', category '%s', "
-				    "period '%s' again (first %s:%ld)", r->file,
-				    r->line, FIELD(r, C_AREA),
+				    "period '%s' again, first at %s:%ld%s",
+				    r->file, r->line, FIELD(r, C_AREA),
 				    FIELD(r, C_CATEGORY), FIELD(r, C_PERIOD),
-				    p->file, p->line);
+				    p->file, p->line, p->file != r->file &&
+				    strcmp(p->file, r->file) == 0 ? " (the "
+				    "same file given twice)" : "");
 			if (ix[i] < areas[nareas - 1].first)
 				areas[nareas - 1].first = ix[i];
 			continue;
