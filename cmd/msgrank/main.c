@@ -83,6 +83,14 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
+/* A bad option value: say what is wrong, as the other tools do. */
+static void
+badval(const char *opt, const char *arg, const char *want)
+{
+	warnx("%s: '%s' is not %s", opt, arg, want);
+	usage(stderr, 2);
+}
+
 /* -c NAME=COLUMN: read input column COLUMN as NAME. */
 static void
 setcol(const char *arg)
@@ -209,11 +217,12 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "pooled") == 0)
 				opt_bench = BENCH_POOLED;
 			else
-				usage(stderr, 2);
+				badval("--benchmark", optarg, "mean or pooled");
 			break;
 		case O_BY:
 			if (byopt(optarg) < 0)
-				usage(stderr, 2);
+				badval("--by", optarg, "rate, adj_rate, "
+				    "change_pct or count");
 			break;
 		case O_FOCUS:
 			opt_focus = optarg;
@@ -226,12 +235,12 @@ main(int argc, char *argv[])
 			break;
 		case O_LEVEL:
 			if (bylevel(optarg) < 0)
-				usage(stderr, 2);
+				badval("--level", optarg, "95 or 99.8");
 			break;
 		case O_PER:
 			if (num_dbl(optarg, strlen(optarg), &opt_per) != 0 ||
 			    opt_per <= 0)
-				usage(stderr, 2);
+				badval("--per", optarg, "a number above 0");
 			opt_perset = 1;
 			break;
 		case O_VERSION:
