@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "csvclean.h"
+#include "csvwrite.h"
 #include "header.h"
 #include "hset.h"
 #include "input.h"
@@ -176,6 +177,8 @@ openrejects(int argc, char *argv[])
 		errx(2, "--rejects %s: is the output file", opt.rejects);
 	if (!(fp = fopen(opt.rejects, "w")))
 		err(1, "%s", opt.rejects);
+	if (opt.excel)
+		fputs(CSVW_BOM, fp);
 	if (opt.rejraw)
 		fputs("file,line,reason,record\n", fp);
 	return fp;
@@ -214,6 +217,8 @@ main(int argc, char *argv[])
 	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.out = out_open(opt.out);
+	if (opt.excel)
+		fputs(CSVW_BOM, R.out);
 	if (opt.rejects)
 		R.rej = openrejects(argc, argv);
 	if (argc == 0)

@@ -42,7 +42,8 @@ usage(FILE *fp, int status)
 	    "                [--require col,...] [--dedup col] [--dedup-rows]\n"
 	    "                [--dedup-memory size[K|M|G]]\n"
 	    "                [--redact col[=blank|sector|mask]] [--safe-cells] "
-	    "[file ...]\n", fp);
+	    "[--excel]\n"
+	    "                [file ...]\n", fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -d delim             the delimiter: , ; | or tab; "
@@ -64,6 +65,8 @@ usage(FILE *fp, int status)
 		    "temporary files\n"
 		    "  --dedup-rows         drop a row identical to an "
 		    "earlier one\n"
+		    "  --excel              for a spreadsheet: BOM, and "
+		    "--safe-cells quoted\n"
 		    "  --derive new=col[/regex/repl/[g]]  add a column from "
 		    "another\n"
 		    "  --join-extra         join a long row's extra fields "
@@ -100,7 +103,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL
 };
 
 const struct option longopts[] = {
@@ -111,6 +114,7 @@ const struct option longopts[] = {
 	{ "dedup-memory", required_argument, NULL, O_DEDUPMEM },
 	{ "dedup-rows", no_argument, NULL, O_DEDUPROWS },
 	{ "encoding", required_argument, NULL, 'e' },
+	{ "excel", no_argument, NULL, O_EXCEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "join-extra", no_argument, NULL, O_JOIN },
 	{ "map", required_argument, NULL, O_MAP },
@@ -703,6 +707,7 @@ setopt(int c, const char *arg)
 	case O_DEDUPMEM: opt_size(arg); break;
 	case O_REDACT: opt_redact(arg); break;
 	case O_SAFE: opt.safe = 1; break;
+	case O_EXCEL: opt.excel = opt.safe = 1; break;
 	case O_VERSION: version(); break;
 	case 'h': usage(stdout, 0); break;
 	default: usage(stderr, 2);

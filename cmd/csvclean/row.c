@@ -103,6 +103,10 @@ rejvalues(struct run *R, struct csvr_row *row)
 static void
 rejfield(struct run *R, const char *s, size_t n)
 {
+	if (opt.excel) {
+		csvw_xfield(R->rej, s, n, 0);
+		return;
+	}
 	if (opt.safe && risky(s, n)) {
 		R->tmp.len = 0;
 		sb_addc(&R->tmp, '\'');
@@ -519,7 +523,7 @@ emit(struct run *R, const struct csvr_row *row)
 	size_t i, k, n;
 	uintptr_t lo = 0, hi = 0;
 	long c;
-	int q;
+	int q, rk;
 
 	/* A value still inside a row that the scanner split holds no quote,
 	 * line end or comma: no need to look. */
@@ -535,11 +539,12 @@ emit(struct run *R, const struct csvr_row *row)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
-		q = !((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
-		    csvw_needq(v, n);
+		rk = opt.safe && risky(v, n);
+		q = (!((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
+		    csvw_needq(v, n)) || (rk && opt.excel);
 		if (q)
 			b->s[b->len++] = '"';
-		if (opt.safe && risky(v, n))
+		if (rk)
 			b->s[b->len++] = '\'';
 		if (!q) {
 			memcpy(b->s + b->len, v, n);
