@@ -207,8 +207,11 @@ main(int argc, char *argv[])
 		setopt(c, optarg);
 	argc -= optind;
 	argv += optind;
-	if (opt.pad && opt.join)
+	if (opt.pad && opt.join) {
+		warnx("--pad and --join-extra: give one (short rows padded, "
+		    "or long rows joined)");
 		usage(stderr, 2);
+	}
 
 	if (opt.enc)
 		R.rc = recode_new(opt.enc);
