@@ -29,9 +29,21 @@
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: sapriority -m MODEL -s SHEET [-a AREA] [-c NAME=COLUMN] "
-	    "[-o FILE]\n"
-	    "                  [FILE ...]\n", fp);
+	fputs("usage: sapriority [-h] [--version] -m MODEL -s SHEET [-a AREA]\n"
+	    "                  [-c NAME=COLUMN] [-o FILE] [FILE ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -a, --area AREA      judge the issues by AREA's rows\n"
+		    "  -c, --column NAME=COLUMN  read the evidence's COLUMN as "
+		    "NAME (verdict, ...)\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -m, --model MODEL    the dimensions, risk, bands and "
+		    "evidence rules\n"
+		    "  -o, --output FILE    write to FILE, whole or not at all\n"
+		    "  -s, --sheet SHEET    the scoring sheet, one row per "
+		    "issue\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee sapriority(1).\n", fp);
 	exit(status);
 }
 

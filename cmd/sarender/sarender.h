@@ -91,7 +91,7 @@ void addcol(struct tab *t, long src, int role, const char *label);
 void prepare(struct tab *t);
 
 /* main.c: the options */
-extern int fmt, ascii, width, hasrag;
+extern int fmt, ascii, width, hasrag, excel;
 extern long suppress;
 extern double ragg, raga;
 extern const char *title, *caption, *source, *classif, *focusarea;
