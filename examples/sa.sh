@@ -52,6 +52,10 @@ crimerate --period sa2016 --population lookups/population.csv \
 msgrank --group lookups/msg.csv --focus 'North Kent' \
     --indicators lookups/indicators.csv \
     --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
+# The whole group ranked the same way, for the HTML's funnel plots.
+msgrank --group lookups/msg.csv --indicators lookups/indicators.csv \
+    --accuracy lookups/accuracy.csv -o "$out/sa2016-group.csv" \
+    "$out/indicators.csv" 2>>"$out/msgrank.log"
 
 # 4. The partnership's priorities: the workshop's scores in
 #    lookups/priorities.csv, the evidence standing in where a score is
@@ -59,13 +63,15 @@ msgrank --group lookups/msg.csv --focus 'North Kent' \
 sapriority -m lookups/morile.model -s lookups/priorities.csv \
     -o "$out/priorities.csv" "$out/sa2016.csv" 2>"$out/sapriority.log"
 
-# 5. The table and the priorities, for the terminal and e-mail, and as
-#    HTML (the priorities with their harm x likelihood matrix).
+# 5. The table, for the terminal and e-mail, and as HTML with a funnel
+#    plot per indicator: North Kent among its group's members; the
+#    priorities likewise, in HTML with their harm x likelihood matrix.
 render() { sarender --targets lookups/targets.csv \
     --title 'Strategic Assessment 2016: North Kent' \
     --source 'Police, Dartford and Gravesham councils, A&E (invented figures)' \
     "$@" "$out/sa2016.csv" 2>>"$out/sarender.log"; }
-render -f html -o "$out/sa2016.html"
+render -f html --focus 'North Kent' --funnel all \
+    --funnel-data "$out/sa2016-group.csv" -o "$out/sa2016.html"
 render -o "$out/sa2016.txt"
 priorities() { sarender --model lookups/morile.model \
     --title 'Priorities 2016/17: North Kent' \

@@ -54,6 +54,7 @@ static const char mxcss[] =
 ".mx-axis{font-weight:600}.mx-mark{font-size:9px;font-weight:700}\n"
 "@media print{.matrix{break-inside:avoid}}\n";
 
+/* Clean and escape for HTML text and attribute values alike. */
 void
 hesc(FILE *fp, const char *s)
 {
@@ -244,8 +245,9 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
 	hesc(fp, title ? title : caption ? caption : "Indicators");
-	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", css,
-	    t->model && t->mcol[0] >= 0 ? mxcss : "");
+	fprintf(fp, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n",
+	    css, t->fun ? funnel_css : "", t->model && t->mcol[0] >= 0 ? mxcss :
+	    "");
 	if (classif) {
 		fputs("<div class=\"classification\">", fp);
 		hesc(fp, classif);
@@ -281,6 +283,8 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	}
 	if (nnote || key || source)
 		fputs("</div>\n", fp);
+	if (t->fun)
+		funnel_html(fp, t->fun, focusarea, suppress);
 	fputs("</main>\n", fp);
 	if (classif) {
 		fputs("<div class=\"classification end\">", fp);

@@ -19,7 +19,7 @@ const char *title, *caption, *source, *classif, *focusarea;
 const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
 const char *opt_model;
 int verbose;
-static const char *opt_o;
+static const char *opt_o, *opt_funnel, *opt_fdata;
 char **over; /* -c NAME=COLUMN */
 size_t nover;
 int badutf;
@@ -34,7 +34,9 @@ usage(FILE *fp)
 	    "                [--indicators FILE] [--model FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
-	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	    "                [--classification TEXT] [--focus AREA]\n"
+	    "                [--funnel all|IND,... [--funnel-data FILE]] [FILE ...]\n",
+	    fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -C COL[:LABEL],...   the columns shown, in order, each "
@@ -56,6 +58,10 @@ usage(FILE *fp)
 		    "  --excel              csv for a spreadsheet: BOM, safe "
 		    "cells, units\n"
 		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --funnel all|IND,... with -f html, a funnel plot per "
+		    "indicator\n"
+		    "  --funnel-data FILE   the whole group's rows the plots "
+		    "are drawn from\n"
 		    "  --indicators FILE    each category's polarity "
 		    "(indicator,polarity)\n"
 		    "  --model FILE         sapriority's model: risk, bands, "
@@ -114,6 +120,8 @@ main(int argc, char *argv[])
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "funnel", required_argument, NULL, 'G' },
+		{ "funnel-data", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'I' },
 		{ "model", required_argument, NULL, 'M' },
@@ -149,7 +157,9 @@ main(int argc, char *argv[])
 			over = xreallocarray(over, nover + 1, sizeof(*over));
 			over[nover++] = optarg;
 			break;
+		case 'D': opt_fdata = optarg; break;
 		case 'F': focusarea = optarg; break;
+		case 'G': opt_funnel = optarg; break;
 		case 'X': excel = 1; break;
 		case 'f':
 			fmtset = optarg;
@@ -187,6 +197,17 @@ main(int argc, char *argv[])
 		bad("--rollup %s: only with --suppress", opt_rollup);
 	if (opt_rollup)
 		readrollup(opt_rollup);
+	if (opt_fdata && !opt_funnel)
+		bad("--funnel-data %s: only with --funnel", opt_fdata);
+	if (opt_funnel && (fmt != F_HTML || !*opt_funnel))
+		bad("--funnel %s: only with -f html, and all or indicators",
+		    opt_funnel);
+	/* the plots' data: the whole group, or the one input file */
+	if (opt_funnel && !opt_fdata && (argc != 1 || !strcmp(*argv, "-")))
+		bad("--funnel %s: give --funnel-data FILE, or one input file "
+		    "that holds the whole group", opt_funnel);
+	if (opt_funnel)
+		t.fun = funnel_read(opt_fdata ? opt_fdata : *argv, opt_funnel);
 
 	if (argc == 0)
 		readfile(&t, "-");
@@ -198,6 +219,7 @@ main(int argc, char *argv[])
 	if (badutf)
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
+	funnel_free(t.fun);
 	freetab(&t);
 	freerollup();
 	free(over);
