@@ -5,8 +5,6 @@
 
 #include "header.h"
 
-#define MAXFIELD (1 << 20)
-
 /* The input columns msgrank reads. */
 enum { C_AREA, C_CATEGORY, C_PERIOD, C_POLARITY, C_COUNT, C_POPULATION,
 	C_RATE, C_PREV_COUNT, C_CHANGE_PCT, C_PER, C_COVERAGE, C_PREV_COVERAGE,

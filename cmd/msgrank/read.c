@@ -4,24 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
 #include "header.h"
 #include "hset.h"
-#include "input.h"
 #include "meta.h"
 #include "name.h"
 #include "num.h"
+#include "table.h"
+#include "text.h"
 #include "util.h"
 
 #include "msgrank.h"
-
-/* One CSV source: a file with its header read. */
-struct src {
-	struct input *in;
-	struct csvr *r;
-	struct hdr *h;
-	const char *name;
-};
 
 long col[NCOL];       /* index of each input column, or -1 */
 struct hdr *hdr;      /* the data's header */
@@ -55,113 +47,16 @@ roomfor(void *p, size_t n, size_t sz)
 	return p;
 }
 
-/* Two columns of one name would leave one unread, or make a header that
- * csvclean rejects: an error naming both. */
-static void
-nodup(const struct src *s)
-{
-	long first, i = hdr_dup(s->h, &first);
-
-	if (i < 0)
-		return;
-	if (first < 0)
-		errx(1, "%s:1: column %ld has no name", s->name, i + 1);
-	if (first > i) {
-		long t = first;
-
-		first = i;
-		i = t;
-	}
-	errx(1, "%s:1: columns %ld ('%s') and %ld ('%s') have the same name",
-	    s->name, first + 1, s->h->name[first], i + 1, s->h->name[i]);
-}
-
-static void
-src_open(struct src *s, const char *path)
-{
-	struct csvr_row *row;
-	int rc;
-
-	if (!(s->in = in_open(path)))
-		err(1, "%s", path);
-	s->name = in_name(s->in);
-	s->r = csvr_open(s->in, ',', MAXFIELD);
-	if ((rc = csvr_next(s->r, &row)) < 0)
-		errx(1, "%s: %s", s->name, csvr_error(s->r));
-	if (rc == 0)
-		errx(1, "%s: empty: no header", s->name);
-	if (row->err == CSVR_EWIDE)
-		errx(1, "%s:%ld: header: more than %d fields", s->name,
-		    row->line, CSVR_MAXFIELDS);
-	if (row->err != CSVR_OK || row->nul)
-		errx(1, "%s:%ld: a bad header", s->name, row->line);
-	s->h = hdr_new(row->f, row->len, row->n);
-	nodup(s);
-}
-
-/* The next row, checked: 1, or 0 at end of input. */
-static int
-src_next(struct src *s, struct csvr_row **row)
-{
-	int rc = csvr_next(s->r, row);
-
-	if (rc < 0)
-		errx(1, "%s: %s", s->name, csvr_error(s->r));
-	if (rc == 0)
-		return 0;
-	if ((*row)->err == CSVR_ETOOLONG)
-		errx(1, "%s:%ld: a field longer than %d bytes", s->name,
-		    (*row)->line, MAXFIELD);
-	if ((*row)->err == CSVR_EQUOTE)
-		errx(1, "%s:%ld: a quoted field is never closed", s->name,
-		    (*row)->line);
-	if ((*row)->err == CSVR_EWIDE)
-		errx(1, "%s:%ld: more than %d fields", s->name, (*row)->line,
-		    CSVR_MAXFIELDS);
-	if ((*row)->nul)
-		errx(1, "%s:%ld: a NUL byte", s->name, (*row)->line);
-	if ((*row)->n != s->h->n)
-		errx(1, "%s:%ld: %zu fields, the header has %zu", s->name,
-		    (*row)->line, (*row)->n, s->h->n);
-	return 1;
-}
-
-static void
-src_close(struct src *s)
-{
-	if (s->h != hdr) /* the data's first header is kept */
-		hdr_free(s->h);
-	csvr_close(s->r);
-	in_close(s->in);
-}
-
-/* A column of a lookup file by name, or exit naming it. */
-static size_t
-needcol(const struct src *s, const char *names)
-{
-	long i = hdr_find(s->h, names);
-
-	if (i < 0)
-		errx(1, "%s:1: no column '%s'", s->name, names);
-	return (size_t)i;
-}
-
 /* A field of a lookup file that must not be empty, trimmed, owned. */
 static char *
-keyfield(const struct src *s, const struct csvr_row *row, size_t i)
+keyfield(const struct tbl *s, size_t i)
 {
-	const char *p = row->f[i];
-	size_t n = row->len[i];
+	const char *p = s->row->f[i];
+	size_t n = s->row->len[i];
 
-	while (n > 0 && (*p == ' ' || *p == '\t')) {
-		p++;
-		n--;
-	}
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-		n--;
+	trim(&p, &n);
 	if (n == 0)
-		errx(1, "%s:%ld: column '%s' is empty", s->name, row->line,
-		    s->h->name[i]);
+		tbl_fail(s, (long)i, "empty");
 	return xstrndup(p, n);
 }
 
@@ -254,26 +149,24 @@ cmpmemb(const void *a, const void *b)
 void
 read_groups(const char *path)
 {
-	struct csvr_row *row;
-	struct src s;
+	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
 	size_t gc, ac, i, j;
 
-	src_open(&s, path);
-	gc = needcol(&s, "group");
-	ac = needcol(&s, "area");
+	gc = (size_t)tbl_need(s, "group", NULL);
+	ac = (size_t)tbl_need(s, "area", NULL);
 	files = xreallocarray(files, nfiles + 1, sizeof(*files));
-	files[nfiles++] = xstrdup(s.name);
-	while (src_next(&s, &row)) {
+	files[nfiles++] = xstrdup(s->path);
+	while (tbl_next(s)) {
 		memb = roomfor(memb, nmemb, sizeof(*memb));
-		memb[nmemb].g = groupidx(keyfield(&s, row, gc));
-		memb[nmemb].name = keyfield(&s, row, ac);
+		memb[nmemb].g = groupidx(keyfield(s, gc));
+		memb[nmemb].name = keyfield(s, ac);
 		memb[nmemb].area = keydup(memb[nmemb].name,
 		    strlen(memb[nmemb].name));
 		memb[nmemb].file = files[nfiles - 1];
-		memb[nmemb].line = row->line;
+		memb[nmemb].line = s->row->line;
 		nmemb++;
 	}
-	src_close(&s);
+	tbl_close(s);
 	if (nmemb == 0)
 		errx(1, "%s: no groups", path);
 	qsort(memb, nmemb, sizeof(*memb), cmpmemb);
@@ -302,36 +195,35 @@ cmpacc(const void *a, const void *b)
 void
 read_accuracy(const char *path)
 {
+	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
 	struct csvr_row *row;
-	struct src s;
 	size_t ac, pc, i;
 	double v;
 
-	src_open(&s, path);
-	ac = needcol(&s, "area");
-	pc = needcol(&s, "accuracy_pct");
-	while (src_next(&s, &row)) {
+	ac = (size_t)tbl_need(s, "area", NULL);
+	pc = (size_t)tbl_need(s, "accuracy_pct", NULL);
+	while (tbl_next(s)) {
+		row = s->row;
 		if (num_dbl(row->f[pc], row->len[pc], &v) != 0 || v <= 0 ||
 		    v > 100)
-			errx(1, "%s:%ld: column '%s': '%s' is not a "
-			    "percentage above 0 and at most 100", s.name,
-			    row->line, s.h->name[pc], row->f[pc]);
+			tbl_fail(s, (long)pc, "'%s' is not a percentage above "
+			    "0 and at most 100", row->f[pc]);
 		accs = roomfor(accs, naccs, sizeof(*accs));
-		accs[naccs].name = keyfield(&s, row, ac);
+		accs[naccs].name = keyfield(s, ac);
 		accs[naccs].area = keydup(accs[naccs].name,
 		    strlen(accs[naccs].name));
 		accs[naccs++].pct = v;
 	}
 	if (naccs == 0) /* a header only: qsort(NULL, 0) is undefined */
-		warnx("%s: no accuracies", s.name);
+		warnx("%s: no accuracies", s->path);
 	else
 		qsort(accs, naccs, sizeof(*accs), cmpacc);
 	for (i = 1; i < naccs; i++)
 		if (strcmp(accs[i].area, accs[i - 1].area) == 0)
 			errx(1, "%s: area '%s' has two accuracies ('%s' and "
-			    "'%s')", s.name, accs[i].name, accs[i - 1].name,
+			    "'%s')", s->path, accs[i].name, accs[i - 1].name,
 			    accs[i].name);
-	src_close(&s);
+	tbl_close(s);
 }
 
 const struct acc *
@@ -390,28 +282,26 @@ required(void)
 
 /* Find the columns; name every missing one in a single error. */
 static void
-findcols(const struct src *s)
+findcols(const struct tbl *s)
 {
-	struct sbuf miss = { 0 };
+	const char *miss[NCOL], *role[NCOL];
 	unsigned need;
-	size_t i, k;
+	size_t i, k, n = 0;
 
 	for (i = 0; i < NCOL; i++)
-		col[i] = hdr_find(s->h, colsearch((int)i));
+		col[i] = tbl_col(s, colsearch((int)i));
 	need = required();
 	for (i = 0; i < NCOL; i++) {
 		if (col[i] >= 0 || !((need >> i) & 1u))
 			continue;
-		sb_adds(&miss, miss.len ? ", '" : "'");
-		sb_adds(&miss, colsearch((int)i));
-		sb_addc(&miss, '\'');
+		miss[n] = colsearch((int)i);
+		role[n++] = colname[i];
 	}
-	if (miss.len && col[C_RATE] < 0 && ((need >> C_POPULATION) & 1u) &&
-	    opt_by != BY_COUNT && opt_by != BY_CHANGE)
-		sb_adds(&miss, ", and no 'rate' instead");
-	if (miss.len)
-		errx(1, "%s:1: no column %s", s->name, sb_str(&miss));
-	sb_free(&miss);
+	if (n)
+		tbl_missing(s->path, s->hline, s->h, n, miss, role,
+		    col[C_RATE] < 0 && ((need >> C_POPULATION) & 1u) &&
+		    opt_by != BY_COUNT && opt_by != BY_CHANGE ?
+		    ", and no 'rate' instead" : NULL);
 	/* An input that already holds our columns (ranked twice): ours win. */
 	dropcol = xcalloc(s->h->n, sizeof(*dropcol));
 	for (i = 0; i < s->h->n; i++)
@@ -419,7 +309,7 @@ findcols(const struct src *s)
 			if (strcmp(s->h->key[i], addname[k]) == 0) {
 				dropcol[i] = 1;
 				warnx("%s: input column '%s' is replaced",
-				    s->name, s->h->name[i]);
+				    s->path, s->h->name[i]);
 			}
 }
 
@@ -500,37 +390,22 @@ add_row(const struct csvr_row *in, const char *file)
 	parse_nums(r);
 }
 
-static int
-samehdr(const struct hdr *a, const struct hdr *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return 0;
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->key[i], b->key[i]) != 0)
-			return 0;
-	return 1;
-}
-
 void
 read_file(const char *path)
 {
-	struct csvr_row *row;
-	struct src s;
+	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
 
-	src_open(&s, path);
 	files = xreallocarray(files, nfiles + 1, sizeof(*files));
-	files[nfiles++] = xstrdup(s.name);
+	files[nfiles++] = xstrdup(s->path);
 	if (!hdr) {
-		findcols(&s);
-		hdr = s.h;
-	} else if (!samehdr(hdr, s.h)) {
-		errx(1, "%s:1: a header unlike the first file's", s.name);
+		findcols(s);
+		hdr = tbl_takehdr(s);
+	} else {
+		tbl_likefirst(s, hdr);
 	}
-	while (src_next(&s, &row))
-		add_row(row, files[nfiles - 1]);
-	src_close(&s);
+	while (tbl_next(s))
+		add_row(s->row, files[nfiles - 1]);
+	tbl_close(s);
 }
 
 /* Each row's polarity: --indicators by category, else the input's
