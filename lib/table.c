@@ -221,6 +221,26 @@ tbl_isheader(const struct tbl *t)
 	return hdr_same(t->h, t->row->f, t->row->len, t->row->n);
 }
 
+void
+tbl_keep(const struct csvr_row *row, char ***f, size_t **len)
+{
+	size_t i, size = 0;
+	char *p;
+
+	for (i = 0; i < row->n; i++)
+		size += row->len[i] + 1;
+	*f = xcalloc(row->n + 1, sizeof(**f));
+	*len = xcalloc(row->n + 1, sizeof(**len));
+	p = xmalloc(size + 1);
+	for (i = 0; i < row->n; i++) {
+		(*f)[i] = p;
+		memcpy(p, row->f[i], row->len[i]);
+		p[row->len[i]] = '\0';
+		p += row->len[i] + 1;
+		(*len)[i] = row->len[i];
+	}
+}
+
 struct hdr *
 tbl_takehdr(struct tbl *t)
 {

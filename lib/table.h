@@ -74,6 +74,10 @@ void tbl_fail(const struct tbl *t, long col, const char *fmt, ...)
 void tbl_likefirst(const struct tbl *t, const struct hdr *first);
 /* Is the row the header again (files concatenated)? */
 int tbl_isheader(const struct tbl *t);
+/* A copy of row's fields for the caller to keep: *f and *len arrays of
+ * row->n, the fields NUL-terminated in one block at (*f)[0] (rows are
+ * many, fields short); free (*f)[0], *f and *len. */
+void tbl_keep(const struct csvr_row *row, char ***f, size_t **len);
 /* The header becomes the caller's: tbl_close() leaves it (hdr_free). */
 struct hdr *tbl_takehdr(struct tbl *t);
 void tbl_close(struct tbl *t);
