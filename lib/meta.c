@@ -125,7 +125,7 @@ meta_read(const char *path)
 	static const char *cname[] = { "indicator", "polarity", "denominator",
 		"per", "kind" };
 	struct meta *m = xcalloc(1, sizeof(*m));
-	struct tbl *t = tbl_open(path, TBL_NONUL | TBL_NAMED);
+	struct tbl t_, *t = tbl_open(&t_, path, TBL_NONUL | TBL_NAMED);
 	long c[5];
 	size_t i;
 

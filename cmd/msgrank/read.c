@@ -132,7 +132,7 @@ cmpmemb(const void *a, const void *b)
 void
 read_groups(struct run *R, const char *path)
 {
-	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
+	struct tbl s_, *s = tbl_open(&s_, path, TBL_NONUL | TBL_NAMED);
 	size_t gc, ac, i, j;
 
 	gc = (size_t)tbl_need(s, "group", NULL);
@@ -178,7 +178,7 @@ cmpacc(const void *a, const void *b)
 void
 read_accuracy(struct run *R, const char *path)
 {
-	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
+	struct tbl s_, *s = tbl_open(&s_, path, TBL_NONUL | TBL_NAMED);
 	struct csvr_row *row;
 	size_t ac, pc, i;
 	double v;
@@ -361,7 +361,7 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 void
 read_file(struct run *R, const char *path)
 {
-	struct tbl *s = tbl_open(path, TBL_NONUL | TBL_NAMED);
+	struct tbl s_, *s = tbl_open(&s_, path, TBL_NONUL | TBL_NAMED);
 
 	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));
 	R->files[R->nfiles++] = xstrdup(s->path);
