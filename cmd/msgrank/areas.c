@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "name.h"
 #include "util.h"
 
 #include "msgrank.h"
@@ -58,10 +59,12 @@ index_rows(struct run *R)
 			if (strcmp(p->ckey, r->ckey) == 0 &&
 			    strcmp(k[i - 1].period, k[i].period) == 0)
 				errx(1, "%s:%ld: area '%s', category '%s', "
-				    "period '%s' again (first %s:%ld)", r->file,
-				    r->line, FIELD(R, r, C_AREA),
+				    "period '%s' again, first at %s:%ld%s",
+				    r->file, r->line, FIELD(R, r, C_AREA),
 				    FIELD(R, r, C_CATEGORY), k[i].period,
-				    p->file, p->line);
+				    p->file, p->line, p->file != r->file &&
+				    strcmp(p->file, r->file) == 0 ? " (the "
+				    "same file given twice)" : "");
 			if (k[i].i < R->areas[R->nareas - 1].first)
 				R->areas[R->nareas - 1].first = k[i].i;
 			continue;
@@ -70,6 +73,26 @@ index_rows(struct run *R)
 		R->areas[R->nareas++].first = k[i].i;
 	}
 	free(k);
+}
+
+/* --focus names no area of the data: say so, and the one meant when
+ * it is a slip (lib/name's edit distance on the keys). */
+static void
+nofocus(struct run *R)
+{
+	const char **keys = xcalloc(R->nareas + 1, sizeof(*keys));
+	long near;
+	size_t i;
+
+	for (i = 0; i < R->nareas; i++)
+		keys[i] = R->areas[i].name;
+	near = name_near(R->focuskey, keys, R->nareas);
+	free(keys);
+	if (near >= 0)
+		errx(1, "--focus: area '%s' is not in the data; did you mean "
+		    "'%s'?", R->opt_focus,
+		    FIELD(R, &R->rows[R->areas[near].first], C_AREA));
+	errx(1, "--focus: area '%s' is not in the data", R->opt_focus);
 }
 
 static int
@@ -155,7 +178,7 @@ report(struct run *R)
 	free(byfirst);
 	if (R->opt_focus && !bsearch(R->focuskey, R->areas, R->nareas,
 	    sizeof(*R->areas), cmpname))
-		errx(1, "--focus: area '%s' is not in the data", R->opt_focus);
+		nofocus(R);
 	if (R->opt_focus && !ingroup(R, R->focuskey))
 		errx(1, "--focus: area '%s' is in no group", R->opt_focus);
 }
