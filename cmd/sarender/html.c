@@ -47,7 +47,7 @@ static const char css[] =
 "print-color-adjust:exact}}\n";
 
 /* Clean and escape for HTML text and attribute values alike. */
-static void
+void
 hesc(FILE *fp, const char *s)
 {
 	char *c = clean(s), *p;
@@ -237,7 +237,8 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
 	hesc(fp, title ? title : caption ? caption : "Indicators");
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", css,
+	    t->fun ? funnel_css : "");
 	if (classif) {
 		fputs("<div class=\"classification\">", fp);
 		hesc(fp, classif);
@@ -271,6 +272,8 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	}
 	if (nnote || key || source)
 		fputs("</div>\n", fp);
+	if (t->fun)
+		funnel_html(fp, t->fun, focusarea, suppress);
 	fputs("</main>\n", fp);
 	if (classif) {
 		fputs("<div class=\"classification end\">", fp);

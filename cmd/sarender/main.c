@@ -18,7 +18,7 @@ double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
 const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
 int verbose;
-static const char *opt_o;
+static const char *opt_o, *opt_funnel, *opt_fdata;
 char **over; /* -c NAME=COLUMN */
 size_t nover;
 int badutf;
@@ -33,7 +33,9 @@ usage(FILE *fp)
 	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
-	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	    "                [--classification TEXT] [--focus AREA]\n"
+	    "                [--funnel all|IND,... [--funnel-data FILE]] [FILE ...]\n",
+	    fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -C COL[:LABEL],...   the columns shown, in order, each "
@@ -55,6 +57,10 @@ usage(FILE *fp)
 		    "  --excel              csv for a spreadsheet: BOM, safe "
 		    "cells, units\n"
 		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --funnel all|IND,... with -f html, a funnel plot per "
+		    "indicator\n"
+		    "  --funnel-data FILE   the whole group's rows the plots "
+		    "are drawn from\n"
 		    "  --indicators FILE    each category's polarity "
 		    "(indicator,polarity)\n"
 		    "  --rag GREEN,AMBER    RAG thresholds on change_pct\n"
@@ -111,6 +117,8 @@ main(int argc, char *argv[])
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "funnel", required_argument, NULL, 'G' },
+		{ "funnel-data", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
@@ -145,7 +153,9 @@ main(int argc, char *argv[])
 			over = xreallocarray(over, nover + 1, sizeof(*over));
 			over[nover++] = optarg;
 			break;
+		case 'D': opt_fdata = optarg; break;
 		case 'F': focusarea = optarg; break;
+		case 'G': opt_funnel = optarg; break;
 		case 'X': excel = 1; break;
 		case 'f':
 			fmtset = optarg;
@@ -182,6 +192,17 @@ main(int argc, char *argv[])
 		bad("--rollup %s: only with --suppress", opt_rollup);
 	if (opt_rollup)
 		readrollup(opt_rollup);
+	if (opt_fdata && !opt_funnel)
+		bad("--funnel-data %s: only with --funnel", opt_fdata);
+	if (opt_funnel && (fmt != F_HTML || !*opt_funnel))
+		bad("--funnel %s: only with -f html, and all or indicators",
+		    opt_funnel);
+	/* the plots' data: the whole group, or the one input file */
+	if (opt_funnel && !opt_fdata && (argc != 1 || !strcmp(*argv, "-")))
+		bad("--funnel %s: give --funnel-data FILE, or one input file "
+		    "that holds the whole group", opt_funnel);
+	if (opt_funnel)
+		t.fun = funnel_read(opt_fdata ? opt_fdata : *argv, opt_funnel);
 
 	if (argc == 0)
 		readfile(&t, "-");
@@ -193,6 +214,7 @@ main(int argc, char *argv[])
 	if (badutf)
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
+	funnel_free(t.fun);
 	freetab(&t);
 	freerollup();
 	free(over);
