@@ -147,7 +147,7 @@ indid(const char *k, size_t n, const char *s, size_t sn)
 void
 load_categories(const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	long ci, ii;
 	uint32_t k, ind;
 	int isnew;
@@ -300,7 +300,7 @@ map_categories(const char *path)
 void
 load_rollup(const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	long ai, pi;
 	uint32_t a, p;
 
@@ -428,7 +428,7 @@ ancestors(uint32_t v)
 void
 load_population(const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	struct node *n;
 	long ai, yi, pi, y = 0;
 	long long v;

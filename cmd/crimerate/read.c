@@ -346,7 +346,7 @@ record(struct tbl *lk, const long *col, uint32_t unit)
 void
 readfile(const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	long col[NCOL], before = R.nrows;
 	uint32_t unit;
 	int i;

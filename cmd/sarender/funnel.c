@@ -63,7 +63,7 @@ struct funnel *
 funnel_read(const char *path, const char *spec)
 {
 	struct funnel *f = xcalloc(1, sizeof(*f));
-	struct tbl *in = tbl_open(path, TBL_NONUL);
+	struct tbl in_, *in = tbl_open(&in_, path, TBL_NONUL);
 	long a = tbl_need(in, "area", NULL), k = tbl_need(in, "category", NULL);
 	long c = tbl_need(in, "count", NULL), p = tbl_need(in, "population",
 	    NULL), g = tbl_col(in, "group"), pe = tbl_col(in, "per");

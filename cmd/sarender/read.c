@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "header.h"
 #include "model.h"
@@ -35,7 +36,7 @@ addrow(struct tab *t, const struct csvr_row *row)
 void
 readfile(struct tab *t, const char *path)
 {
-	struct tbl *in = tbl_open(path, TBL_NONUL);
+	struct tbl in_, *in = tbl_open(&in_, path, TBL_NONUL);
 
 	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(char *));
 	t->files[t->nfiles++] = xstrdup(in->path);
@@ -84,7 +85,7 @@ findroles(struct tab *t)
 void
 readtargets(struct tab *t, const char *path)
 {
-	struct tbl *in = tbl_open(path, TBL_NONUL);
+	struct tbl in_, *in = tbl_open(&in_, path, TBL_NONUL);
 	struct csvr_row *row;
 	struct target *g;
 	long c[5], m;

@@ -13,6 +13,9 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main crimerate_main
+/* lib/table ends on bad data with errx() as the tools do: compiled in
+ * here too, so that its exits come back to the fuzz entry. */
+#include "../../lib/table.c"
 #include "../../cmd/crimerate/strtab.c"
 #include "../../cmd/crimerate/coverage.c"
 #include "../../cmd/crimerate/read.c"
