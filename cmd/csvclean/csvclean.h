@@ -81,7 +81,6 @@ struct run {
 extern const struct option longopts[];
 void usage(FILE *fp, int status);
 void setopt(int c, const char *arg);
-void opt_free(void);
 
 /* header.c */
 int sniff(const char *p, size_t n, int *lines);

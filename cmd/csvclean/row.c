@@ -521,16 +521,9 @@ emit(struct run *R, const struct csvr_row *row)
 	struct sbuf *b = &R->line;
 	const char *v;
 	size_t i, k, n;
-	uintptr_t lo = 0, hi = 0;
 	long c;
 	int q;
 
-	/* A value still inside a row that the scanner split holds no quote,
-	 * line end or comma: no need to look. */
-	if (!row->quoted && !row->nul && R->delim == ',' && row->n > 0) {
-		lo = (uintptr_t)row->f[0];
-		hi = (uintptr_t)(row->f[row->n - 1] + row->len[row->n - 1]);
-	}
 	b->len = 0;
 	for (i = 0; i < R->nsel; i++) {
 		c = R->sel[i];
@@ -539,8 +532,9 @@ emit(struct run *R, const struct csvr_row *row)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
-		q = !((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
-		    csvw_needq(v, n);
+		/* (a value still in a row that needs no quoting is not
+		 * looked at) */
+		q = csvw_needq_in(row, v, n);
 		if (q)
 			b->s[b->len++] = '"';
 		if (opt.safe && risky(v, n))
