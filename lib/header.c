@@ -111,23 +111,29 @@ hdr_role(const char *arg, const char *const *names, size_t n,
 long
 hdr_dup(const struct hdr *h, long *first)
 {
+	return hdr_dupv(h->key, h->n, first);
+}
+
+long
+hdr_dupv(char *const *key, size_t n, long *first)
+{
 	struct keyidx *k;
 	size_t i;
 	long dup = -1;
 
-	for (i = 0; i < h->n; i++)
-		if (h->key[i][0] == '\0') {
+	for (i = 0; i < n; i++)
+		if (key[i][0] == '\0') {
 			*first = -1;
 			return (long)i;
 		}
 	/* Sorted, so 100,000 columns stay cheap. */
-	k = xcalloc(h->n, sizeof(*k));
-	for (i = 0; i < h->n; i++) {
-		k[i].key = h->key[i];
+	k = xcalloc(n, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		k[i].key = key[i];
 		k[i].i = i;
 	}
-	qsort(k, h->n, sizeof(*k), keycmp);
-	for (i = 1; i < h->n; i++)
+	qsort(k, n, sizeof(*k), keycmp);
+	for (i = 1; i < n; i++)
 		if (strcmp(k[i].key, k[i - 1].key) == 0 &&
 		    (dup < 0 || (long)k[i].i < dup)) {
 			dup = (long)k[i].i;

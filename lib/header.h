@@ -19,6 +19,8 @@ char *hdr_norm(const char *s, size_t n);
 long hdr_find(const struct hdr *h, const char *names);
 /* First duplicate or empty name: its index, or -1 if none. */
 long hdr_dup(const struct hdr *h, long *first);
+/* The same over n normalised names (hdr_norm) in a plain array. */
+long hdr_dupv(char *const *key, size_t n, long *first);
 /* A -c NAME=COLUMN argument: the index of NAME among the n names (any
  * case), with *column the text after '='; -1 if arg is not of that form
  * or NAME is none of them. */

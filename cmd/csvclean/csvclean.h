@@ -82,7 +82,7 @@ extern const struct option longopts[];
 void usage(FILE *fp, int status);
 void setopt(int c, const char *arg);
 
-/* header.c */
+/* columns.c */
 int sniff(const char *p, size_t n, int *lines);
 const char *delimname(int d);
 void setup(struct run *R, struct csvr_row *row);

@@ -32,7 +32,7 @@
 #include "fuzz.h"
 #define main csvclean_main
 #include "../../cmd/csvclean/options.c"
-#include "../../cmd/csvclean/header.c"
+#include "../../cmd/csvclean/columns.c"
 #include "../../cmd/csvclean/row.c"
 #include "../../cmd/csvclean/main.c"
 #undef main

@@ -125,15 +125,14 @@ needcol(struct run *R, const char *name, const char *what)
 static const char *const opname[] = { "--date", "--number", "--map",
 	"--derive", "--set", "--redact", "--require" };
 
-/* Name the columns: normalise, rename, append derived ones, resolve every
- * option's columns. */
-void
-setup(struct run *R, struct csvr_row *row)
+/* The steps of setup(), in order. */
+
+/* Name the columns: each header name checked as text (or recoded with
+ * -e), normalised, and an empty one called column_N. */
+static void
+namecols(struct run *R, struct csvr_row *row)
 {
 	size_t i, k;
-	long j, first;
-	struct op *o;
-	struct hdr tmp;
 
 	R->w = R->ww = row->n;
 	R->name = xcalloc(row->n, sizeof(*R->name));
@@ -159,10 +158,18 @@ setup(struct run *R, struct csvr_row *row)
 			    R->file, i + 1, R->name[i]);
 		}
 	}
-	for (i = 0; i < opt.nrename; i++) {
-		char *eq = strchr(opt.rename[i], '=');
+}
 
-		if (!eq)
+/* --rename OLD=NEW, each in turn. */
+static void
+renamecols(struct run *R)
+{
+	size_t i;
+	char *eq;
+	long j;
+
+	for (i = 0; i < opt.nrename; i++) {
+		if (!(eq = strchr(opt.rename[i], '=')))
 			errx(2, "--rename: '%s' is not OLD=NEW", opt.rename[i]);
 		*eq = '\0';
 		j = needcol(R, opt.rename[i], "--rename");
@@ -170,20 +177,35 @@ setup(struct run *R, struct csvr_row *row)
 		R->name[j] = xstrdup(eq + 1);
 		*eq = '=';
 	}
-	tmp.n = R->w;
-	tmp.key = R->name;
+}
+
+/* No two columns may have one name once renamed. */
+static void
+nodupcols(struct run *R, long line)
+{
+	char **key = xcalloc(R->w, sizeof(*key));
+	size_t i;
+	long j, first;
+
 	for (i = 0; i < R->w; i++)
-		tmp.key[i] = R->name[i];
-	tmp.key = xcalloc(R->w, sizeof(char *));
-	for (i = 0; i < R->w; i++)
-		tmp.key[i] = hdr_norm(R->name[i], strlen(R->name[i]));
-	if ((j = hdr_dup(&tmp, &first)) >= 0)
+		key[i] = hdr_norm(R->name[i], strlen(R->name[i]));
+	if ((j = hdr_dupv(key, R->w, &first)) >= 0)
 		errx(1, "%s:%ld: column %ld '%s' repeats column %ld's name "
-		    "(use --rename)", R->file, row->line, j + 1, R->name[j],
+		    "(use --rename)", R->file, line, j + 1, R->name[j],
 		    first + 1);
 	for (i = 0; i < R->w; i++)
-		free(tmp.key[i]);
-	free(tmp.key);
+		free(key[i]);
+	free(key);
+}
+
+/* Every option's columns: the one it reads, and the one it writes,
+ * appended after the input's when new; then --dedup's. */
+static void
+opcols(struct run *R, long line)
+{
+	struct op *o;
+	size_t k;
+
 	for (k = 0; k < opt.nops; k++) {
 		o = &opt.ops[k];
 		if (o->col)
@@ -195,28 +217,43 @@ setup(struct run *R, struct csvr_row *row)
 			o->di = (long)R->ww++;
 		} else if (o->dst && o->kind == OP_DERIVE)
 			errx(1, "%s:%ld: --derive: the header already has a "
-			    "column '%s'", R->file, row->line, o->dst);
+			    "column '%s'", R->file, line, o->dst);
 	}
 	R->dedupi = opt.dedup ? needcol(R, opt.dedup, "--dedup") : -1;
-	if (opt.nselect) {
-		R->nsel = opt.nselect;
-		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
-		for (i = 0; i < R->nsel; i++) {
-			R->sel[i] = needcol(R, opt.select[i], "--select");
-			for (k = 0; k < i; k++)
-				if (R->sel[k] == R->sel[i])
-					errx(2, "--select: '%s' and '%s' are the "
-					    "same column; it would be written "
-					    "twice", opt.select[k],
-					    opt.select[i]);
-		}
-	} else {
+}
+
+/* The columns written: --select's, or all of them. */
+static void
+selectcols(struct run *R)
+{
+	size_t i, k;
+
+	if (!opt.nselect) {
 		R->nsel = R->ww;
 		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
 		for (i = 0; i < R->nsel; i++)
 			R->sel[i] = (long)i;
+		return;
 	}
-	/* Only the columns written or read by an option need trimming. */
+	R->nsel = opt.nselect;
+	R->sel = xcalloc(R->nsel, sizeof(*R->sel));
+	for (i = 0; i < R->nsel; i++) {
+		R->sel[i] = needcol(R, opt.select[i], "--select");
+		for (k = 0; k < i; k++)
+			if (R->sel[k] == R->sel[i])
+				errx(2, "--select: '%s' and '%s' are the same "
+				    "column; it would be written twice",
+				    opt.select[k], opt.select[i]);
+	}
+}
+
+/* The columns in need: written or read by an option. Only these are
+ * trimmed and loaded from a row; then the room for the row's values. */
+static void
+needcols(struct run *R)
+{
+	size_t i, k;
+
 	R->need = xcalloc(R->ww, 1);
 	for (i = 0; i < R->nsel; i++)
 		R->need[R->sel[i]] = 1;
@@ -235,6 +272,14 @@ setup(struct run *R, struct csvr_row *row)
 	R->v = xcalloc(R->ww, sizeof(*R->v));
 	R->vn = xcalloc(R->ww, sizeof(*R->vn));
 	R->vb = xcalloc(R->ww, sizeof(*R->vb));
+}
+
+/* The output's header, and the rejects file's. */
+static void
+writeheads(struct run *R)
+{
+	size_t i;
+
 	for (i = 0; i < R->nsel; i++)
 		csvw_str(R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
@@ -244,6 +289,20 @@ setup(struct run *R, struct csvr_row *row)
 			csvw_str(R->rej, R->name[R->sel[i]], 0);
 		csvw_end(R->rej);
 	}
+}
+
+/* From the first header read: the working columns, the options'
+ * columns, the columns written, and the headers out. */
+void
+setup(struct run *R, struct csvr_row *row)
+{
+	namecols(R, row);
+	renamecols(R);
+	nodupcols(R, row->line);
+	opcols(R, row->line);
+	selectcols(R);
+	needcols(R);
+	writeheads(R);
 }
 
 /* A later file's header must name the first file's columns, in any
