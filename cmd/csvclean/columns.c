@@ -63,7 +63,7 @@ delimname(int d)
 /* Header names: trimmed, inner space runs made one space; snake_case on
  * request. */
 static char *
-normname(const char *s, size_t n)
+normname(const char *s, size_t n, int snake)
 {
 	struct sbuf b = { 0 };
 	size_t i;
@@ -78,17 +78,17 @@ normname(const char *s, size_t n)
 			continue;
 		}
 		if (sp && b.len)
-			sb_addc(&b, opt.snake ? '_' : ' ');
+			sb_addc(&b, snake ? '_' : ' ');
 		sp = 0;
-		if (opt.snake && c < 0x80 && !(c >= 'a' && c <= 'z') &&
+		if (snake && c < 0x80 && !(c >= 'a' && c <= 'z') &&
 		    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
 			if (b.len && b.s[b.len - 1] != '_')
 				sb_addc(&b, '_');
 			continue;
 		}
-		sb_addc(&b, opt.snake && c >= 'A' && c <= 'Z' ? c + 32 : c);
+		sb_addc(&b, snake && c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	while (opt.snake && b.len && b.s[b.len - 1] == '_')
+	while (snake && b.len && b.s[b.len - 1] == '_')
 		b.len--;
 	sb_add(&b, "", 0);
 	return b.s;
@@ -137,16 +137,17 @@ namecols(struct run *R, struct csvr_row *row)
 	R->w = R->ww = row->n;
 	R->name = xcalloc(row->n, sizeof(*R->name));
 	for (i = 0; i < row->n; i++) {
-		if (!opt.enc && utf8_bad(row->f[i], row->len[i]) >= 0)
+		if (!R->opt->enc && utf8_bad(row->f[i], row->len[i]) >= 0)
 			errx(1, "%s:%ld: header column %zu is not UTF-8 "
 			    "(try -e cp1252)", R->file, row->line, i + 1);
-		R->name[i] = normname(row->f[i], row->len[i]);
-		if (opt.enc) {
+		R->name[i] = normname(row->f[i], row->len[i],
+		    R->opt->snake);
+		if (R->opt->enc) {
 			if (recode(R->rc, R->name[i], strlen(R->name[i]),
 			    &R->tmp, &k) != 0)
 				errx(1, "%s:%ld: header column %zu: byte 0x%02X "
 				    "is not %s", R->file, row->line, i + 1,
-				    (unsigned char)R->name[i][k], opt.enc);
+				    (unsigned char)R->name[i][k], R->opt->enc);
 			free(R->name[i]);
 			R->name[i] = xstrdup(sb_str(&R->tmp));
 		}
@@ -164,18 +165,20 @@ namecols(struct run *R, struct csvr_row *row)
 static void
 renamecols(struct run *R)
 {
+	const char *arg, *eq;
+	char *old;
 	size_t i;
-	char *eq;
 	long j;
 
-	for (i = 0; i < opt.nrename; i++) {
-		if (!(eq = strchr(opt.rename[i], '=')))
-			errx(2, "--rename: '%s' is not OLD=NEW", opt.rename[i]);
-		*eq = '\0';
-		j = needcol(R, opt.rename[i], "--rename");
+	for (i = 0; i < R->opt->nrename; i++) {
+		arg = R->opt->rename[i];
+		if (!(eq = strchr(arg, '=')))
+			errx(2, "--rename: '%s' is not OLD=NEW", arg);
+		old = xstrndup(arg, (size_t)(eq - arg));
+		j = needcol(R, old, "--rename");
+		free(old);
 		free(R->name[j]);
 		R->name[j] = xstrdup(eq + 1);
-		*eq = '=';
 	}
 }
 
@@ -206,8 +209,8 @@ opcols(struct run *R, long line)
 	struct op *o;
 	size_t k;
 
-	for (k = 0; k < opt.nops; k++) {
-		o = &opt.ops[k];
+	for (k = 0; k < R->opt->nops; k++) {
+		o = &R->opt->ops[k];
 		if (o->col)
 			o->ci = needcol(R, o->col, opname[o->kind]);
 		if (o->dst && (o->di = colfind(R, o->dst, R->ww)) < 0) {
@@ -219,7 +222,8 @@ opcols(struct run *R, long line)
 			errx(1, "%s:%ld: --derive: the header already has a "
 			    "column '%s'", R->file, line, o->dst);
 	}
-	R->dedupi = opt.dedup ? needcol(R, opt.dedup, "--dedup") : -1;
+	R->dedupi = R->opt->dedup ? needcol(R, R->opt->dedup, "--dedup") :
+	    -1;
 }
 
 /* The columns written: --select's, or all of them. */
@@ -228,22 +232,22 @@ selectcols(struct run *R)
 {
 	size_t i, k;
 
-	if (!opt.nselect) {
+	if (!R->opt->nselect) {
 		R->nsel = R->ww;
 		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
 		for (i = 0; i < R->nsel; i++)
 			R->sel[i] = (long)i;
 		return;
 	}
-	R->nsel = opt.nselect;
+	R->nsel = R->opt->nselect;
 	R->sel = xcalloc(R->nsel, sizeof(*R->sel));
 	for (i = 0; i < R->nsel; i++) {
-		R->sel[i] = needcol(R, opt.select[i], "--select");
+		R->sel[i] = needcol(R, R->opt->select[i], "--select");
 		for (k = 0; k < i; k++)
 			if (R->sel[k] == R->sel[i])
 				errx(2, "--select: '%s' and '%s' are the same "
 				    "column; it would be written twice",
-				    opt.select[k], opt.select[i]);
+				    R->opt->select[k], R->opt->select[i]);
 	}
 }
 
@@ -257,11 +261,11 @@ needcols(struct run *R)
 	R->need = xcalloc(R->ww, 1);
 	for (i = 0; i < R->nsel; i++)
 		R->need[R->sel[i]] = 1;
-	for (k = 0; k < opt.nops; k++) {
-		if (opt.ops[k].ci >= 0)
-			R->need[opt.ops[k].ci] = 1;
-		if (opt.ops[k].di >= 0)
-			R->need[opt.ops[k].di] = 1;
+	for (k = 0; k < R->opt->nops; k++) {
+		if (R->opt->ops[k].ci >= 0)
+			R->need[R->opt->ops[k].ci] = 1;
+		if (R->opt->ops[k].di >= 0)
+			R->need[R->opt->ops[k].di] = 1;
 	}
 	if (R->dedupi >= 0)
 		R->need[R->dedupi] = 1;
@@ -283,7 +287,7 @@ writeheads(struct run *R)
 	for (i = 0; i < R->nsel; i++)
 		csvw_str(R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
-	if (R->rej && !opt.rejraw) {
+	if (R->rej && !R->opt->rejraw) {
 		fputs("file,line,reason", R->rej);
 		for (i = 0; i < R->nsel; i++)
 			csvw_str(R->rej, R->name[R->sel[i]], 0);
@@ -339,7 +343,7 @@ matchheader(struct run *R, struct csvr_row *row, int quiet)
 	}
 	free(R->perm);
 	R->perm = perm;
-	if (opt.verbose)
+	if (R->opt->verbose)
 		warnx("%s:%ld: columns in another order than the first "
 		    "file's; reordered", R->file, row->line);
 	return 0;

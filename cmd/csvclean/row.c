@@ -87,23 +87,23 @@ rejvalues(struct run *R, struct csvr_row *row)
 				continue;
 			safetext(R, &R->tmp, row->f[src], row->len[src]);
 			setval(R, (long)i, &R->tmp);
-			if (!opt.notrim)
+			if (!R->opt->notrim)
 				trim(&R->v[i], &R->vn[i]);
 		}
 		k = 0;
 	}
-	for (; k < opt.nops; k++)
-		if (opt.ops[k].kind == OP_REDACT)
-			redact(R, &opt.ops[k]);
-		else if (opt.ops[k].kind == OP_SET)
-			compute(R, &opt.ops[k], NULL, row);
+	for (; k < R->opt->nops; k++)
+		if (R->opt->ops[k].kind == OP_REDACT)
+			redact(R, &R->opt->ops[k]);
+		else if (R->opt->ops[k].kind == OP_SET)
+			compute(R, &R->opt->ops[k], NULL, row);
 }
 
 /* One field into the rejects file, as emit() would write it. */
 static void
 rejfield(struct run *R, const char *s, size_t n)
 {
-	if (opt.safe && risky(s, n)) {
+	if (R->opt->safe && risky(s, n)) {
 		R->tmp.len = 0;
 		sb_addc(&R->tmp, '\'');
 		sb_add(&R->tmp, s, n);
@@ -130,7 +130,7 @@ rejwrite(struct run *R, struct csvr *r, struct csvr_row *row,
 	safetext(R, &t, msg, strlen(msg));
 	csvw_field(R->rej, t.s, t.len, 0);
 	sb_free(&t);
-	if (opt.rejraw) {
+	if (R->opt->rejraw) {
 		raw = csvr_raw(r, &rawn);
 		csvw_field(R->rej, raw, rawn, 0);
 	} else {
@@ -151,7 +151,7 @@ reject(struct run *R, struct csvr *r, struct csvr_row *row,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (R->rejected++ < 10 || opt.verbose)
+	if (R->rejected++ < 10 || R->opt->verbose)
 		warnx("%s:%ld: %s", R->file, row->line, msg);
 	else if (R->rejected == 11)
 		warnx("(further rejects not shown; see --rejects)");
@@ -212,7 +212,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 			i = R->use[k];
 			R->v[i] = row->f[i];
 			R->vn[i] = row->len[i];
-			if (!opt.notrim)
+			if (!R->opt->notrim)
 				trim(&R->v[i], &R->vn[i]);
 		}
 		for (i = R->w; i < R->ww; i++) {
@@ -225,7 +225,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 		src = R->perm ? (size_t)R->perm[i] : i;
 		/* The extra fields follow the file's last column, which
 		 * is not the first file's last when the order differs. */
-		if (opt.join && src == R->w - 1 && row->n > R->w) {
+		if (R->opt->join && src == R->w - 1 && row->n > R->w) {
 			R->tmp.len = 0;
 			for (k = src; k < row->n; k++) {
 				if (k > src)
@@ -251,7 +251,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 					reject(R, r, row, "column '%s': byte "
 					    "0x%02X is not %s", R->name[i],
 					    (unsigned char)R->v[i][bad],
-					    opt.enc);
+					    R->opt->enc);
 					return -1;
 				}
 				setval(R, (long)i, &R->tmp);
@@ -263,7 +263,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 				return -1;
 			}
 		}
-		if (!opt.notrim && R->need[i])
+		if (!R->opt->notrim && R->need[i])
 			trim(&R->v[i], &R->vn[i]);
 	}
 	for (; i < R->ww; i++) {
@@ -322,7 +322,7 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		return 0;
 	for (k = 0; k < n; k++) {
 		fmt = f[k];
-		if (o->deffmt && opt.usdates && k >= 1 && k <= 4)
+		if (o->deffmt && R->opt->usdates && k >= 1 && k <= 4)
 			fmt = usfmt[k - 1];
 		if (date_parse(R->v[o->ci], R->vn[o->ci], fmt, &d) == 0)
 			break;
@@ -330,7 +330,7 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	if (k == n) {
 		reject(R, r, row, "column '%s': '%s' is not a date%s%s%s",
 		    R->name[o->ci], shown(R->v[o->ci], R->vn[o->ci]),
-		    o->deffmt ? (opt.usdates ? " (month-first)" :
+		    o->deffmt ? (R->opt->usdates ? " (month-first)" :
 		    " (day-first)") : " (format ", o->deffmt ? "" : o->fmt[0],
 		    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")");
 		return -1;
@@ -494,7 +494,7 @@ isdup(struct run *R)
 		if (!hset_add(R->ids, R->idh))
 			return 1;
 	}
-	if (!opt.deduprows)
+	if (!R->opt->deduprows)
 		return 0;
 	for (i = 0; i < R->nsel; i++)
 		h = hash64(R->v[R->sel[i]], R->vn[R->sel[i]], h + i);
@@ -537,7 +537,7 @@ emit(struct run *R, const struct csvr_row *row)
 		q = csvw_needq_in(row, v, n);
 		if (q)
 			b->s[b->len++] = '"';
-		if (opt.safe && risky(v, n))
+		if (R->opt->safe && risky(v, n))
 			b->s[b->len++] = '\'';
 		if (!q) {
 			memcpy(b->s + b->len, v, n);
@@ -573,7 +573,7 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	R->opk = 0;
 	if (row->err == CSVR_ETOOLONG)
 		return reject(R, r, row, "field longer than --max-field "
-		    "(%zu bytes)", opt.maxfield);
+		    "(%zu bytes)", R->opt->maxfield);
 	if (row->err == CSVR_EQUOTE)
 		return reject(R, r, row, "quoted field not closed before the "
 		    "end of input");
@@ -587,8 +587,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->headers++;
 		return 0;
 	}
-	if ((row->n < R->fh->n && !opt.pad) || (row->n > R->fh->n &&
-	    !opt.join))
+	if ((row->n < R->fh->n && !R->opt->pad) || (row->n > R->fh->n &&
+	    !R->opt->join))
 		return reject(R, r, row, "%zu fields where the header has %zu%s",
 		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
 	if (load(R, r, row) != 0)
@@ -602,9 +602,9 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->idh = hash64(R->idp, R->idn, 1);
 		hset_prefetch(R->ids, R->idh);
 	}
-	for (k = 0; k < opt.nops; k++) {
+	for (k = 0; k < R->opt->nops; k++) {
 		R->opk = k; /* the ops before it have run */
-		if (do_op(R, &opt.ops[k], r, row) != 0)
+		if (do_op(R, &R->opt->ops[k], r, row) != 0)
 			return -1;
 	}
 	if (isdup(R)) {
