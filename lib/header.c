@@ -1,26 +1,18 @@
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "header.h"
+#include "name.h"
 #include "util.h"
 
+/* The one rule of lib/name.h: a column is matched as an area is. */
 char *
 hdr_norm(const char *s, size_t n)
 {
-	char *k;
-	size_t i;
+	struct sbuf b = { 0 };
 
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	k = xstrndup(s, n);
-	for (i = 0; i < n; i++)
-		k[i] = (char)tolower((unsigned char)k[i]);
-	return k;
+	name_key(&b, s, n);
+	return (char *)sb_str(&b);
 }
 
 struct hdr *
@@ -127,7 +119,7 @@ hdr_dupv(char *const *key, size_t n, long *first)
 			return (long)i;
 		}
 	/* Sorted, so 100,000 columns stay cheap. */
-	k = xcalloc(n, sizeof(*k));
+	k = xcalloc(n + 1, sizeof(*k));
 	for (i = 0; i < n; i++) {
 		k[i].key = key[i];
 		k[i].i = i;
