@@ -174,7 +174,7 @@ constant(struct tab *t, long src)
 /* Without -C: the known columns present; area, period and group, when
  * the same in every row, are said once above the table instead. */
 static void
-defaultcols(struct tab *t)
+defaultcols(struct sarender *S, struct tab *t)
 {
 	static const int liftable[] = { R_AREA, R_PERIOD, R_GROUP };
 	size_t i, k;
@@ -192,7 +192,7 @@ defaultcols(struct tab *t)
 		/* One area in two groups: the group tells its rows apart. */
 		if (k == R_GROUP && constant(t, src))
 			continue;
-		if (fmt == F_CSV) {
+		if (S->fmt == F_CSV) {
 			addcol(t, src, (int)k, NULL);
 			if (k == R_RANK && t->ix[R_OF] >= 0)
 				addcol(t, t->ix[R_OF], R_OF, NULL);
@@ -207,11 +207,11 @@ defaultcols(struct tab *t)
 		if (!lifted)
 			addcol(t, src, (int)k, NULL);
 	}
-	if (hasrag)
+	if (S->hasrag)
 		addcol(t, -1, -1, NULL);
-	if (fmt == F_HTML && canchart(t))
+	if (S->fmt == F_HTML && canchart(t))
 		addcol(t, -2, -1, NULL);
-	if (fmt == F_CSV)
+	if (S->fmt == F_CSV)
 		return;
 	for (i = 0; i < 3; i++) {
 		struct sbuf b = { 0 };
@@ -256,26 +256,26 @@ checkperlabel(const struct tab *t, const struct col *c)
 
 /* Decide the columns, check what the options need of them. */
 void
-prepare(struct tab *t)
+prepare(struct sarender *S, struct tab *t)
 {
-	findroles(t);
-	if (suppress >= 0 && t->ix[R_COUNT] < 0)
+	findroles(S, t);
+	if (S->suppress >= 0 && t->ix[R_COUNT] < 0)
 		errx(1, "--suppress: the input has no column 'count'");
-	if (focusarea && t->ix[R_AREA] < 0)
+	if (S->focusarea && t->ix[R_AREA] < 0)
 		errx(1, "--focus: the input has no column 'area'");
-	if (opt_targets && t->ix[R_CATEGORY] < 0)
+	if (S->opt_targets && t->ix[R_CATEGORY] < 0)
 		errx(1, "--targets: the input has no column 'category'");
-	if (opt_targets)
-		readtargets(t, opt_targets);
+	if (S->opt_targets)
+		readtargets(t, S->opt_targets);
 	readper(t);
 	readcover(t);
-	readpolarity(t);
+	readpolarity(S, t);
 	/* A status needs a rule: targets, or thresholds on the change. */
-	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0);
-	if (opt_C)
-		parsecols(t, opt_C);
+	S->hasrag = S->opt_targets || (S->opt_rag && t->ix[R_CHANGE_PCT] >= 0);
+	if (S->opt_C)
+		parsecols(t, S->opt_C);
 	else
-		defaultcols(t);
+		defaultcols(S, t);
 	for (size_t c = 0; c < t->ncol; c++)
 		checkperlabel(t, &t->col[c]);
 	/* Partial rows are marked in every format, columns chosen or not. */
@@ -287,19 +287,19 @@ prepare(struct tab *t)
 	/* -C rag asks for the thresholds on the change by name. */
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0)
-			hasrag = 1;
+			S->hasrag = 1;
 	for (size_t c = 0; c < t->ncol; c++)
-		if (t->col[c].kind == K_RAG && !hasrag)
+		if (t->col[c].kind == K_RAG && !S->hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "
 			    "with a change_pct column");
-	if (fmt != F_HTML) /* charts are drawn in HTML only */
+	if (S->fmt != F_HTML) /* charts are drawn in HTML only */
 		for (size_t c = t->ncol; c-- > 0;)
 			if (t->col[c].kind == K_CHART) {
 				free(t->col[c].label);
 				memmove(&t->col[c], &t->col[c + 1],
 				    (--t->ncol - c) * sizeof(*t->col));
 			}
-	flagrows(t);
-	ragall(t);
+	flagrows(S, t);
+	ragall(S, t);
 	aligncols(t);
 }

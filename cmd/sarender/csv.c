@@ -5,23 +5,23 @@
 #include "sarender.h"
 
 static void
-csvbanner(FILE *fp, struct tab *t)
+csvbanner(struct sarender *S, FILE *fp, struct tab *t)
 {
 	size_t c;
 
-	csvw_str(fp, classif, 1);
+	csvw_str(fp, S->classif, 1);
 	for (c = 1; c < t->ncol; c++)
 		csvw_str(fp, "", 0);
 	csvw_end(fp);
 }
 
 void
-wcsv(FILE *fp, struct tab *t, char ***cell)
+wcsv(struct sarender *S, FILE *fp, struct tab *t, char ***cell)
 {
 	size_t c, r;
 
-	if (classif)
-		csvbanner(fp, t);
+	if (S->classif)
+		csvbanner(S, fp, t);
 	for (c = 0; c < t->ncol; c++)
 		csvw_str(fp, t->col[c].label, c == 0);
 	csvw_end(fp);
@@ -30,6 +30,6 @@ wcsv(FILE *fp, struct tab *t, char ***cell)
 			csvw_str(fp, cell[r][c], c == 0);
 		csvw_end(fp);
 	}
-	if (classif)
-		csvbanner(fp, t);
+	if (S->classif)
+		csvbanner(S, fp, t);
 }
