@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "csvwrite.h"
+#include "num.h"
 #include "specials.h"
 
 int
@@ -54,4 +55,34 @@ void
 csvw_end(FILE *fp)
 {
 	putc_unlocked('\n', fp);
+}
+
+int
+csvw_risky(const char *s, size_t n)
+{
+	double x;
+
+	if (n == 0 || !memchr("=+-@\t\r", s[0], 6))
+		return 0;
+	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+}
+
+void
+csvw_xfield(FILE *fp, const char *s, size_t n, int first)
+{
+	size_t i;
+
+	if (!csvw_risky(s, n)) {
+		csvw_field(fp, s, n, first);
+		return;
+	}
+	if (!first)
+		putc_unlocked(',', fp);
+	fputs("\"'", fp);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			putc_unlocked('"', fp);
+		putc_unlocked(s[i], fp);
+	}
+	putc_unlocked('"', fp);
 }

@@ -2,6 +2,7 @@
  * rollup of areas to their parents, and populations. */
 #include <err.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,7 @@ push(uint32_t **v, size_t *n, uint32_t x)
 }
 
 /* A node for an area name. A lookup file's spelling, the first met, is
- * the one shown; the data's areas are spelled by spell_areas(). */
+ * the one shown; the data's areas are spelled by spell_areas(R). */
 uint32_t
 node(struct crimerate *R, const char *s, size_t n, int lookup)
 {
@@ -156,11 +157,23 @@ load_categories(struct crimerate *R, const char *path)
 	ci = tbl_need(lk, "category", NULL);
 	ii = tbl_need(lk, "indicator", NULL);
 	while (tbl_next(lk)) {
-		const char *s = lk->row->f[ii];
-		size_t n = lk->row->len[ii], kn = n;
+		const char *s = lk->row->f[ii], *star = lk->row->f[ci];
+		size_t n = lk->row->len[ii], kn = n, sn = lk->row->len[ci];
 
 		tbl_nonul(lk, ci);
 		tbl_nonul(lk, ii);
+		/* '*': every category the file does not name, on purpose */
+		trim(&star, &sn);
+		if (sn == 1 && *star == '*') {
+			R->hasrest = 1;
+			key(R, s, &kn);
+			if (kn == 0)
+				continue;
+			trim(&s, &n);
+			push(&R->rest, &R->nrest, indid(R, sb_str(&R->kbuf),
+			    kn, s, n));
+			continue;
+		}
 		k = keyid(R, &R->ckeys, lk->row->f[ci], lk->row->len[ci],
 		    &isnew);
 		if (isnew) {
@@ -205,6 +218,34 @@ i128str(i128 v, char *buf)
 	return p;
 }
 
+/* The unmapped categories in one line: the first five and their counts,
+ * and what to do. */
+static void
+unmapped(struct crimerate *R, const char *path, const uint32_t *um, size_t n,
+    const i128 *kn)
+{
+	struct sbuf b = { 0 };
+	char buf[48];
+	size_t i;
+
+	for (i = 0; i < n && i < 5; i++) {
+		sb_adds(&b, i ? ", '" : "'");
+		sb_adds(&b, R->dname[um[i]]);
+		sb_adds(&b, "' (");
+		sb_adds(&b, i128str(kn[um[i]], buf));
+		sb_adds(&b, ")");
+	}
+	if (n > 5) {
+		snprintf(buf, sizeof(buf), " and %zu more (-v lists them)",
+		    n - 5);
+		sb_adds(&b, buf);
+	}
+	warnx("%s: %zu categor%s of the data not in it, left out: %s; add "
+	    "%s, or a row '*,' to leave the rest out on purpose", path, n,
+	    n == 1 ? "y" : "ies", sb_str(&b), n == 1 ? "it" : "them");
+	sb_free(&b);
+}
+
 /* The categories of the data by their keys, spelled by vote; then each
  * to its indicators; the unmapped ones said on stderr. */
 int
@@ -236,7 +277,13 @@ map_categories(struct crimerate *R, const char *path)
 			continue;
 		}
 		if ((f = st_find(&R->ckeys, R->dcat.s[k], R->dcat.len[k],
-		    hash64(R->dcat.s[k], R->dcat.len[k], 0), &i)) < 0) {
+		    hash64(R->dcat.s[k], R->dcat.len[k], 0),
+		    &i)) < 0 && R->hasrest) {
+			for (i = 0; i < R->nrest; i++)
+				push(&R->cmap[k], &R->ncmap[k], R->rest[i]);
+			continue;
+		}
+		if (f < 0) {
 			um[n++] = k;
 			continue;
 		}
@@ -244,9 +291,12 @@ map_categories(struct crimerate *R, const char *path)
 			push(&R->cmap[k], &R->ncmap[k], R->kmap[f][i]);
 	}
 	qsort_r(um, n, sizeof(*um), catcmp, R);
-	for (i = 0; i < n; i++)
-		warnx("%s: unmapped category '%s': %s", path, R->dname[um[i]],
-		    i128str(kn[um[i]], buf));
+	if (R->verbose)
+		for (i = 0; i < n; i++)
+			warnx("%s: unmapped category '%s': %s", path,
+			    R->dname[um[i]], i128str(kn[um[i]], buf));
+	else if (n)
+		unmapped(R, path, um, n, kn);
 	free(um);
 	free(kn);
 	if (n && R->strict)
@@ -410,7 +460,7 @@ load_population(struct crimerate *R, const char *path)
 			    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
 			    SHOWN, f);
 		tbl_nonul(lk, ai);
-		/* (node() may move R->nd) */
+		/* (node(R) may move R->nd) */
 		i = node(R, lk->row->f[ai], lk->row->len[ai], 1);
 		n = &R->nd[i];
 		for (i = 0; i < n->npop; i++)

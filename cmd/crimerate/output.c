@@ -144,7 +144,7 @@ passup(struct crimerate *R)
 
 /* Each group of records becomes groups of indicators, for its area and
  * every ancestor of it, each once. An area on a chain counts in itself,
- * and passup() carries the sums up; any other area (one with two
+ * and passup(R) carries the sums up; any other area (one with two
  * parents, or below one) adds to each ancestor directly, walking them
  * once for all its groups, into a table of its own so that nothing is
  * passed up twice. */
@@ -501,7 +501,7 @@ years(struct crimerate *R, const struct slot *s, size_t ns)
 		if (!R->cmpnone && j == n)
 			y[n++] = s[i].pyear;
 	}
-	R->pyears = y; /* before: popsums() may fail, and cleanup frees it */
+	R->pyears = y; /* before: popsums(R) may fail, and cleanup frees it */
 	popsums(R, y, n);
 }
 

@@ -103,6 +103,10 @@ rejvalues(struct run *R, struct csvr_row *row)
 static void
 rejfield(struct run *R, const char *s, size_t n)
 {
+	if (R->opt->excel) {
+		csvw_xfield(R->rej, s, n, 0);
+		return;
+	}
 	if (R->opt->safe && risky(s, n)) {
 		R->tmp.len = 0;
 		sb_addc(&R->tmp, '\'');
@@ -502,15 +506,11 @@ isdup(struct run *R)
 }
 
 /* Cells that a spreadsheet would run as a formula get a leading quote;
- * plain numbers such as -5 are left alone. */
+ * plain numbers such as -5 are left alone (lib's rule). */
 static int
 risky(const char *s, size_t n)
 {
-	double x;
-
-	if (n == 0 || !strchr("=+-@\t\r", s[0]))
-		return 0;
-	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+	return csvw_risky(s, n);
 }
 
 /* The row is built in one buffer and written with one call: stdio's
@@ -522,7 +522,7 @@ emit(struct run *R, const struct csvr_row *row)
 	const char *v;
 	size_t i, k, n;
 	long c;
-	int q;
+	int q, rk;
 
 	b->len = 0;
 	for (i = 0; i < R->nsel; i++) {
@@ -532,12 +532,13 @@ emit(struct run *R, const struct csvr_row *row)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
+		rk = R->opt->safe && risky(v, n);
 		/* (a value still in a row that needs no quoting is not
 		 * looked at) */
-		q = csvw_needq_in(row, v, n);
+		q = csvw_needq_in(row, v, n) || (rk && R->opt->excel);
 		if (q)
 			b->s[b->len++] = '"';
-		if (R->opt->safe && risky(v, n))
+		if (rk)
 			b->s[b->len++] = '\'';
 		if (!q) {
 			memcpy(b->s + b->len, v, n);

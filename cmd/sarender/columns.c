@@ -83,7 +83,7 @@ colname(struct tab *t, const char *s, size_t n)
 }
 
 static void
-addcol(struct tab *t, long src, int role, const char *label)
+addcol(struct sarender *S, struct tab *t, long src, int role, const char *label)
 {
 	struct col *c;
 	size_t k;
@@ -106,6 +106,9 @@ addcol(struct tab *t, long src, int role, const char *label)
 		c->kind = K_PARTIAL;
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
+	/* CSV shows 12.6, not +12.6%: the unit goes in the header. */
+	if (!label && c->role == R_CHANGE_PCT && S->fmt == F_CSV)
+		label = "Change (%)";
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
 		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
@@ -113,11 +116,27 @@ addcol(struct tab *t, long src, int role, const char *label)
 	c->label = xstrdup(label);
 }
 
+/* -C names a column the input lacks: a bad option value, exit 2,
+ * with the columns there are. */
+static void
+nocol(const struct tab *t, const char *s, size_t n)
+{
+	struct sbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < t->h->n; i++) {
+		sb_adds(&b, i ? ", " : "");
+		sb_adds(&b, t->h->name[i]);
+	}
+	errx(2, "-C: no column '%.*s' (the input has %s; also rag, chart)",
+	    (int)n, s, sb_str(&b));
+}
+
 /* -C 'col:Label,col:Label'. In a label a comma ends the item only when
  * a column name or another 'name:' follows, so that 'rate:Per 1,000'
  * keeps its comma; '\,' is a comma in any case. */
 static void
-parsecols(struct tab *t, const char *spec)
+parsecols(struct sarender *S, struct tab *t, const char *spec)
 {
 	const char *p = spec, *q, *e, *colon;
 	struct sbuf lab = { 0 };
@@ -138,15 +157,14 @@ parsecols(struct tab *t, const char *spec)
 		}
 		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
 		    -2)
-			errx(1, "-C: no column '%.*s'",
-			    (int)((colon ? colon : e) - p), p);
+			nocol(t, p, (size_t)((colon ? colon : e) - p));
 		lab.len = 0;
 		for (q = colon ? colon + 1 : e; q < e; q++) {
 			if (*q == '\\' && q + 1 < e)
 				q++;
 			sb_addc(&lab, *q);
 		}
-		addcol(t, src, -1, colon ? sb_str(&lab) : NULL);
+		addcol(S, t, src, -1, colon ? sb_str(&lab) : NULL);
 		p = *e ? e + 1 : e;
 	}
 	sb_free(&lab);
@@ -193,11 +211,11 @@ defaultcols(struct sarender *S, struct tab *t)
 		if (k == R_GROUP && constant(t, src))
 			continue;
 		if (S->fmt == F_CSV) {
-			addcol(t, src, (int)k, NULL);
+			addcol(S, t, src, (int)k, NULL);
 			if (k == R_RANK && t->ix[R_OF] >= 0)
-				addcol(t, t->ix[R_OF], R_OF, NULL);
+				addcol(S, t, t->ix[R_OF], R_OF, NULL);
 			if (k == R_RATE && t->per == 0) /* rows of two pers */
-				addcol(t, t->ix[R_PER], R_PER, NULL);
+				addcol(S, t, t->ix[R_PER], R_PER, NULL);
 			continue;
 		}
 		lifted = 0;
@@ -205,12 +223,12 @@ defaultcols(struct sarender *S, struct tab *t)
 			if (liftable[j] == (int)k && constant(t, src))
 				lifted = 1;
 		if (!lifted)
-			addcol(t, src, (int)k, NULL);
+			addcol(S, t, src, (int)k, NULL);
 	}
 	if (S->hasrag)
-		addcol(t, -1, -1, NULL);
+		addcol(S, t, -1, -1, NULL);
 	if (S->fmt == F_HTML && canchart(t))
-		addcol(t, -2, -1, NULL);
+		addcol(S, t, -2, -1, NULL);
 	if (S->fmt == F_CSV)
 		return;
 	for (i = 0; i < 3; i++) {
@@ -273,7 +291,7 @@ prepare(struct sarender *S, struct tab *t)
 	/* A status needs a rule: targets, or thresholds on the change. */
 	S->hasrag = S->opt_targets || (S->opt_rag && t->ix[R_CHANGE_PCT] >= 0);
 	if (S->opt_C)
-		parsecols(t, S->opt_C);
+		parsecols(S, t, S->opt_C);
 	else
 		defaultcols(S, t);
 	for (size_t c = 0; c < t->ncol; c++)
@@ -281,7 +299,7 @@ prepare(struct sarender *S, struct tab *t)
 	/* Partial rows are marked in every format, columns chosen or not. */
 	for (size_t r = 0; r < t->n; r++)
 		if (PARTIAL(t, r)) {
-			addcol(t, -3, -1, NULL);
+			addcol(S, t, -3, -1, NULL);
 			break;
 		}
 	/* -C rag asks for the thresholds on the change by name. */

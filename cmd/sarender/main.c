@@ -15,13 +15,49 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [-o FILE]\n"
-	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
-	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
+	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [--excel]\n"
+	    "                [-o FILE] [-C COL[:LABEL],...] [-c NAME=COLUMN]\n"
+	    "                [-w WIDTH] [--ascii] [--targets FILE] "
+	    "[--rag GREEN,AMBER]\n"
 	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
 	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -C COL[:LABEL],...   the columns shown, in order, each "
+		    "with its label\n"
+		    "  -c NAME=COLUMN       take the known column NAME from "
+		    "COLUMN\n"
+		    "  -f text|md|html|csv  the output format; default text\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  -v, --verbose        say when there is no polarity to "
+		    "judge by\n"
+		    "  -w WIDTH             the width text fits and wraps at; "
+		    "default 78\n"
+		    "  --ascii              in text, signs and words, no "
+		    "arrows or symbols\n"
+		    "  --caption TEXT       a caption under the title\n"
+		    "  --classification TEXT  a protective marking, as a "
+		    "banner\n"
+		    "  --excel              csv for a spreadsheet: BOM, safe "
+		    "cells, units\n"
+		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --indicators FILE    each category's polarity "
+		    "(indicator,polarity)\n"
+		    "  --rag GREEN,AMBER    RAG thresholds on change_pct\n"
+		    "  --rollup FILE        with --suppress, parents' parts "
+		    "(area,parent)\n"
+		    "  --source TEXT        where the data came from, under the "
+		    "table\n"
+		    "  --suppress N         show counts below N as <N and "
+		    "blank what reveals them\n"
+		    "  --targets FILE       a target per category "
+		    "(category,target)\n"
+		    "  --title TEXT         a title above the table\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee sarender(1).\n", fp);
 }
 
 static void
@@ -61,6 +97,7 @@ main(int argc, char *argv[])
 		{ "ascii", no_argument, NULL, 'A' },
 		{ "caption", required_argument, NULL, 'P' },
 		{ "classification", required_argument, NULL, 'K' },
+		{ "excel", no_argument, NULL, 'X' },
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
@@ -81,6 +118,7 @@ main(int argc, char *argv[])
 	struct sarender run = SARENDER_INIT, *S = &run;
 	struct tab t = { 0 };
 	const char *opt_o = NULL;
+	const char *fmtset = NULL;
 	FILE *fp;
 	int ch, ret = 0;
 
@@ -101,7 +139,9 @@ main(int argc, char *argv[])
 			S->over[S->nover++] = optarg;
 			break;
 		case 'F': S->focusarea = optarg; break;
+		case 'X': S->excel = 1; break;
 		case 'f':
+			fmtset = optarg;
 			if (strcmp(optarg, "text") == 0) S->fmt = F_TEXT;
 			else if (strcmp(optarg, "md") == 0) S->fmt = F_MD;
 			else if (strcmp(optarg, "html") == 0) S->fmt = F_HTML;
@@ -127,6 +167,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (S->excel && fmtset && S->fmt != F_CSV)
+		bad("--excel: -f %s: a spreadsheet reads only csv", fmtset);
+	if (S->excel)
+		S->fmt = F_CSV;
 	if (S->opt_rollup && S->suppress < 0)
 		bad("--rollup %s: only with --suppress", S->opt_rollup);
 	if (S->opt_rollup)

@@ -90,7 +90,7 @@ void prepare(struct sarender *S, struct tab *t);
 /* main.c: the options, and what the run notes on the way; main() makes
  * one and passes it to each step that reads it. */
 struct sarender {
-	int fmt, ascii, width, hasrag;
+	int fmt, ascii, width, hasrag, excel;
 	long suppress;
 	double ragg, raga;
 	const char *title, *caption, *source, *classif, *focusarea;
