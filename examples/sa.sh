@@ -51,12 +51,18 @@ crimerate --period sa2016 --population lookups/population.csv \
 msgrank --group lookups/msg.csv --focus 'North Kent' \
     --indicators lookups/indicators.csv \
     --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
+# The whole group ranked the same way, for the HTML's funnel plots.
+msgrank --group lookups/msg.csv --indicators lookups/indicators.csv \
+    --accuracy lookups/accuracy.csv -o "$out/sa2016-group.csv" \
+    "$out/indicators.csv" 2>>"$out/msgrank.log"
 
-# 4. The table, for the terminal and e-mail, and as HTML.
+# 4. The table, for the terminal and e-mail, and as HTML with a funnel
+#    plot per indicator: North Kent among its group's members.
 render() { sarender --targets lookups/targets.csv \
     --title 'Strategic Assessment 2016: North Kent' \
     --source 'Police, Dartford and Gravesham councils, A&E (invented figures)' \
     "$@" "$out/sa2016.csv" 2>>"$out/sarender.log"; }
-render -f html -o "$out/sa2016.html"
+render -f html --focus 'North Kent' --funnel all \
+    --funnel-data "$out/sa2016-group.csv" -o "$out/sa2016.html"
 render -o "$out/sa2016.txt"
 cat "$out/sa2016.txt"

@@ -385,6 +385,10 @@ row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
 	signif(R, fp, c, p, pop, ppop, s, prev && whole);
+	if (prev && ppop >= 0) /* for msgrank's prev_rank, unrounded */
+		integer(fp, ppop, 0);
+	else
+		csvw_str(fp, "", 0);
 	csvw_end(fp);
 }
 
@@ -560,7 +564,8 @@ indicators(struct crimerate *R, const char *opt_o)
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
-	    "change_lcl,change_ucl,change_p,change_sig\n", fp);
+	    "change_lcl,change_ucl,change_p,change_sig,prev_population\n",
+	    fp);
 	pass(R, fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
 		warnx("and %ld more rows left out: no data in their period",

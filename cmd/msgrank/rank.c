@@ -96,9 +96,9 @@ tiekey(double v)
 
 /* The comparison period's value, ranked the same way for prev_rank: a
  * rate from prev_count x per / prev_population where the row has both,
- * else prev_rate as written (crimerate writes no prev_population yet, so
- * its 2 decimals decide the ties); an adjusted rate over the same
- * accuracy; a count, prev_count. A change has no previous change. A
+ * else prev_rate as written (input from elsewhere: crimerate writes
+ * prev_population; without it the 2 decimals decide the ties); an
+ * adjusted rate over the same accuracy; a count, prev_count. A change has no previous change. A
  * prev_coverage below 1 gives no value. */
 static void
 prevvalue(struct row *r)

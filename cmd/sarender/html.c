@@ -47,7 +47,7 @@ static const char css[] =
 "print-color-adjust:exact}}\n";
 
 /* Clean and escape for HTML text and attribute values alike. */
-static void
+void
 hesc(struct sarender *S, FILE *fp, const char *s)
 {
 	char *c = clean(S, s), *p;
@@ -238,9 +238,9 @@ whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
 	    "\"default-src 'none'; style-src 'unsafe-inline'\">\n<meta name="
 	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
-	hesc(S, fp,
-	    S->title ? S->title : S->caption ? S->caption : "Indicators");
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	hesc(S, fp, S->title ? S->title : S->caption ? S->caption : "Indicators");
+	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", css,
+	    t->fun ? funnel_css : "");
 	if (S->classif) {
 		fputs("<div class=\"classification\">", fp);
 		hesc(S, fp, S->classif);
@@ -274,6 +274,8 @@ whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
 	}
 	if (nnote || key || S->source)
 		fputs("</div>\n", fp);
+	if (t->fun)
+		funnel_html(S, fp, t->fun, S->focusarea, S->suppress);
 	fputs("</main>\n", fp);
 	if (S->classif) {
 		fputs("<div class=\"classification end\">", fp);

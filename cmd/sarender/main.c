@@ -22,7 +22,9 @@ usage(FILE *fp)
 	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
-	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	    "                [--classification TEXT] [--focus AREA]\n"
+	    "                [--funnel all|IND,... [--funnel-data FILE]] [FILE ...]\n",
+	    fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -C COL[:LABEL],...   the columns shown, in order, each "
@@ -44,6 +46,10 @@ usage(FILE *fp)
 		    "  --excel              csv for a spreadsheet: BOM, safe "
 		    "cells, units\n"
 		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --funnel all|IND,... with -f html, a funnel plot per "
+		    "indicator\n"
+		    "  --funnel-data FILE   the whole group's rows the plots "
+		    "are drawn from\n"
 		    "  --indicators FILE    each category's polarity "
 		    "(indicator,polarity)\n"
 		    "  --rag GREEN,AMBER    RAG thresholds on change_pct\n"
@@ -101,6 +107,8 @@ main(int argc, char *argv[])
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "funnel", required_argument, NULL, 'G' },
+		{ "funnel-data", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
@@ -117,7 +125,7 @@ main(int argc, char *argv[])
 	};
 	struct sarender run = SARENDER_INIT, *S = &run;
 	struct tab t = { 0 };
-	const char *opt_o = NULL;
+	const char *opt_o = NULL, *opt_funnel = NULL, *opt_fdata = NULL;
 	const char *fmtset = NULL;
 	FILE *fp;
 	int ch, ret = 0;
@@ -138,7 +146,9 @@ main(int argc, char *argv[])
 			    sizeof(*S->over));
 			S->over[S->nover++] = optarg;
 			break;
+		case 'D': opt_fdata = optarg; break;
 		case 'F': S->focusarea = optarg; break;
+		case 'G': opt_funnel = optarg; break;
 		case 'X': S->excel = 1; break;
 		case 'f':
 			fmtset = optarg;
@@ -175,6 +185,17 @@ main(int argc, char *argv[])
 		bad("--rollup %s: only with --suppress", S->opt_rollup);
 	if (S->opt_rollup)
 		readrollup(S->opt_rollup);
+	if (opt_fdata && !opt_funnel)
+		bad("--funnel-data %s: only with --funnel", opt_fdata);
+	if (opt_funnel && (S->fmt != F_HTML || !*opt_funnel))
+		bad("--funnel %s: only with -f html, and all or indicators",
+		    opt_funnel);
+	/* the plots' data: the whole group, or the one input file */
+	if (opt_funnel && !opt_fdata && (argc != 1 || !strcmp(*argv, "-")))
+		bad("--funnel %s: give --funnel-data FILE, or one input file "
+		    "that holds the whole group", opt_funnel);
+	if (opt_funnel)
+		t.fun = funnel_read(opt_fdata ? opt_fdata : *argv, opt_funnel);
 
 	if (argc == 0)
 		readfile(&t, "-");
@@ -186,6 +207,7 @@ main(int argc, char *argv[])
 	if (S->badutf)
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
+	funnel_free(t.fun);
 	freetab(&t);
 	freerollup();
 	free(S->over);

@@ -78,6 +78,7 @@ struct tab {
 	unsigned char *pol;     /* each row's META_* polarity */
 	int anysig;             /* a change cell is marked significant */
 	char *ratelabel;        /* "Rate per 100,000", from per */
+	struct funnel *fun;     /* --funnel: the plots' data, or NULL */
 };
 
 /* Is row r partial: a coverage below 1? */
@@ -151,7 +152,19 @@ void wtext(struct sarender *S, FILE *fp, struct tab *t, char ***cell,
 void wmd(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
     size_t nnote, const char *lift);
 void wcsv(struct sarender *S, FILE *fp, struct tab *t, char ***cell);
+void hesc(struct sarender *S, FILE *fp, const char *s);
 void whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell,
     char **note, size_t nnote, const char *lift);
+
+/* funnel.c: --funnel, a funnel plot per indicator (HTML) */
+struct funnel;
+extern const char funnel_css[]; /* the plots' style, when there are any */
+/* Read the whole group's ranked rows from path for the indicators of
+ * spec ("all" or IND,...); exits 1 on a fault or an indicator absent. */
+struct funnel *funnel_read(const char *path, const char *spec);
+void funnel_free(struct funnel *f);
+/* The plots; members with a count below minc (--suppress) are left out. */
+void funnel_html(struct sarender *S, FILE *fp, const struct funnel *f, const char *focus,
+    long minc);
 
 #endif

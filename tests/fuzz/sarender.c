@@ -19,6 +19,7 @@
 #include "../../cmd/sarender/cells.c"
 #include "../../cmd/sarender/columns.c"
 #include "../../cmd/sarender/csv.c"
+#include "../../cmd/sarender/funnel.c"
 #include "../../cmd/sarender/html.c"
 #include "../../cmd/sarender/main.c"
 #include "../../cmd/sarender/md.c"
