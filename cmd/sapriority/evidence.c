@@ -130,7 +130,7 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 void
 read_evidence(struct run *R, const char *path)
 {
-	struct tbl *s = tbl_open(path, TBL_NONUL);
+	struct tbl s_, *s = tbl_open(&s_, path, TBL_NONUL);
 	const char *name;
 
 	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));

@@ -163,8 +163,9 @@ void
 read_sheet(struct run *R)
 {
 	struct sheet S = { 0 };
+	struct tbl t_;
 
-	S.t = tbl_open(R->sheetpath, TBL_NONUL | TBL_NAMED);
+	S.t = tbl_open(&t_, R->sheetpath, TBL_NONUL | TBL_NAMED);
 	S.h = S.t->h;
 	R->sheetfile = xstrdup(S.t->path);
 	sheetcols(R, &S, S.t->hline);

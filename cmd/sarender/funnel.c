@@ -200,7 +200,7 @@ fn_tick(FILE *fp, double v, int dec)
 }
 
 static void
-fn_axes(FILE *fp, const struct fn_axes *ax, const char *ylab)
+fn_axes(struct sarender *S, FILE *fp, const struct fn_axes *ax, const char *ylab)
 {
 	double s, v, d;
 
@@ -246,7 +246,7 @@ fn_axes(FILE *fp, const struct fn_axes *ax, const char *ylab)
 	    ax->logx ? " (log scale)" : "");
 	fprintf(fp, "<text transform=\"translate(14 %.1f) rotate(-90)\" "
 	    "text-anchor=\"middle\">", (FN_MT + FN_H - FN_MB) / 2);
-	hesc(fp, ylab);
+	hesc(S, fp, ylab);
 	fputs("</text>", fp);
 }
 
@@ -291,7 +291,7 @@ fn_where(double rate, double theta, double pop, double per)
 }
 
 static void
-fn_point(FILE *fp, const struct fn_axes *ax, const struct fpt *q, double theta,
+fn_point(struct sarender *S, FILE *fp, const struct fn_axes *ax, const struct fpt *q, double theta,
     int focus)
 {
 	double x = fn_px(ax, q->pop), y = fn_py(ax, q->count * q->per / q->pop);
@@ -306,13 +306,13 @@ fn_point(FILE *fp, const struct fn_axes *ax, const struct fpt *q, double theta,
 	fmtnum(&b, q->pop, 0, 0);
 	sb_adds(&b, fn_where(q->count * q->per / q->pop, theta, q->pop, q->per));
 	fputs("<g><title>", fp);
-	hesc(fp, sb_str(&b));
+	hesc(S, fp, sb_str(&b));
 	fputs("</title>", fp);
 	if (focus) {
 		fprintf(fp, "<path d=\"M%.1f %.1fl6.5 6.5l-6.5 6.5l-6.5 -6.5z\" "
 		    "fill=\"#1f3a5f\" stroke=\"#fff\"/><text x=\"%.1f\" y=\""
 		    "%.1f\" class=\"flabel\">", x, y - 6.5, x + 9, y - 8);
-		hesc(fp, q->area);
+		hesc(S, fp, q->area);
 		fputs("</text>", fp);
 	} else {
 		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\""
@@ -369,14 +369,14 @@ fn_range(struct fn_axes *ax, const struct fpt **m, size_t n, double theta)
 }
 
 static void
-fn_legend(FILE *fp, const char *focus, double theta, double per, int pooled)
+fn_legend(struct sarender *S, FILE *fp, const char *focus, double theta, double per, int pooled)
 {
 	struct sbuf b = { 0 };
 
 	fputs("<p class=\"key\"><span><svg width=\"16\" height=\"14\" "
 	    "aria-hidden=\"true\"><path d=\"M8 1l6 6l-6 6l-6 -6z\" fill=\""
 	    "#1f3a5f\"/></svg>", fp);
-	hesc(fp, focus ? focus : "the focus area");
+	hesc(S, fp, focus ? focus : "the focus area");
 	fputs("</span> <span><svg width=\"16\" height=\"14\" aria-hidden=\"true\"><circle "
 	    "cx=\"8\" cy=\"7\" r=\"3.5\" fill=\"#fff\" stroke=\"#4a545e\" "
 	    "stroke-width=\"1.3\"/></svg>the other members</span> "
@@ -388,7 +388,7 @@ fn_legend(FILE *fp, const char *focus, double theta, double per, int pooled)
 	fmtnum(&b, theta, 2, 0);
 	sb_adds(&b, " per ");
 	fmtnum(&b, per, 0, 0);
-	hesc(fp, sb_str(&b));
+	hesc(S, fp, sb_str(&b));
 	fputs("</span> <span><svg width=\"30\" height=\"14\" aria-hidden=\"true\"><line x1=\""
 	    "1\" x2=\"29\" y1=\"7\" y2=\"7\" stroke=\"#1b1b1b\" stroke-width=\""
 	    "1.2\" stroke-dasharray=\"6 3\"/></svg>95 % limits</span> "
@@ -426,7 +426,7 @@ fn_members(const struct funnel *f, const char *cat, const char *grp,
 /* The funnel plot of category cat: the focus area's group, or the
  * first row's. */
 static void
-fn_plot(FILE *fp, const struct funnel *f, const struct fpt *first,
+fn_plot(struct sarender *S, FILE *fp, const struct funnel *f, const struct fpt *first,
     const char *focus, long minc)
 {
 	const struct fpt **m = xcalloc(f->n, sizeof(*m)), *fo = NULL;
@@ -442,10 +442,10 @@ fn_plot(FILE *fp, const struct funnel *f, const struct fpt *first,
 			fo = &f->p[i];
 	n = fn_members(f, first->cat, (fo ? fo : first)->grp, minc, m, &out);
 	fputs("<figure class=\"funnel\"><figcaption>Funnel plot: ", fp);
-	hesc(fp, first->cat);
+	hesc(S, fp, first->cat);
 	if (*(fo ? fo : first)->grp) {
 		fputs(", ", fp);
-		hesc(fp, (fo ? fo : first)->grp);
+		hesc(S, fp, (fo ? fo : first)->grp);
 	}
 	fputs("</figcaption>\n", fp);
 	for (i = 0; i < n; i++)
@@ -464,10 +464,10 @@ fn_plot(FILE *fp, const struct funnel *f, const struct fpt *first,
 	fmtnum(&lab, per, 0, 0);
 	fprintf(fp, "<svg class=\"fplot\" width=\"%g\" height=\"%g\" viewBox="
 	    "\"0 0 %g %g\" role=\"img\" aria-label=\"", FN_W, FN_H, FN_W, FN_H);
-	hesc(fp, first->cat);
+	hesc(S, fp, first->cat);
 	fputs(": each member's rate against its population, with the "
 	    "group's rate and its 95 % and 99.8 % control limits\">", fp);
-	fn_axes(fp, &ax, sb_str(&lab));
+	fn_axes(S, fp, &ax, sb_str(&lab));
 	fn_limit(fp, &ax, theta, per, 0.001, "1.5 2.5");
 	fn_limit(fp, &ax, theta, per, 0.999, "1.5 2.5");
 	fn_limit(fp, &ax, theta, per, 0.025, "6 3");
@@ -477,17 +477,17 @@ fn_plot(FILE *fp, const struct funnel *f, const struct fpt *first,
 	    fn_py(&ax, theta), fn_py(&ax, theta));
 	for (i = 0; i < n; i++)
 		if (m[i] != fo)
-			fn_point(fp, &ax, m[i], theta, 0);
+			fn_point(S, fp, &ax, m[i], theta, 0);
 	for (i = 0; i < n; i++)
 		if (m[i] == fo)
-			fn_point(fp, &ax, m[i], theta, 1);
+			fn_point(S, fp, &ax, m[i], theta, 1);
 	fputs("</svg>\n", fp);
-	fn_legend(fp, fo ? fo->area : NULL, theta, per, pooled);
+	fn_legend(S, fp, fo ? fo->area : NULL, theta, per, pooled);
 out:
 	if (out.len) {
 		sb_adds(&out, ".");
 		fputs("<p class=\"notes\">", fp);
-		hesc(fp, sb_str(&out));
+		hesc(S, fp, sb_str(&out));
 		fputs("</p>\n", fp);
 	}
 	fputs("</figure>\n", fp);
@@ -498,7 +498,7 @@ out:
 
 /* A funnel plot for each category asked for, in the data's order. */
 void
-funnel_html(FILE *fp, const struct funnel *f, const char *focus, long minc)
+funnel_html(struct sarender *S, FILE *fp, const struct funnel *f, const char *focus, long minc)
 {
 	size_t i, j;
 
@@ -508,6 +508,6 @@ funnel_html(FILE *fp, const struct funnel *f, const char *focus, long minc)
 		for (j = 0; j < i && !fn_sameword(f->p[j].cat, f->p[i].cat); j++)
 			;
 		if (j == i)
-			fn_plot(fp, f, &f->p[i], focus, minc);
+			fn_plot(S, fp, f, &f->p[i], focus, minc);
 	}
 }

@@ -137,7 +137,7 @@ place(struct mx *x, const struct tab *t)
 }
 
 static void
-defs(FILE *fp)
+defs(struct sarender *S, FILE *fp)
 {
 	/* high: diagonal hatching; between: dots; low: plain */
 	fputs("<defs><pattern id=\"mx-hatch\" width=\"7\" height=\"7\" "
@@ -156,7 +156,7 @@ static const char *const mfill[] = { "#1b1b1b", "#6e6e6e", "#ffffff" };
 static const char *const mtext[] = { "#ffffff", "#ffffff", "#1b1b1b" };
 
 static void
-cells(FILE *fp, const struct mx *x)
+cells(struct sarender *S, FILE *fp, const struct mx *x)
 {
 	double gx, gy;
 	int i, j, b, st;
@@ -180,25 +180,25 @@ cells(FILE *fp, const struct mx *x)
 				continue;
 			fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\" "
 			    "class=\"mx-band\">", gx + CELLW - 4, gy + CELLH - 5);
-			hesc(fp, x->m->band[b].name);
+			hesc(S, fp, x->m->band[b].name);
 			fputs("</text>", fp);
 		}
 	fputc('\n', fp);
 }
 
 static void
-title1(FILE *fp, const char *s)
+title1(struct sarender *S, FILE *fp, const char *s)
 {
-	char *c = clean(s);
+	char *c = clean(S, s);
 
 	if (c[0] >= 'a' && c[0] <= 'z')
 		c[0] = (char)(c[0] - 'a' + 'A');
-	hesc(fp, c);
+	hesc(S, fp, c);
 	free(c);
 }
 
 static void
-axes(FILE *fp, const struct mx *x)
+axes(struct sarender *S, FILE *fp, const struct mx *x)
 {
 	double gw = x->nx * CELLW, gh = x->ny * CELLH;
 	struct sbuf b = { 0 };
@@ -220,30 +220,30 @@ axes(FILE *fp, const struct mx *x)
 	}
 	fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" class=\""
 	    "mx-axis\">", LEFT + gw / 2, TOP + gh + 36);
-	title1(fp, x->dx->name);
+	title1(S, fp, x->dx->name);
 	fputs(" \xe2\x86\x92</text>", fp); /* → */
 	fprintf(fp, "<text transform=\"translate(%g %g) rotate(-90)\" "
 	    "text-anchor=\"middle\" class=\"mx-axis\">", LEFT - 36,
 	    TOP + gh / 2);
-	title1(fp, x->dy->name);
+	title1(S, fp, x->dy->name);
 	fputs(" \xe2\x86\x92</text>\n", fp);
 	sb_free(&b);
 }
 
 static void
-marker(FILE *fp, double cx, double cy, int st, const char *label)
+marker(struct sarender *S, FILE *fp, double cx, double cy, int st, const char *label)
 {
 	fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%g\" fill=\"%s\" "
 	    "stroke=\"#1b1b1b\" stroke-width=\"1.2\"/><text x=\"%.1f\" y=\""
 	    "%.1f\" text-anchor=\"middle\" class=\"mx-mark\" fill=\"%s\">",
 	    cx, cy, R, mfill[st], cx, cy + 3.6, mtext[st]);
-	hesc(fp, label);
+	hesc(S, fp, label);
 	fputs("</text>", fp);
 }
 
 /* The markers of a cell side by side, in rows, in the table's order. */
 static void
-markers(FILE *fp, const struct mx *x, const struct tab *t)
+markers(struct sarender *S, FILE *fp, const struct mx *x, const struct tab *t)
 {
 	int per = (int)((CELLW - 6) / (2 * R + 3)), k, st;
 	size_t r, q;
@@ -259,9 +259,9 @@ markers(FILE *fp, const struct mx *x, const struct tab *t)
 		    (k / per) * (2 * R + 3);
 		st = x->band[r] < 0 ? 2 : style(x->band[r], (int)x->m->nband);
 		fputs("<g><title>", fp);
-		hesc(fp, t->row[r][hdr_find(t->h, "issue")]);
+		hesc(S, fp, t->row[r][hdr_find(t->h, "issue")]);
 		fputs("</title>", fp);
-		marker(fp, gx, gy, st, x->label[r]);
+		marker(S, fp, gx, gy, st, x->label[r]);
 		fputs("</g>", fp);
 	}
 	fputc('\n', fp);
@@ -269,7 +269,7 @@ markers(FILE *fp, const struct mx *x, const struct tab *t)
 
 /* The key: each placed issue's marker and name, in priority order. */
 static void
-key(FILE *fp, const struct mx *x, const struct tab *t, double kx)
+key(struct sarender *S, FILE *fp, const struct mx *x, const struct tab *t, double kx)
 {
 	long ic = hdr_find(t->h, "issue");
 	double y = TOP + R + 2;
@@ -283,10 +283,10 @@ key(FILE *fp, const struct mx *x, const struct tab *t, double kx)
 		if (x->cx[r] < 0)
 			continue;
 		st = x->band[r] < 0 ? 2 : style(x->band[r], (int)x->m->nband);
-		marker(fp, kx + R, y, st, x->label[r]);
+		marker(S, fp, kx + R, y, st, x->label[r]);
 		fprintf(fp, "<text x=\"%g\" y=\"%g\">", kx + 2 * R + 6,
 		    y + 4);
-		hesc(fp, t->row[r][ic]);
+		hesc(S, fp, t->row[r][ic]);
 		fputs("</text>", fp);
 		y += LINEH;
 	}
@@ -295,21 +295,21 @@ key(FILE *fp, const struct mx *x, const struct tab *t, double kx)
 
 /* Under the matrix: what the shading means, and what is not in it. */
 static void
-legend(FILE *fp, const struct mx *x, const struct tab *t)
+legend(struct sarender *S, FILE *fp, const struct mx *x, const struct tab *t)
 {
 	long ic = hdr_find(t->h, "issue");
 	size_t d, r, k;
 
 	fputs("<p class=\"notes\">Shading: the band of each cell's ", fp);
-	hesc(fp, x->dx->name);
+	hesc(S, fp, x->dx->name);
 	fputs(" and ", fp);
-	hesc(fp, x->dy->name);
+	hesc(S, fp, x->dy->name);
 	for (d = 0, k = 0; d < x->m->ndim; d++) {
 		if ((long)d == x->m->mx || (long)d == x->m->my ||
 		    !model_uses(x->m, d))
 			continue;
 		fputs(k++ ? ", " : " with ", fp);
-		hesc(fp, x->m->dim[d].name);
+		hesc(S, fp, x->m->dim[d].name);
 		fputs(" at its highest", fp);
 	}
 	fputs(" (hatched the highest band, dotted the middle, plain the "
@@ -320,13 +320,13 @@ legend(FILE *fp, const struct mx *x, const struct tab *t)
 			continue;
 		fputs(k++ ? ", " : " Not in the matrix (no risk, or no score "
 		    "on an axis): ", fp);
-		hesc(fp, t->row[r][ic]);
+		hesc(S, fp, t->row[r][ic]);
 	}
 	fputs(k ? ".</p>\n" : "</p>\n", fp);
 }
 
 void
-wmatrix(FILE *fp, const struct tab *t)
+wmatrix(struct sarender *S, FILE *fp, const struct tab *t)
 {
 	struct mx x = { 0 };
 	double w, h, gh;
@@ -336,7 +336,7 @@ wmatrix(FILE *fp, const struct tab *t)
 	x.dx = &x.m->dim[x.m->mx];
 	x.dy = &x.m->dim[x.m->my];
 	if (!(x.nx = steps(x.dx)) || !(x.ny = steps(x.dy))) {
-		if (verbose)
+		if (S->verbose)
 			warnx("--model: no matrix: a scale of the matrix is "
 			    "not at most %d whole steps", MAXSTEPS);
 		return;
@@ -346,22 +346,22 @@ wmatrix(FILE *fp, const struct tab *t)
 	w = LEFT + x.nx * CELLW + 24 + KEYW;
 	h = fmax(TOP + gh + BOTTOM, TOP + 2 * R + 16 + x.nplaced * LINEH);
 	fputs("<h2>", fp);
-	title1(fp, x.dy->name);
+	title1(S, fp, x.dy->name);
 	fputs(" \xc3\x97 ", fp); /* × */
-	hesc(fp, x.dx->name);
+	hesc(S, fp, x.dx->name);
 	fprintf(fp, "</h2>\n<svg class=\"matrix\" width=\"%g\" height=\"%g\" "
 	    "viewBox=\"0 0 %g %g\" role=\"img\" aria-label=\"", w, h, w, h);
-	title1(fp, x.dy->name);
+	title1(S, fp, x.dy->name);
 	fputs(" by ", fp);
-	hesc(fp, x.dx->name);
+	hesc(S, fp, x.dx->name);
 	fputs(": each issue placed by its scores\">\n", fp);
-	defs(fp);
-	cells(fp, &x);
-	axes(fp, &x);
-	markers(fp, &x, t);
-	key(fp, &x, t, LEFT + x.nx * CELLW + 24);
+	defs(S, fp);
+	cells(S, fp, &x);
+	axes(S, fp, &x);
+	markers(S, fp, &x, t);
+	key(S, fp, &x, t, LEFT + x.nx * CELLW + 24);
 	fputs("</svg>\n", fp);
-	legend(fp, &x, t);
+	legend(S, fp, &x, t);
 	for (r = 0; r < t->n; r++)
 		free(x.label[r]);
 	free(x.label);

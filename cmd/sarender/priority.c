@@ -46,22 +46,22 @@ anyval(const struct tab *t, long j)
 }
 
 static void
-addscore(struct tab *t, size_t j, long src)
+addscore(struct sarender *S, struct tab *t, size_t j, long src)
 {
 	struct sbuf b = { 0 };
-	char *lab = clean(t->h->name[j]);
+	char *lab = clean(S, t->h->name[j]);
 
 	if (lab[0] >= 'a' && lab[0] <= 'z')
 		lab[0] = (char)(lab[0] - 'a' + 'A');
-	addcol(t, (long)j, -1, lab);
-	if (fmt == F_CSV) {
+	addcol(S, t, (long)j, -1, lab);
+	if (S->fmt == F_CSV) {
 		sb_adds(&b, lab);
 		sb_adds(&b, " source");
-		addcol(t, src, -1, sb_str(&b));
+		addcol(S, t, src, -1, sb_str(&b));
 		sb_free(&b);
 	}
 	free(lab);
-	if (fmt == F_CSV)
+	if (S->fmt == F_CSV)
 		return;
 	t->col[t->ncol - 1].kind = K_SCORE;
 	t->col[t->ncol - 1].aux = src;
@@ -71,7 +71,7 @@ addscore(struct tab *t, size_t j, long src)
  * marked, or in a column of its own in CSV), risk, band, confidence
  * and the evidence where any row has them. */
 void
-prio_cols(struct tab *t)
+prio_cols(struct sarender *S, struct tab *t)
 {
 	static const char *const tail[][2] = { { "risk", "Risk" },
 		{ "band", "Band" }, { "confidence", "Confidence" },
@@ -79,26 +79,26 @@ prio_cols(struct tab *t)
 	size_t i, j;
 	long k;
 
-	addcol(t, hdr_find(t->h, "priority"), -1, "Priority");
-	addcol(t, hdr_find(t->h, "issue"), -1, "Issue");
+	addcol(S, t, hdr_find(t->h, "priority"), -1, "Priority");
+	addcol(S, t, hdr_find(t->h, "issue"), -1, "Issue");
 	for (j = 0; j < t->h->n; j++)
 		if (strcasecmp(t->h->key[j], "confidence") != 0 &&
 		    (k = sourcecol(t, j)) >= 0)
-			addscore(t, j, k);
+			addscore(S, t, j, k);
 	for (i = 0; i < sizeof(tail) / sizeof(tail[0]); i++) {
 		if ((k = hdr_find(t->h, tail[i][0])) < 0 || (i > 1 &&
 		    !anyval(t, k)))
 			continue;
 		if (i == 2 && sourcecol(t, (size_t)k) >= 0)
-			addscore(t, (size_t)k, sourcecol(t, (size_t)k));
+			addscore(S, t, (size_t)k, sourcecol(t, (size_t)k));
 		else
-			addcol(t, k, -1, tail[i][1]);
+			addcol(S, t, k, -1, tail[i][1]);
 	}
 }
 
 /* A score as shown: the number, marked when the evidence gave it. */
 char *
-prio_score(const struct tab *t, size_t r, const struct col *c)
+prio_score(struct sarender *S, const struct tab *t, size_t r, const struct col *c)
 {
 	struct sbuf b = { 0 };
 
@@ -106,7 +106,7 @@ prio_score(const struct tab *t, size_t r, const struct col *c)
 	if (!isblank_s(t->row[r][c->src]) &&
 	    strcasecmp(t->row[r][c->aux], "evidence") == 0)
 		sb_addc(&b, '*');
-	else if (!isblank_s(t->row[r][c->src]) && fmt == F_TEXT)
+	else if (!isblank_s(t->row[r][c->src]) && S->fmt == F_TEXT)
 		sb_addc(&b, ' '); /* the digits line up with a marked score's */
 	return (char *)sb_str(&b);
 }
@@ -183,13 +183,13 @@ modelnote(const struct model *m)
 }
 
 size_t
-prio_notes(const struct tab *t, char **n)
+prio_notes(struct sarender *S, const struct tab *t, char **n)
 {
 	size_t k = 0, c, r;
 	int mark = 0, norisk = 0;
 	long risk = hdr_find(t->h, "risk");
 
-	if (!t->prio || fmt == F_CSV)
+	if (!t->prio || S->fmt == F_CSV)
 		return 0;
 	n[k++] = xstrdup("Priority: 1 is the highest risk; equal risks share "
 	    "a priority (1, 2, 2, 4).");

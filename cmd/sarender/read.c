@@ -64,17 +64,17 @@ rolename(const char *s, size_t n)
 
 /* Find each role's column, -c overrides first. */
 void
-findroles(struct tab *t)
+findroles(struct sarender *S, struct tab *t)
 {
 	size_t i, k;
 	long j;
 
 	for (k = 0; k < NROLE; k++)
 		t->ix[k] = hdr_find(t->h, roles[k].name);
-	for (i = 0; i < nover; i++) {
-		const char *eq = strchr(over[i], '='), *col = eq + 1;
+	for (i = 0; i < S->nover; i++) {
+		const char *eq = strchr(S->over[i], '='), *col = eq + 1;
 
-		k = (size_t)rolename(over[i], (size_t)(eq - over[i]));
+		k = (size_t)rolename(S->over[i], (size_t)(eq - S->over[i]));
 		if ((j = hdr_find(t->h, col)) < 0)
 			tbl_missing(t->files[0], t->hline, t->h, 1, &col,
 			    &roles[k].name, NULL);

@@ -81,6 +81,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tab t;
+	struct sarender st = SARENDER_INIT;
 	char *out = NULL;
 	size_t on = 0;
 	FILE *fp;
@@ -88,12 +89,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	fmt = F_HTML;
-	suppress = data[0] & 1 ? 5 : -1;
-	title = "<script>alert(1)</script> & \"q\" | 'a'\nline";
-	caption = "</table><b>caption</b>";
-	source = "a&b <c>";
-	classif = "OFFICIAL-SENSITIVE <x>";
+	st.fmt = F_HTML;
+	st.suppress = data[0] & 1 ? 5 : -1;
+	st.title = "<script>alert(1)</script> & \"q\" | 'a'\nline";
+	st.caption = "</table><b>caption</b>";
+	st.source = "a&b <c>";
+	st.classif = "OFFICIAL-SENSITIVE <x>";
 	fz_chunk = fz_chunkof(data[1]);
 	memset(&t, 0, sizeof(t));
 	fp = open_memstream(&out, &on);
@@ -101,8 +102,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!died) {
 		fz_armed = 1;
 		readfile(&t, fz_path(data + 2, size - 2));
-		prepare(&t);
-		render(fp, &t);
+		prepare(&st, &t);
+		render(&st, fp, &t);
 	}
 	fz_armed = 0;
 	fclose(fp);
