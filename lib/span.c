@@ -287,7 +287,7 @@ span_label(const char *s, size_t n, int conv, struct span *sp,
 		    (s[5] - '0') * 10 + (s[6] - '0') ==
 		    ((s[2] - '0') * 10 + (s[3] - '0') + 1) % 100) {
 			w = "a month or a financial year? Write 2011/12 for the "
-			    "year; declare --date COL='%Y-%m|period' for months";
+			    "year; declare --date 'COLUMN=%Y-%m|period' for months";
 			goto bad;
 		}
 		return 0;

@@ -19,6 +19,7 @@
 #include "csvclean.h"
 #include "hset.h"
 #include "rx.h"
+#include "span.h"
 #include "text.h"
 
 struct options opt = { .maxfield = 1 << 20, .maxrejpct = -1 };
@@ -33,7 +34,8 @@ usage(FILE *fp, int status)
 	    "                [--max-field bytes] [--pad | --join-extra] "
 	    "[--no-trim] [--snake]\n"
 	    "                [--rename old=new,...] [--select col,...]\n"
-	    "                [--date col[=fmt|...]] [--us-dates]\n"
+	    "                [--date col[=fmt|period|...]] [--us-dates]\n"
+	    "                [--quarters calendar|fiscal]\n"
 	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
@@ -48,7 +50,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_QUARTERS
 };
 
 const struct option longopts[] = {
@@ -69,6 +71,7 @@ const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "pad", no_argument, NULL, O_PAD },
 	{ "profile", required_argument, NULL, 'p' },
+	{ "quarters", required_argument, NULL, O_QUARTERS },
 	{ "redact", required_argument, NULL, O_REDACT },
 	{ "rejects", required_argument, NULL, O_REJECTS },
 	{ "rejects-raw", no_argument, NULL, O_REJRAW },
@@ -202,6 +205,28 @@ opt_derive(const char *arg)
 		bad("--derive", arg);
 }
 
+/* A format that reads a field twice (%b-%b %Y) kept the last month
+ * read: 'Oct-Dec 2014' became 2014-12. Such a text is a span. */
+static void
+fmtcheck(const char *f0)
+{
+	static const char *const field[] = {"year", "month", "day"};
+	const char *fmt;
+	int seen[3] = {0, 0, 0}, k;
+
+	for (fmt = f0; *fmt; fmt++) {
+		if (*fmt != '%' || !fmt[1])
+			continue;
+		fmt++;
+		k = strchr("Yy", *fmt) ? 0 : strchr("mbB", *fmt) ? 1 :
+		    strchr("de", *fmt) ? 2 : -1;
+		if (k >= 0 && seen[k]++)
+			errx(2, "--date: the format '%s' reads the %s twice; "
+			    "a span such as 'Oct-Dec 2014' is read by --date "
+			    "COLUMN=period", f0, field[k]);
+	}
+}
+
 static void
 opt_date(const char *arg)
 {
@@ -219,6 +244,7 @@ opt_date(const char *arg)
 		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
 		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
 		    xstrdup(p);
+		fmtcheck(o->fmt[o->nfmt - 1]);
 		if (!bar)
 			break;
 	}
@@ -610,6 +636,14 @@ setopt(int c, const char *arg)
 	case O_SELECT: addlist(&opt.select, &opt.nselect, arg); break;
 	case O_DATE: opt_date(arg); break;
 	case O_USDATES: opt.usdates = 1; break;
+	case O_QUARTERS:
+		if (strcmp(arg, "calendar") == 0)
+			opt.quarters = SPAN_QCALENDAR;
+		else if (strcmp(arg, "fiscal") == 0)
+			opt.quarters = SPAN_QFISCAL;
+		else
+			bad("--quarters", arg);
+		break;
 	case O_NUMBER: opt_each(OP_NUMBER, arg); break;
 	case O_MAP: opt_map(arg); break;
 	case O_DERIVE: opt_derive(arg); break;
