@@ -60,17 +60,17 @@ buckets(struct dinfo *d, const struct span *sp, const char *val,
 {
 	const struct period *p[2] = {&R.per_, &R.cmp};
 	long b, f = sp->first, l = sp->last;
-	char what[40];
+	char desc[40];
 	int i;
 
-	span_what(sp, what, sizeof(what));
+	span_what(sp, desc, sizeof(desc));
 
 	d->b[0] = d->b[1] = NOB;
 	if (R.by) {
 		if ((b = period_bucket(R.by, f)) != period_bucket(R.by, l))
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the %s buckets asked for", val,
-			    what, R.by == BY_MONTH ? "month" :
+			    desc, R.by == BY_MONTH ? "month" :
 			    R.by == BY_QUARTER ? "quarter" : "year");
 		if (R.hasper && (b < R.blo - 1 || b > R.bhi))
 			return;
@@ -88,7 +88,7 @@ buckets(struct dinfo *d, const struct span *sp, const char *val,
 		if (f < p[i]->first || l > p[i]->last)
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the period %s%s%s%s whose edge it crosses",
-			    val, what, p[i]->label,
+			    val, desc, p[i]->label,
 			    p[i]->kind == PER_RANGE ? "" : " (",
 			    p[i]->kind == PER_RANGE ? "" : span(p[i]),
 			    p[i]->kind == PER_RANGE ? "" : ")");
