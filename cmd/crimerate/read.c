@@ -9,6 +9,7 @@
 #include "date.h"
 #include "num.h"
 #include "period.h"
+#include "span.h"
 #include "table.h"
 #include "util.h"
 
@@ -31,13 +32,6 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	errx(1, "%s:%ld: %s", file, line, msg);
 }
 
-static const char *
-precname(int prec)
-{
-	return prec == DATE_YEAR ? "a year" : prec == DATE_MONTH ? "a month" :
-	    "a day";
-}
-
 /* A period's days, as text (a static buffer). */
 static const char *
 span(const struct period *p)
@@ -55,22 +49,28 @@ span(const struct period *p)
 	return buf;
 }
 
-/* Which buckets a record of span [f, l] counts toward. A record across
- * the edge of a period is data coarser than the period: an error. */
+/* Which buckets a record of span [f, l] counts toward: a period that
+ * holds all of it. A record across the edge of a period or bucket (a
+ * year for a quarter, a quarter 2015-10..2015-12 for a month, a week
+ * across the end of a month) is data coarser than the period: an error,
+ * never a share guessed. */
 static void
-buckets(struct crimerate *R, struct dinfo *d, long f, long l, int prec,
-    const char *val, struct tbl *lk, const char *col)
+buckets(struct crimerate *R, struct dinfo *d, const struct span *sp, const char *val,
+    struct tbl *lk, const char *col)
 {
 	const struct period *p[2] = {&R->per_, &R->cmp};
-	long b;
+	long b, f = sp->first, l = sp->last;
+	char desc[40];
 	int i;
+
+	span_what(sp, desc, sizeof(desc));
 
 	d->b[0] = d->b[1] = NOB;
 	if (R->by) {
 		if ((b = period_bucket(R->by, f)) != period_bucket(R->by, l))
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the %s buckets asked for", val,
-			    precname(prec), R->by == BY_MONTH ? "month" :
+			    desc, R->by == BY_MONTH ? "month" :
 			    R->by == BY_QUARTER ? "quarter" : "year");
 		if (R->hasper && (b < R->blo - 1 || b > R->bhi))
 			return;
@@ -88,7 +88,7 @@ buckets(struct crimerate *R, struct dinfo *d, long f, long l, int prec,
 		if (f < p[i]->first || l > p[i]->last)
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the period %s%s%s%s whose edge it crosses",
-			    val, precname(prec), p[i]->label,
+			    val, desc, p[i]->label,
 			    p[i]->kind == PER_RANGE ? "" : " (",
 			    p[i]->kind == PER_RANGE ? "" : span(p[i]),
 			    p[i]->kind == PER_RANGE ? "" : ")");
@@ -133,15 +133,17 @@ static void
 newdate(struct crimerate *R, uint32_t id, struct tbl *lk, long col)
 {
 	const char *s = R->dates.s[id];
+	struct span sp;
 	long f, l;
-	int prec;
 
 	if ((id & (id - 1)) == 0)
 		R->di = xreallocarray(R->di, id ? 2 * id : 1, sizeof(*R->di));
-	if (period_date(s, R->dates.len[id], &f, &l, &prec) != 0)
+	if (span_iso(s, R->dates.len[id], &sp) != 0)
 		die(lk->path, lk->row->line, lk->h->name[col],
-		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-		    SHOWN, s);
+		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) or a "
+		    "span of two (2015-10..2015-12)", SHOWN, s);
+	f = sp.first;
+	l = sp.last;
 	if (!R->anyd || f < R->dfirst) {
 		R->dfirst = f;
 		where(&R->firstat, &R->firstid, id, lk);
@@ -158,7 +160,7 @@ newdate(struct crimerate *R, uint32_t id, struct tbl *lk, long col)
 		R->di[id].b[1] = NOB;
 		return;
 	}
-	buckets(R, &R->di[id], f, l, prec, s, lk, lk->h->name[col]);
+	buckets(R, &R->di[id], &sp, s, lk, lk->h->name[col]);
 }
 
 static int64_t

@@ -34,6 +34,7 @@ struct op {
 struct options {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
 	int deduprows, rejraw, excel;
+	int quarters;      /* SPAN_Q*: how a quarter of one year reads */
 	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;

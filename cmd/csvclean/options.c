@@ -20,6 +20,7 @@
 #include "date.h"
 #include "hset.h"
 #include "rx.h"
+#include "span.h"
 #include "text.h"
 
 void
@@ -33,7 +34,8 @@ usage(FILE *fp, int status)
 	    "                [--max-field bytes] [--pad | --join-extra] "
 	    "[--no-trim] [--snake]\n"
 	    "                [--rename old=new,...] [--select col,...]\n"
-	    "                [--date col[=fmt|...]] [--us-dates]\n"
+	    "                [--date col[=fmt|period|...]] [--us-dates]\n"
+	    "                [--quarters calendar|fiscal]\n"
 	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
@@ -56,7 +58,7 @@ usage(FILE *fp, int status)
 		    "  -v, --verbose        say what was decided: delimiter, "
 		    "encoding ...\n"
 		    "  --date col[=fmt|...] rewrite dates as ISO 8601 from "
-		    "these formats\n"
+		    "these formats (period: labels)\n"
 		    "  --dedup col          drop a row whose col repeats an "
 		    "earlier one\n"
 		    "  --dedup-memory size  memory for --dedup before "
@@ -77,6 +79,7 @@ usage(FILE *fp, int status)
 		    "  --no-trim            keep spaces around values\n"
 		    "  --number col,...     remove thousands separators\n"
 		    "  --pad                give short rows empty fields\n"
+		    "  --quarters calendar|fiscal  how period reads 2015 Q4\n"
 		    "  --redact col[=blank|sector|mask]  blank or mask "
 		    "personal data\n"
 		    "  --rejects file       write rejected rows to file\n"
@@ -101,7 +104,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL, O_QUARTERS
 };
 
 const struct option longopts[] = {
@@ -123,6 +126,7 @@ const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "pad", no_argument, NULL, O_PAD },
 	{ "profile", required_argument, NULL, 'p' },
+	{ "quarters", required_argument, NULL, O_QUARTERS },
 	{ "redact", required_argument, NULL, O_REDACT },
 	{ "rejects", required_argument, NULL, O_REJECTS },
 	{ "rejects-raw", no_argument, NULL, O_REJRAW },
@@ -256,6 +260,28 @@ opt_derive(struct options *opt, const char *arg)
 		bad("--derive", arg);
 }
 
+/* A format that reads a field twice (%b-%b %Y) kept the last month
+ * read: 'Oct-Dec 2014' became 2014-12. Such a text is a span. */
+static void
+fmtcheck(const char *f0)
+{
+	static const char *const field[] = {"year", "month", "day"};
+	const char *fmt;
+	int seen[3] = {0, 0, 0}, k;
+
+	for (fmt = f0; *fmt; fmt++) {
+		if (*fmt != '%' || !fmt[1])
+			continue;
+		fmt++;
+		k = strchr("Yy", *fmt) ? 0 : strchr("mbB", *fmt) ? 1 :
+		    strchr("de", *fmt) ? 2 : -1;
+		if (k >= 0 && seen[k]++)
+			errx(2, "--date: the format '%s' reads the %s twice; "
+			    "a span such as 'Oct-Dec 2014' is read by --date "
+			    "COLUMN=period", f0, field[k]);
+	}
+}
+
 /* A format that can never match would reject every row: a usage error. */
 static void
 datefmt(const char *fmt)
@@ -291,7 +317,10 @@ opt_date(struct options *opt, const char *arg)
 		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
 		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
 		    xstrdup(p);
-		datefmt(o->fmt[o->nfmt - 1]);
+		if (strcmp(o->fmt[o->nfmt - 1], "period") != 0) {
+			datefmt(o->fmt[o->nfmt - 1]);
+			fmtcheck(o->fmt[o->nfmt - 1]);
+		}
 		if (!bar)
 			break;
 	}
@@ -691,6 +720,14 @@ setopt(struct options *opt, int c, const char *arg)
 	case O_SELECT: addlist(&opt->select, &opt->nselect, arg); break;
 	case O_DATE: opt_date(opt, arg); break;
 	case O_USDATES: opt->usdates = 1; break;
+	case O_QUARTERS:
+		if (strcmp(arg, "calendar") == 0)
+			opt->quarters = SPAN_QCALENDAR;
+		else if (strcmp(arg, "fiscal") == 0)
+			opt->quarters = SPAN_QFISCAL;
+		else
+			bad("--quarters", arg);
+		break;
 	case O_NUMBER: opt_each(opt, OP_NUMBER, arg); break;
 	case O_MAP: opt_map(opt, arg); break;
 	case O_DERIVE: opt_derive(opt, arg); break;

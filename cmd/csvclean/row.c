@@ -18,6 +18,7 @@
 #include "hset.h"
 #include "num.h"
 #include "rx.h"
+#include "span.h"
 #include "text.h"
 
 static void setval(struct run *R, long i, struct sbuf *b);
@@ -311,6 +312,54 @@ redact(struct run *R, const struct op *o)
 	}
 }
 
+/* One format; "period" reads a period label into a span (lib/span.h).
+ * 0 and the text form in buf, or -1 (*why may say why). */
+static int
+onedate(int quarters, const char *fmt, const char *s, size_t n, char *buf,
+    const char **why)
+{
+	struct date d;
+	struct span sp;
+
+	if (strcmp(fmt, "period") == 0) {
+		if (span_label(s, n, quarters, &sp, why) != 0)
+			return -1;
+		span_str(&sp, buf);
+		return 0;
+	}
+	if (date_parse(s, n, fmt, &d) != 0)
+		return -1;
+	date_str(&d, buf);
+	return 0;
+}
+
+/* Not a date: the formats tried, and whether a period reading fits. */
+static int
+notdate(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row,
+    const char *why)
+{
+	const char *v = R->v[o->ci];
+	size_t n = R->vn[o->ci], k;
+	struct span sp;
+	int hint = 1;
+
+	for (k = 0; k < o->nfmt; k++)
+		hint = hint && strcmp(o->fmt[k], "period") != 0;
+	hint = hint && span_label(v, n, SPAN_QCALENDAR, &sp, NULL) == 0;
+	if (o->nfmt == 1 && !hint && strcmp(o->fmt[0], "period") == 0)
+		return reject(R, r, row, "column '%s': '%s' is not a period "
+		    "label%s%s", R->name[o->ci], shown(v, n), why ? ": " : "",
+		    why ? why : "");
+	return reject(R, r, row, "column '%s': '%s' is not a date%s%s%s%s%s%s",
+	    R->name[o->ci], shown(v, n), o->deffmt ? (R->opt->usdates ?
+	    " (month-first)" : " (day-first)") : " (format ",
+	    o->deffmt ? "" : o->fmt[0],
+	    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")",
+	    why ? ": " : "", why ? why : "",
+	    hint ? "; as a period label, read it with --date "
+	    "COLUMN=period" : "");
+}
+
 static int
 do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
@@ -318,9 +367,8 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		"%m-%d-%Y", "%m.%d.%Y" };
 	const char *const *f = o->deffmt ? ukfmt : (const char *const *)o->fmt;
 	size_t n = o->deffmt ? sizeof(ukfmt) / sizeof(*ukfmt) : o->nfmt, k;
-	const char *fmt;
-	struct date d;
-	char buf[16];
+	const char *fmt, *why = NULL;
+	char buf[SPAN_TEXT];
 
 	if (R->vn[o->ci] == 0)
 		return 0;
@@ -328,19 +376,13 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		fmt = f[k];
 		if (o->deffmt && R->opt->usdates && k >= 1 && k <= 4)
 			fmt = usfmt[k - 1];
-		if (date_parse(R->v[o->ci], R->vn[o->ci], fmt, &d) == 0)
+		if (onedate(R->opt->quarters, fmt, R->v[o->ci], R->vn[o->ci], buf, &why) == 0)
 			break;
 	}
-	if (k == n) {
-		reject(R, r, row, "column '%s': '%s' is not a date%s%s%s",
-		    R->name[o->ci], shown(R->v[o->ci], R->vn[o->ci]),
-		    o->deffmt ? (R->opt->usdates ? " (month-first)" :
-		    " (day-first)") : " (format ", o->deffmt ? "" : o->fmt[0],
-		    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")");
-		return -1;
-	}
+	if (k == n)
+		return notdate(R, o, r, row, why);
 	R->tmp.len = 0;
-	sb_add(&R->tmp, buf, date_str(&d, buf));
+	sb_add(&R->tmp, buf, strlen(buf));
 	setval(R, o->ci, &R->tmp);
 	return 0;
 }
