@@ -417,6 +417,8 @@ gaps(void)
 	if (R.ngl > SAID)
 		warnx("and %zu more gaps", R.ngl - SAID);
 	if (R.ngl)
-		warnx("--allow-partial writes such rows with their coverage");
+		warnx("%s", R.roll ? "--allow-partial leaves out the 12-month "
+		    "rows that hold a gap and writes the others" :
+		    "--allow-partial writes such rows with their coverage");
 	return R.ngl > 0;
 }

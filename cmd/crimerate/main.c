@@ -24,7 +24,7 @@ usage(FILE *fp, int rc)
 	fputs("usage: crimerate [-v] [-c NAME=COLUMN] [-o FILE] "
 	    "[--period PERIOD]\n"
 	    "                 [--compare PERIOD|none] "
-	    "[--by month|quarter|year]\n"
+	    "[--by month|quarter|year|12m]\n"
 	    "                 [--population FILE] [--per N] "
 	    "[--allow-missing-population]\n"
 	    "                 [--allow-partial] "
@@ -274,9 +274,11 @@ main(int argc, char *argv[])
 			}
 			break;
 		case O_BY:
-			if ((R.by = period_by(optarg)) < 0) {
-				warnx("--by: '%s' is not month, quarter or "
-				    "year", optarg);
+			R.roll = strcmp(optarg, "12m") == 0 ? 12 : 0;
+			if ((R.by = R.roll ? BY_MONTH : period_by(optarg)) <
+			    0) {
+				warnx("--by: '%s' is not month, quarter, year "
+				    "or 12m", optarg);
 				usage(stderr, 2);
 			}
 			break;
@@ -340,6 +342,11 @@ main(int argc, char *argv[])
 		R.by = BY_YEAR;
 	if (R.by)
 		series();
+	/* the buckets before the first shown that a row compares with: the
+	 * one before and the same one a year before; a 12-month row's
+	 * comparison is the 12 months before its own */
+	R.back = R.roll ? 2 * R.roll - 1 : R.by == BY_MONTH ? 12 :
+	    R.by == BY_QUARTER ? 4 : 1;
 
 	if (argc == 0)
 		readfile("-");

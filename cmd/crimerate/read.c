@@ -162,7 +162,7 @@ buckets(struct dinfo *d, long f, long l, int prec, const char *val,
 			    "than the %s buckets asked for", val,
 			    precname(prec), R.by == BY_MONTH ? "month" :
 			    R.by == BY_QUARTER ? "quarter" : "year");
-		if (R.hasper && (b < R.blo - 1 || b > R.bhi))
+		if (R.hasper && (b < R.blo - R.back || b > R.bhi))
 			return;
 		d->b[0] = b;
 		if (!R.hasper && (!R.anyb || b < R.blo))
@@ -326,8 +326,8 @@ addgroup(struct lookup *lk, const char *cn, uint32_t a, uint32_t c, long b,
 }
 
 /* The months whose coverage can be asked: the period and the
- * comparison, or a series' buckets and the one before them (all of
- * them without --period). */
+ * comparison, or a series' buckets and those before them that rows
+ * compare with (all of them without --period). */
 static void
 windows(void)
 {
@@ -339,7 +339,7 @@ windows(void)
 		R.win[0][0] = LONG_MIN;
 		R.win[0][1] = LONG_MAX;
 	} else if (R.by) {
-		period_bucket_span(R.by, R.blo - 1, &f, &l);
+		period_bucket_span(R.by, R.blo - R.back, &f, &l);
 		R.win[0][0] = period_bucket(BY_MONTH, f);
 		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
 	} else {
