@@ -583,30 +583,26 @@ years(const struct slot *s, size_t ns)
  * data, and left out when the months it misses lie before the row's
  * first month of data or after its last (the data start or end inside
  * it). A month without data between them is a gap: it fails the run,
- * said once for the month, unless --allow-partial, which leaves out
- * the rows that hold it. mc[k]: month R.blo - 11 + k has data. */
+ * said once for all the months of the row's data, unless
+ * --allow-partial, which leaves out the rows that hold one. mc[k]:
+ * month R.blo - 11 + k has data. */
 static int
 rolljudge(const struct grp *pr, const struct slot *s, const struct cov *cv,
     const char *mc, long fm, long lm, size_t j, int *fail)
 {
-	long k, m, w = R.roll - 1;
-	char what[96];
+	long k, w = R.roll - 1;
 	int inside = 0;
 
 	if (cv[j].c == cv[j].n)
 		return 1;
-	for (k = (long)j; k <= (long)j + w; k++) {
-		if (mc[k] || k < fm || k > lm)
-			continue;
-		inside = 1;
-		m = s[0].m[0][0] + k;
-		snprintf(what, sizeof(what), "the 12-month rows that hold "
-		    "%04ld-%02ld", m / 12, m % 12 + 1);
-		if (!R.allowpart)
-			gap(pr->a, pr->c, m, m, m, what);
-	}
-	if (inside && !R.allowpart)
+	for (k = (long)j; k <= (long)j + w; k++)
+		if (!mc[k] && k > fm && k < lm)
+			inside = 1;
+	if (inside && !R.allowpart) {
 		*fail = 1;
+		gap(pr->a, pr->c, s[0].m[0][0] + fm, s[0].m[0][0] + lm, -1,
+		    "the 12-month rows that hold them");
+	}
 	return inside ? -1 : 0;
 }
 
