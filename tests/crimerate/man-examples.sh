@@ -3,7 +3,7 @@
 TOOLS="csvclean crimerate"
 . "$TOP/tests/man-examples.inc"
 run_examples crimerate.1
-[ "$n" = 5 ] || { echo "$n examples found, want 5"; exit 1; }
+[ "$n" = 7 ] || { echo "$n examples found, want 7"; exit 1; }
 # The headline figures of examples/README.md, computed there independently.
 cat >"$TMPDIR/want" <<'X'
 Dartford,Total recorded crime,sa2016,9110,105100,86.68,7962,77.00,1148,14.4,1000,1.000,1.000,8.9,15.7,4.663e-14,up,,
@@ -17,6 +17,12 @@ grep -E '^(Dartford|Gravesham|Kent|North Kent),' "$TMPDIR/ex1.out" |
 head -1 "$TMPDIR/ex4.out" | grep -q '^area,category,period,count,' ||
     { echo "example 4: no header"; exit 1; }
 grep -qx 'Dartford,Total recorded crime,fy2016/17,4905,,,8485,,,,1000,0.500,1.000,,,,,,' \
-    "$TMPDIR/ex5.out" || { echo "example 5: not half a year"; exit 1; }
+    "$TMPDIR/ex7.out" || { echo "example 7: not half a year"; exit 1; }
+# the 12 months to 2016-09 are sa2016: the same count, rate and change
+grep -qx '12m:2016-09,17515,211400,82.85,15558,12.6' "$TMPDIR/ex5.out" ||
+    { echo "example 5: the 12 months to 2016-09 are not sa2016"; exit 1; }
+# months counted in Python from the cleaned street records
+printf '2016-07,1647,1459,12.9\n2016-08,1588,1441,10.2\n2016-09,1514,1349,12.2\n' |
+    diff - "$TMPDIR/ex6.out" || { echo "example 6: not the recount"; exit 1; }
 rm -f /tmp/part1.csv /tmp/part2.csv
 exit 0
