@@ -48,12 +48,15 @@ const struct role roles[NROLE] = {
 	/* the pooled rate of a group with a withheld count, and the
 	 * others' counts and populations, give the count */
 	[R_POOLED] = { "group_pooled", "MSG pooled rate", K_DEC, SUP_G },
+	[R_YOY_COUNT] = { "yoy_count", "A year before", K_INT, SUP_P },
+	[R_YOY_PCT] = { "yoy_change_pct", "Change on a year before", K_PCT,
+	    SUP_C | SUP_P },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */
 static const int defcols[] = {
 	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_RATE, R_CHANGE_PCT,
-	R_RANK, R_BAND, R_VERDICT
+	R_YOY_PCT, R_RANK, R_BAND, R_VERDICT
 };
 
 /* Is s[0..n), trimmed, the name of a column (or rag, chart)? */
@@ -75,6 +78,8 @@ colname(struct tab *t, const char *s, size_t n)
 			j = -1;
 		else if (strcasecmp(name, "chart") == 0)
 			j = -2;
+		else if (strcasecmp(name, "sparkline") == 0 && t->tr)
+			j = -4;
 		else
 			j = -3;
 	}
@@ -104,11 +109,14 @@ addcol(struct tab *t, long src, int role, const char *label)
 		c->kind = K_CHART;
 	if (src == -3)
 		c->kind = K_PARTIAL;
+	if (src == -4)
+		c->kind = K_TREND;
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
 		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
+		    c->kind == K_TREND ? "Trend" :
 		    c->role >= 0 ? roles[c->role].label : t->h->name[src];
 	c->label = xstrdup(label);
 }
@@ -171,6 +179,17 @@ constant(struct tab *t, long src)
 	return t->n > 0;
 }
 
+static int
+allblank(const struct tab *t, long src)
+{
+	size_t r;
+
+	for (r = 0; r < t->n; r++)
+		if (!isblank_s(t->row[r][src]))
+			return 0;
+	return 1;
+}
+
 /* Without -C: the known columns present; area, period and group, when
  * the same in every row, are said once above the table instead. */
 static void
@@ -188,6 +207,13 @@ defaultcols(struct tab *t)
 			continue;
 		/* The verdict says what band says, and which way is good. */
 		if (k == R_BAND && t->ix[R_VERDICT] >= 0)
+			continue;
+		/* A trend page's rows set each month beside the same month a
+		 * year before, not beside the month before; a year before
+		 * is shown only where some row has it. */
+		if (k == R_CHANGE_PCT && t->series == 2)
+			continue;
+		if (k == R_YOY_PCT && allblank(t, src))
 			continue;
 		/* One area in two groups: the group tells its rows apart. */
 		if (k == R_GROUP && constant(t, src))
@@ -207,6 +233,8 @@ defaultcols(struct tab *t)
 		if (!lifted)
 			addcol(t, src, (int)k, NULL);
 	}
+	if (t->tr && fmt != F_CSV)
+		addcol(t, -4, -1, NULL);
 	if (hasrag)
 		addcol(t, -1, -1, NULL);
 	if (fmt == F_HTML && canchart(t))
@@ -271,7 +299,13 @@ prepare(struct tab *t)
 	readcover(t);
 	readpolarity(t);
 	/* A status needs a rule: targets, or thresholds on the change. */
-	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0);
+	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0 &&
+	    !t->series);
+	/* A month against the month before is noise, not a status: the
+	 * rows of a series get one only from targets. */
+	if (opt_rag && t->series && !opt_targets && verbose)
+		warnx("--rag: no status on the rows of a series; give "
+		    "--targets for one");
 	if (opt_C)
 		parsecols(t, opt_C);
 	else
@@ -286,12 +320,14 @@ prepare(struct tab *t)
 		}
 	/* -C rag asks for the thresholds on the change by name. */
 	for (size_t c = 0; c < t->ncol; c++)
-		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0)
+		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0 &&
+		    !t->series)
 			hasrag = 1;
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && !hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "
-			    "with a change_pct column");
+			    "with a change_pct column%s", t->series ? " that "
+			    "is not a series" : "");
 	if (fmt != F_HTML) /* charts are drawn in HTML only */
 		for (size_t c = t->ncol; c-- > 0;)
 			if (t->col[c].kind == K_CHART) {

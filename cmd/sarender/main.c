@@ -18,7 +18,7 @@ double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
 const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
 int verbose;
-static const char *opt_o;
+static const char *opt_o, *opt_trend;
 char **over; /* -c NAME=COLUMN */
 size_t nover;
 int badutf;
@@ -32,7 +32,8 @@ usage(FILE *fp)
 	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
-	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	    "                [--classification TEXT] [--focus AREA]\n"
+	    "                [--trend SERIES] [FILE ...]\n", fp);
 }
 
 static void
@@ -64,6 +65,35 @@ parserag(const char *s)
 		    s);
 }
 
+/* The series of --trend FILE, joined to the table's rows; or, when the
+ * table is itself a series charted by satrend, the table cut to each
+ * series' last row, with the series behind it. */
+static struct trendset *
+series(struct tab *t)
+{
+	struct tab s = { 0 };
+	struct trendset *ts;
+
+	if (opt_trend) {
+		readfile(&s, opt_trend);
+		ts = trend_new(&s, 1);
+		freetab(&s);
+		t->tr = ts;
+		return ts;
+	}
+	if (!(ts = trend_new(t, 0)))
+		return NULL;
+	t->series = 1;
+	if (!trend_charted(t)) {
+		trend_free(ts);
+		return NULL;
+	}
+	t->series = 2;
+	trend_keeplast(t, ts);
+	t->tr = ts;
+	return ts;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -83,12 +113,14 @@ main(int argc, char *argv[])
 		{ "suppress", required_argument, NULL, 'N' },
 		{ "targets", required_argument, NULL, 'T' },
 		{ "title", required_argument, NULL, 'L' },
+		{ "trend", required_argument, NULL, 'G' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct tab t = { 0 };
+	struct trendset *tr;
 	FILE *fp;
 	int ch, ret = 0;
 
@@ -108,6 +140,7 @@ main(int argc, char *argv[])
 			over[nover++] = optarg;
 			break;
 		case 'F': focusarea = optarg; break;
+		case 'G': opt_trend = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
 			else if (strcmp(optarg, "md") == 0) fmt = F_MD;
@@ -143,6 +176,7 @@ main(int argc, char *argv[])
 		readfile(&t, "-");
 	for (; argc > 0; argc--, argv++)
 		readfile(&t, *argv);
+	tr = series(&t);
 	prepare(&t);
 	fp = out_open(opt_o);
 	render(fp, &t);
@@ -150,6 +184,7 @@ main(int argc, char *argv[])
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
 	freetab(&t);
+	trend_free(tr);
 	freerollup();
 	free(over);
 	return ret;
