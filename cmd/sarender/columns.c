@@ -141,11 +141,11 @@ parsecols(struct tab *t, const char *spec)
 				colon = e;
 			q = e + 1;
 			if (*e == ',' && (!colon || memchr(q, ':', strcspn(q,
-			    ",")) || colname(t, q, strcspn(q, ",")) > -3))
+			    ",")) || colname(t, q, strcspn(q, ",")) != -3))
 				break;
 		}
-		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
-		    -2)
+		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) ==
+		    -3)
 			errx(1, "-C: no column '%.*s'",
 			    (int)((colon ? colon : e) - p), p);
 		lab.len = 0;

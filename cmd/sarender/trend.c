@@ -627,7 +627,8 @@ tsummary(struct sbuf *b, const struct trendset *ts, const struct tseries *s)
 	}
 	if (*l->sig) {
 		sb_adds(b, "; signal: ");
-		sb_adds(b, l->sig);
+		for (const char *c = l->sig; *c; c++)
+			sb_adds(b, *c == ';' ? ", " : (char[]){ *c, 0 });
 	}
 }
 
