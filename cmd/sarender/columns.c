@@ -49,7 +49,7 @@ const struct role roles[NROLE] = {
 	 * others' counts and populations, give the count */
 	[R_POOLED] = { "group_pooled", "MSG pooled rate", K_DEC, SUP_G },
 	[R_YOY_COUNT] = { "yoy_count", "A year before", K_INT, SUP_P },
-	[R_YOY_PCT] = { "yoy_change_pct", "Change on a year before", K_PCT,
+	[R_YOY_PCT] = { "yoy_change_pct", "Year on year", K_PCT,
 	    SUP_C | SUP_P },
 };
 
@@ -211,7 +211,8 @@ defaultcols(struct tab *t)
 		/* A trend page's rows set each month beside the same month a
 		 * year before, not beside the month before; a year before
 		 * is shown only where some row has it. */
-		if (k == R_CHANGE_PCT && t->series == 2)
+		if ((k == R_CHANGE_PCT || (k == R_RATE && allblank(t, src))) &&
+		    t->series == 2)
 			continue;
 		if (k == R_YOY_PCT && allblank(t, src))
 			continue;

@@ -43,7 +43,7 @@ static const char css[] =
 "clip:rect(0 0 0 0);white-space:nowrap}\n"
 ".trends h2{font-size:1.1rem;font-weight:600;margin:1.25rem 0 .3rem}\n"
 ".trends .grid{display:grid;grid-template-columns:repeat(auto-fill,"
-"minmax(19rem,1fr));gap:.5rem 1.25rem}\n"
+"minmax(19rem,1fr));gap:.5rem 1.25rem;align-items:end}\n"
 "figure.trend{margin:0;break-inside:avoid}\n"
 "figure.trend figcaption{font-weight:600;font-size:.95em}\n"
 "figure.trend svg{display:block;width:100%;height:auto}\n"
