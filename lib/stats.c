@@ -384,3 +384,27 @@ stats_pois_ratio(long long c1, double e1, long long c2, double e2,
 	*hi = ph >= 1.0 ? HUGE_VAL : ph / (1.0 - ph) * r;
 	return 0;
 }
+
+/* Poisson(e) at most r, r an integer: the upper regularised gamma. */
+static double
+poiscdf(double r, double e)
+{
+	return r < 0 ? 0 : 1 - stats_gammp(r + 1, e);
+}
+
+double
+stats_pois_limit(double e, double p)
+{
+	double r = floor(e + stats_normq(p) * sqrt(e)), f, f1;
+
+	if (r < 0)
+		r = 0;
+	while (r > 0 && poiscdf(r - 1, e) >= p)
+		r--;
+	while (poiscdf(r, e) < p)
+		r++;
+	f = poiscdf(r, e);
+	f1 = poiscdf(r - 1, e);
+	r -= (f - p) / (f - f1);
+	return r < 0 ? 0 : r;
+}

@@ -54,18 +54,19 @@ integer(FILE *fp, long long v, int first)
 
 /* The label of bucket b, for a message. */
 static const char *
-blabel(long b, char *buf)
+blabel(struct crimerate *R, long b, char *buf)
 {
-	if (!R.by)
-		return b == 0 ? R.per_.label : R.cmp.label;
-	period_bucket_label(R.by, b, buf);
+	if (!R->by)
+		return b == 0 ? R->per_.label : R->cmp.label;
+	period_bucket_label(R->by, b, buf);
 	return buf;
 }
 
 /* Add n to a group of a table; each sum is checked, not the total. A
  * new group of the output may be a new pair. */
 static void
-sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
+sumto(struct crimerate *R, struct gtab *t, uint32_t v, uint32_t ind, long b,
+    int64_t n)
 {
 	size_t had = t->n;
 	int64_t *to = g_get(t, v, ind, b);
@@ -73,28 +74,29 @@ sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
 
 	if (__builtin_add_overflow(*to, n, to))
 		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
-		    R.nd[v].name, R.iname[ind], blabel(b, buf));
-	if (t == &R.out && t->n != had)
-		g_get(&R.pairs, v, ind, 0);
+		    R->nd[v].name, R->iname[ind], blabel(R, b, buf));
+	if (t == &R->out && t->n != had)
+		g_get(&R->pairs, v, ind, 0);
 }
 
 static int
-bynode(const void *x, const void *y)
+bynode(const void *x, const void *y, void *arg)
 {
-	uint32_t a = R.areanode[((const struct grp *)x)->a];
-	uint32_t b = R.areanode[((const struct grp *)y)->a];
+	const struct crimerate *R = arg;
+	uint32_t a = R->areanode[((const struct grp *)x)->a];
+	uint32_t b = R->areanode[((const struct grp *)y)->a];
 
 	return (a > b) - (a < b);
 }
 
-static struct grp *sorted(const struct gtab *t,
-    int (*cmp)(const void *, const void *));
+static struct grp *sorted(struct crimerate *R, const struct gtab *t,
+    int (*cmp)(const void *, const void *, void *));
 
 /* A group to pass up to its area's parent, at its area's depth. */
 static void
-defer(uint32_t v, uint32_t c, long b)
+defer(struct crimerate *R, uint32_t v, uint32_t c, long b)
 {
-	struct gvec *q = &R.bk[R.nd[v].depth];
+	struct gvec *q = &R->bk[R->nd[v].depth];
 
 	if (q->n == q->cap) {
 		q->cap = q->cap ? 2 * q->cap : 16;
@@ -108,7 +110,7 @@ defer(uint32_t v, uint32_t c, long b)
 /* Sums passed up the chains (areas whose ancestors each have one
  * parent), deepest first, each level once: linear in the groups. */
 static void
-passup(void)
+passup(struct crimerate *R)
 {
 	size_t i, d, had;
 	long maxd = 0;
@@ -116,84 +118,88 @@ passup(void)
 	int64_t n;
 	uint32_t p;
 
-	for (i = 0; i < R.nodes.n; i++)
-		if (R.nd[i].chain == 1 && R.nd[i].depth > maxd)
-			maxd = R.nd[i].depth;
-	R.bk = xcalloc((size_t)maxd + 1, sizeof(*R.bk));
-	R.nbk = (size_t)maxd + 1;
-	for (i = 0; R.out.e && i <= R.out.mask; i++) {
-		e = &R.out.e[i];
-		if (e->a != UINT32_MAX && R.nd[e->a].chain == 1 &&
-		    R.nd[e->a].depth > 0)
-			defer(e->a, e->c, e->b);
+	for (i = 0; i < R->nodes.n; i++)
+		if (R->nd[i].chain == 1 && R->nd[i].depth > maxd)
+			maxd = R->nd[i].depth;
+	R->bk = xcalloc((size_t)maxd + 1, sizeof(*R->bk));
+	R->nbk = (size_t)maxd + 1;
+	for (i = 0; R->out.e && i <= R->out.mask; i++) {
+		e = &R->out.e[i];
+		if (e->a != UINT32_MAX && R->nd[e->a].chain == 1 &&
+		    R->nd[e->a].depth > 0)
+			defer(R, e->a, e->c, e->b);
 	}
 	for (d = (size_t)maxd; d > 0; d--) {
-		for (i = 0; i < R.bk[d].n; i++) {
-			e = &R.bk[d].e[i];
-			n = g_count(&R.out, e->a, e->c, e->b);
-			p = R.nd[e->a].par[0];
-			had = R.out.n;
-			sumto(&R.out, p, e->c, e->b, n);
-			if (R.out.n != had && d > 1) /* new: pass it on */
-				defer(p, e->c, e->b);
+		for (i = 0; i < R->bk[d].n; i++) {
+			e = &R->bk[d].e[i];
+			n = g_count(&R->out, e->a, e->c, e->b);
+			p = R->nd[e->a].par[0];
+			had = R->out.n;
+			sumto(R, &R->out, p, e->c, e->b, n);
+			if (R->out.n != had && d > 1) /* new: pass it on */
+				defer(R, p, e->c, e->b);
 		}
 	}
 }
 
 /* Each group of records becomes groups of indicators, for its area and
  * every ancestor of it, each once. An area on a chain counts in itself,
- * and passup() carries the sums up; any other area (one with two
+ * and passup(R) carries the sums up; any other area (one with two
  * parents, or below one) adds to each ancestor directly, walking them
  * once for all its groups, into a table of its own so that nothing is
  * passed up twice. */
 void
-build(void)
+build(struct crimerate *R)
 {
-	struct grp *v = R.bsort = sorted(&R.g, bynode); /* freed by cleanup */
+	/* freed by cleanup */
+	struct grp *v = R->bsort = sorted(R, &R->g, bynode);
 	size_t i, j, k, m;
 	uint32_t a, c, ind;
 	const struct grp *e;
 
-	chains();
-	for (i = 0; i < R.g.n; i = m) {
-		a = R.areanode[v[i].a];
-		for (m = i; m < R.g.n && R.areanode[v[m].a] == a; m++)
+	chains(R);
+	for (i = 0; i < R->g.n; i = m) {
+		a = R->areanode[v[i].a];
+		for (m = i; m < R->g.n && R->areanode[v[m].a] == a; m++)
 			;
-		if (R.nd[a].chain != 1)
-			ancestors(a);
+		if (R->nd[a].chain != 1)
+			ancestors(R, a);
 		for (; i < m; i++) {
-			c = R.ckid[v[i].c];
-			for (j = 0; j < R.ncmap[c]; j++) {
-				ind = R.cmap[c][j];
-				sumto(&R.out, a, ind, v[i].b, v[i].n);
-				for (k = 0; R.nd[a].chain != 1 && k < R.nup; k++)
-					sumto(&R.direct, R.up[k], ind,
+			c = R->ckid[v[i].c];
+			for (j = 0; j < R->ncmap[c]; j++) {
+				ind = R->cmap[c][j];
+				sumto(R, &R->out, a, ind, v[i].b, v[i].n);
+				for (k = 0; R->nd[a].chain != 1 &&
+				    k < R->nup; k++)
+					sumto(R, &R->direct, R->up[k], ind,
 					    v[i].b, v[i].n);
 			}
 		}
 	}
-	passup();
-	for (i = 0; R.direct.e && i <= R.direct.mask; i++) {
-		e = &R.direct.e[i];
+	passup(R);
+	for (i = 0; R->direct.e && i <= R->direct.mask; i++) {
+		e = &R->direct.e[i];
 		if (e->a != UINT32_MAX)
-			sumto(&R.out, e->a, e->c, e->b, e->n);
+			sumto(R, &R->out, e->a, e->c, e->b, e->n);
 	}
 }
 
 static int
-paircmp(const void *x, const void *y)
+paircmp(const void *x, const void *y, void *arg)
 {
+	const struct crimerate *R = arg;
 	const struct grp *a = x, *b = y;
-	int c = strcmp(R.nd[a->a].name, R.nd[b->a].name);
+	int c = strcmp(R->nd[a->a].name, R->nd[b->a].name);
 
 	if (!c)
-		c = strcmp(R.iname[a->c], R.iname[b->c]);
+		c = strcmp(R->iname[a->c], R->iname[b->c]);
 	return c ? c : (a->a > b->a) - (a->a < b->a);
 }
 
-/* Groups of a table, sorted by cmp. */
+/* Groups of a table, sorted by cmp (given R). */
 static struct grp *
-sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
+sorted(struct crimerate *R, const struct gtab *t,
+    int (*cmp)(const void *, const void *, void *))
 {
 	struct grp *v = xcalloc(t->n, sizeof(*v));
 	size_t i, n = 0;
@@ -201,14 +207,14 @@ sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
 	for (i = 0; t->e && i <= t->mask; i++)
 		if (t->e[i].a != UINT32_MAX)
 			v[n++] = t->e[i];
-	qsort(v, n, sizeof(*v), cmp);
+	qsort_r(v, n, sizeof(*v), cmp, R);
 	return v;
 }
 
 struct slot {
 	long b, pb, yb; /* the last buckets of the row, of its comparison
 			 * and of the same period a year before; a row
-			 * spans R.roll buckets ending there, or one */
+			 * spans R->roll buckets ending there, or one */
 	long year, pyear;
 	long m[3][2]; /* the months of the three */
 	long days[2]; /* the lengths of the first two, for the exposure */
@@ -246,12 +252,12 @@ months(long m[2], long first, long last)
 
 /* The first day of bucket b0 and the last of b1. */
 static void
-bspan(long b0, long b1, long *f, long *l)
+bspan(struct crimerate *R, long b0, long b1, long *f, long *l)
 {
 	long x;
 
-	period_bucket_span(R.by, b0, f, &x);
-	period_bucket_span(R.by, b1, &x, l);
+	period_bucket_span(R->by, b0, f, &x);
+	period_bucket_span(R->by, b1, &x, l);
 }
 
 /* The slot of a series whose row ends with bucket b: a month, quarter
@@ -259,17 +265,17 @@ bspan(long b0, long b1, long *f, long *l)
  * is the bucket before (the 12 months before); a year before is 12
  * months, 4 quarters, a year back. */
 static void
-bslot(struct slot *s, long b)
+bslot(struct crimerate *R, struct slot *s, long b)
 {
-	long w = R.roll ? R.roll - 1 : 0, f, l, pf, pl, yf, yl;
+	long w = R->roll ? R->roll - 1 : 0, f, l, pf, pl, yf, yl;
 	struct period p;
 
 	s->b = b;
-	s->pb = R.roll ? b - R.roll : b - 1;
-	s->yb = b - (R.by == BY_MONTH ? 12 : R.by == BY_QUARTER ? 4 : 1);
-	bspan(b - w, b, &f, &l);
-	bspan(s->pb - w, s->pb, &pf, &pl);
-	bspan(s->yb - w, s->yb, &yf, &yl);
+	s->pb = R->roll ? b - R->roll : b - 1;
+	s->yb = b - (R->by == BY_MONTH ? 12 : R->by == BY_QUARTER ? 4 : 1);
+	bspan(R, b - w, b, &f, &l);
+	bspan(R, s->pb - w, s->pb, &pf, &pl);
+	bspan(R, s->yb - w, s->yb, &yf, &yl);
 	s->year = period_popyear(f, l);
 	s->pyear = period_popyear(pf, pl);
 	months(s->m[0], f, l);
@@ -278,73 +284,73 @@ bslot(struct slot *s, long b)
 	s->days[0] = l - f + 1;
 	s->days[1] = pl - pf + 1;
 	memset(&p, 0, sizeof(p));
-	p.kind = R.roll ? PER_12M : PER_MONTH;
+	p.kind = R->roll ? PER_12M : PER_MONTH;
 	p.first = f;
 	p.last = l;
-	period_bucket_label(R.by, b, p.label);
-	if (R.roll) /* 12m:2016-09, as --period takes it */
+	period_bucket_label(R->by, b, p.label);
+	if (R->roll) /* 12m:2016-09, as --period takes it */
 		snprintf(s->label, PERIOD_LABEL, "12m:%.20s", p.label);
 	else
 		memcpy(s->label, p.label, PERIOD_LABEL);
 	memcpy(p.label, s->label, PERIOD_LABEL);
-	what(s->what[0], R.roll ? "12 months" : R.by == BY_MONTH ? "month" :
-	    R.by == BY_QUARTER ? "quarter" : "year", &p);
+	what(s->what[0], R->roll ? "12 months" : R->by == BY_MONTH ? "month" :
+	    R->by == BY_QUARTER ? "quarter" : "year", &p);
 }
 
 /* The periods the output shows, in order. */
 static struct slot *
-slots(size_t *ns)
+slots(struct crimerate *R, size_t *ns)
 {
 	struct slot *s;
 	long b;
 
-	if (!R.by) {
+	if (!R->by) {
 		s = xcalloc(1, sizeof(*s));
 		s->b = 0;
 		s->pb = 1;
-		s->year = period_popyear(R.per_.first, R.per_.last);
-		s->pyear = period_popyear(R.cmp.first, R.cmp.last);
-		months(s->m[0], R.per_.first, R.per_.last);
-		months(s->m[1], R.cmp.first, R.cmp.last);
-		s->days[0] = R.per_.last - R.per_.first + 1;
-		s->days[1] = R.cmp.last - R.cmp.first + 1;
-		what(s->what[0], "period", &R.per_);
-		what(s->what[1], "comparison period", &R.cmp);
-		memcpy(s->label, R.per_.label, PERIOD_LABEL);
+		s->year = period_popyear(R->per_.first, R->per_.last);
+		s->pyear = period_popyear(R->cmp.first, R->cmp.last);
+		months(s->m[0], R->per_.first, R->per_.last);
+		months(s->m[1], R->cmp.first, R->cmp.last);
+		s->days[0] = R->per_.last - R->per_.first + 1;
+		s->days[1] = R->cmp.last - R->cmp.first + 1;
+		what(s->what[0], "period", &R->per_);
+		what(s->what[1], "comparison period", &R->cmp);
+		memcpy(s->label, R->per_.label, PERIOD_LABEL);
 		*ns = 1;
 		return s;
 	}
-	*ns = R.hasper || R.anyb ? (size_t)(R.bhi - R.blo + 1) : 0;
+	*ns = R->hasper || R->anyb ? (size_t)(R->bhi - R->blo + 1) : 0;
 	s = xcalloc(*ns, sizeof(*s));
-	for (b = R.blo; *ns && b <= R.bhi; b++)
-		bslot(&s[b - R.blo], b);
+	for (b = R->blo; *ns && b <= R->bhi; b++)
+		bslot(R, &s[b - R->blo], b);
 	return s;
 }
 
 /* A population, or -1 when none is wanted or, allowed, none is known;
  * a missing one is said once per area and makes *bad. */
 static int64_t
-popfor(uint32_t v, long year, const char *label, int *bad)
+popfor(struct crimerate *R, uint32_t v, long year, const char *label, int *bad)
 {
 	int64_t p;
 	uint32_t part;
 
-	if (!R.popfile)
+	if (!R->popfile)
 		return -1;
-	if ((p = population(v, year, &part)) >= 0 || R.allowmiss)
+	if ((p = population(R, v, year, &part)) >= 0 || R->allowmiss)
 		return p;
-	if (!R.nd[v].missed && part == v)
+	if (!R->nd[v].missed && part == v)
 		warnx("%s: no population for area '%s' in %ld (the mid-year "
 		    "estimate for %s): add the year to the file, or give "
 		    "--allow-missing-population to leave its rates empty",
-		    R.popfile, R.nd[v].name, year, label);
-	else if (!R.nd[v].missed)
+		    R->popfile, R->nd[v].name, year, label);
+	else if (!R->nd[v].missed)
 		warnx("%s: no population for area '%s' in %ld (the mid-year "
 		    "estimate for %s), nor for its part '%s' to add up: add "
 		    "the year to the file, or give --allow-missing-population "
-		    "to leave its rates empty", R.popfile, R.nd[v].name, year,
-		    label, R.nd[part].name);
-	R.nd[v].missed = 1;
+		    "to leave its rates empty", R->popfile, R->nd[v].name, year,
+		    label, R->nd[part].name);
+	R->nd[v].missed = 1;
 	*bad = 1;
 	return -1;
 }
@@ -358,24 +364,24 @@ share(FILE *fp, long c, long n)
 		csvw_str(fp, "", 0);
 }
 
-static void signif(FILE *, int64_t, int64_t, int64_t, int64_t,
-    const struct slot *, int);
+static void signif(struct crimerate *, FILE *, int64_t, int64_t, int64_t,
+    int64_t, const struct slot *, int);
 
-/* The count of a row whose last bucket is b: the sum of its R.roll
+/* The count of a row whose last bucket is b: the sum of its R->roll
  * buckets with --by 12m, else the one. */
 static int64_t
-bcount(const struct grp *pr, long b)
+bcount(struct crimerate *R, const struct grp *pr, long b)
 {
 	int64_t n = 0;
-	long k, w = R.roll ? R.roll - 1 : 0;
+	long k, w = R->roll ? R->roll - 1 : 0;
 	char buf[PERIOD_LABEL];
 
 	for (k = b - w; k <= b; k++)
-		if (__builtin_add_overflow(n, g_count(&R.out, pr->a, pr->c, k),
+		if (__builtin_add_overflow(n, g_count(&R->out, pr->a, pr->c, k),
 		    &n))
 			errx(1, "the count of '%s', '%s' in the 12 months to "
-			    "%s passes 2^63-1 (64 bits)", R.nd[pr->a].name,
-			    R.iname[pr->c], blabel(b, buf));
+			    "%s passes 2^63-1 (64 bits)", R->nd[pr->a].name,
+			    R->iname[pr->c], blabel(R, b, buf));
 	return n;
 }
 
@@ -383,16 +389,16 @@ bcount(const struct grp *pr, long b)
  * its every month has data (no data is not a fall to 0), and the
  * change only when the row's own months all have data too. */
 static void
-yoy(FILE *fp, const struct grp *pr, const struct slot *s,
+yoy(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     const struct cov *cv, int64_t c)
 {
 	int64_t y;
 
-	if (!R.by || cv->yc < cv->yn || cv->yn <= 0) {
+	if (!R->by || cv->yc < cv->yn || cv->yn <= 0) {
 		fputs(",,", fp);
 		return;
 	}
-	y = bcount(pr, s->yb);
+	y = bcount(R, pr, s->yb);
 	integer(fp, y, 0);
 	if (y > 0 && cv->c == cv->n)
 		fixed(fp, ((i128)c - y) * 100, y, 1);
@@ -401,28 +407,28 @@ yoy(FILE *fp, const struct grp *pr, const struct slot *s,
 }
 
 static void
-row(FILE *fp, const struct grp *pr, const struct slot *s,
+row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     const struct cov *cv, int *bad)
 {
 	int64_t c, p = 0, pop, ppop = -1;
 	/* a series compares only with a whole bucket; a period shows what
 	 * its comparison has, beside its coverage */
-	int prev = cv->pc > 0 && (!R.by || cv->pc == cv->pn);
+	int prev = cv->pc > 0 && (!R->by || cv->pc == cv->pn);
 	int whole = cv->c == cv->n && cv->pc == cv->pn;
 	char buf[PERIOD_LABEL];
 
-	c = R.by ? bcount(pr, s->b) : g_count(&R.out, pr->a, pr->c, s->b);
-	pop = popfor(pr->a, s->year, s->label, bad);
+	c = R->by ? bcount(R, pr, s->b) : g_count(&R->out, pr->a, pr->c, s->b);
+	pop = popfor(R, pr->a, s->year, s->label, bad);
 	if (prev) {
-		p = R.by ? bcount(pr, s->pb) : g_count(&R.out, pr->a, pr->c,
+		p = R->by ? bcount(R, pr, s->pb) : g_count(&R->out, pr->a, pr->c,
 		    s->pb);
-		ppop = popfor(pr->a, s->pyear, R.by ? blabel(s->pb, buf) :
-		    R.cmp.label, bad);
+		ppop = popfor(R, pr->a, s->pyear, R->by ? blabel(R, s->pb, buf) :
+		    R->cmp.label, bad);
 	}
 	if (!fp)
 		return;
-	csvw_str(fp, R.nd[pr->a].name, 1);
-	csvw_str(fp, R.iname[pr->c], 0);
+	csvw_str(fp, R->nd[pr->a].name, 1);
+	csvw_str(fp, R->iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
 	integer(fp, c, 0);
 	if (pop >= 0)
@@ -430,13 +436,13 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	else
 		csvw_str(fp, "", 0);
 	if (pop > 0)
-		fixed(fp, (i128)c * R.per, pop, 2);
+		fixed(fp, (i128)c * R->per, pop, 2);
 	else
 		csvw_str(fp, "", 0);
 	if (prev) {
 		integer(fp, p, 0);
 		if (ppop > 0)
-			fixed(fp, (i128)p * R.per, ppop, 2);
+			fixed(fp, (i128)p * R->per, ppop, 2);
 		else
 			csvw_str(fp, "", 0);
 	} else {
@@ -451,11 +457,15 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	} else {
 		fputs(",,", fp);
 	}
-	integer(fp, R.per, 0);
+	integer(fp, R->per, 0);
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
-	signif(fp, c, p, pop, ppop, s, prev && whole);
-	yoy(fp, pr, s, cv, c);
+	signif(R, fp, c, p, pop, ppop, s, prev && whole);
+	if (prev && ppop >= 0) /* for msgrank's prev_rank, unrounded */
+		integer(fp, ppop, 0);
+	else
+		csvw_str(fp, "", 0);
+	yoy(R, fp, pr, s, cv, c);
 	csvw_end(fp);
 }
 
@@ -482,16 +492,16 @@ real(FILE *fp, double v, int dec)
  * of c / n, as a % change. Empty where there is no whole comparison, no
  * count in either period, or a population is wanted and unknown. */
 static void
-signif(FILE *fp, int64_t c, int64_t p, int64_t pop, int64_t ppop,
-    const struct slot *s, int ok)
+signif(struct crimerate *R, FILE *fp, int64_t c, int64_t p, int64_t pop,
+    int64_t ppop, const struct slot *s, int ok)
 {
 	double e1, e2, pv, lo, hi;
 	char buf[64];
 
-	e1 = (double)s->days[0] * (R.popfile ? (double)pop : 1.0);
-	e2 = (double)s->days[1] * (R.popfile ? (double)ppop : 1.0);
-	if (!ok || (R.popfile && (pop <= 0 || ppop <= 0)) ||
-	    stats_pois_ratio(c, e1, p, e2, R.level / 100.0, &pv, &lo, &hi)) {
+	e1 = (double)s->days[0] * (R->popfile ? (double)pop : 1.0);
+	e2 = (double)s->days[1] * (R->popfile ? (double)ppop : 1.0);
+	if (!ok || (R->popfile && (pop <= 0 || ppop <= 0)) ||
+	    stats_pois_ratio(c, e1, p, e2, R->level / 100.0, &pv, &lo, &hi)) {
 		fputs(",,,,", fp);
 		return;
 	}
@@ -503,25 +513,25 @@ signif(FILE *fp, int64_t c, int64_t p, int64_t pop, int64_t ppop,
 		snprintf(buf, sizeof(buf), "%.3e", pv);
 		csvw_str(fp, buf, 0);
 	}
-	csvw_str(fp, pv >= 1.0 - R.level / 100.0 ? "none" :
+	csvw_str(fp, pv >= 1.0 - R->level / 100.0 ? "none" :
 	    (double)c / e1 > (double)p / e2 ? "up" : "down", 0);
 }
 
 /* The coverage of a row in each slot. */
 static void
-coverage(const struct grp *pr, const struct slot *s, size_t ns,
-    struct cov *cv)
+coverage(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    size_t ns, struct cov *cv)
 {
 	size_t j;
 
 	for (j = 0; j < ns; j++) {
 		cv[j].n = s[j].m[0][1] - s[j].m[0][0] + 1;
-		cv[j].c = covered(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1]);
+		cv[j].c = covered(R, pr->a, pr->c, s[j].m[0][0], s[j].m[0][1]);
 		cv[j].pn = s[j].m[1][1] - s[j].m[1][0] + 1;
-		cv[j].pc = R.cmpnone ? -1 : covered(pr->a, pr->c,
+		cv[j].pc = R->cmpnone ? -1 : covered(R, pr->a, pr->c,
 		    s[j].m[1][0], s[j].m[1][1]);
 		cv[j].yn = s[j].m[2][1] - s[j].m[2][0] + 1;
-		cv[j].yc = R.by ? covered(pr->a, pr->c, s[j].m[2][0],
+		cv[j].yc = R->by ? covered(R, pr->a, pr->c, s[j].m[2][0],
 		    s[j].m[2][1]) : -1;
 	}
 }
@@ -531,24 +541,24 @@ coverage(const struct grp *pr, const struct slot *s, size_t ns,
  * first with data to the last. A gap fails the run unless
  * --allow-partial; it is remembered for the message. */
 static int
-judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
-    size_t lo, size_t hi, size_t j, int *fail)
+judge(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, size_t lo, size_t hi, size_t j, int *fail)
 {
 	int partial;
 
-	if (!R.by)
-		partial = cv[j].c < cv[j].n || (!R.cmpnone &&
+	if (!R->by)
+		partial = cv[j].c < cv[j].n || (!R->cmpnone &&
 		    cv[j].pc < cv[j].pn);
 	else
 		partial = cv[j].c < cv[j].n && (cv[j].c > 0 ||
 		    (j > lo && j < hi));
-	if (partial && !R.allowpart) {
+	if (partial && !R->allowpart) {
 		*fail = 1;
 		if (cv[j].c < cv[j].n)
-			gap(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1],
+			gap(R, pr->a, pr->c, s[j].m[0][0], s[j].m[0][1],
 			    2 * (long)j, s[j].what[0]);
-		if (!R.by && !R.cmpnone && cv[j].pc < cv[j].pn)
-			gap(pr->a, pr->c, s[j].m[1][0], s[j].m[1][1],
+		if (!R->by && !R->cmpnone && cv[j].pc < cv[j].pn)
+			gap(R, pr->a, pr->c, s[j].m[1][0], s[j].m[1][1],
 			    2 * (long)j + 1, s[j].what[1]);
 	}
 	return cv[j].c > 0 ? 1 : partial ? -1 : 0;
@@ -556,12 +566,12 @@ judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
 
 /* The population years the slots need, each once. */
 static void
-years(const struct slot *s, size_t ns)
+years(struct crimerate *R, const struct slot *s, size_t ns)
 {
 	long *y = xcalloc(2 * ns + 1, sizeof(*y));
 	size_t i, j, n = 0;
 
-	if (!R.popfile) {
+	if (!R->popfile) {
 		free(y);
 		return;
 	}
@@ -572,11 +582,11 @@ years(const struct slot *s, size_t ns)
 			y[n++] = s[i].year;
 		for (j = 0; j < n && y[j] != s[i].pyear; j++)
 			;
-		if (!R.cmpnone && j == n)
+		if (!R->cmpnone && j == n)
 			y[n++] = s[i].pyear;
 	}
-	R.pyears = y; /* before: popsums() may fail, and cleanup frees it */
-	popsums(y, n);
+	R->pyears = y; /* before: popsums(R) may fail, and cleanup frees it */
+	popsums(R, y, n);
 }
 
 /* A 12-month row (--by 12m) is written when every month of it has
@@ -585,12 +595,12 @@ years(const struct slot *s, size_t ns)
  * it). A month without data between them is a gap: it fails the run,
  * said once for all the months of the row's data, unless
  * --allow-partial, which leaves out the rows that hold one. mc[k]:
- * month R.blo - 11 + k has data. */
+ * month R->blo - 11 + k has data. */
 static int
-rolljudge(const struct grp *pr, const struct slot *s, const struct cov *cv,
-    const char *mc, long fm, long lm, size_t j, int *fail)
+rolljudge(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, const char *mc, long fm, long lm, size_t j, int *fail)
 {
-	long k, w = R.roll - 1;
+	long k, w = R->roll - 1;
 	int inside = 0;
 
 	if (cv[j].c == cv[j].n)
@@ -598,9 +608,9 @@ rolljudge(const struct grp *pr, const struct slot *s, const struct cov *cv,
 	for (k = (long)j; k <= (long)j + w; k++)
 		if (!mc[k] && k > fm && k < lm)
 			inside = 1;
-	if (inside && !R.allowpart) {
+	if (inside && !R->allowpart) {
 		*fail = 1;
-		gap(pr->a, pr->c, s[0].m[0][0] + fm, s[0].m[0][0] + lm, -1,
+		gap(R, pr->a, pr->c, s[0].m[0][0] + fm, s[0].m[0][0] + lm, -1,
 		    "the 12-month rows that hold them");
 	}
 	return inside ? -1 : 0;
@@ -609,14 +619,14 @@ rolljudge(const struct grp *pr, const struct slot *s, const struct cov *cv,
 /* Which months of a 12-month series have data for a row (mc), and the
  * first and last of them (-1 for none). */
 static void
-rollmonths(const struct grp *pr, const struct slot *s, size_t ns, char *mc,
-    long *fm, long *lm)
+rollmonths(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    size_t ns, char *mc, long *fm, long *lm)
 {
-	long k, n = (long)ns + R.roll - 1;
+	long k, n = (long)ns + R->roll - 1;
 
 	*fm = *lm = -1;
 	for (k = 0; ns && k < n; k++) {
-		mc[k] = covered(pr->a, pr->c, s[0].m[0][0] + k,
+		mc[k] = covered(R, pr->a, pr->c, s[0].m[0][0] + k,
 		    s[0].m[0][0] + k) > 0;
 		if (mc[k] && *fm < 0)
 			*fm = k;
@@ -629,33 +639,33 @@ rollmonths(const struct grp *pr, const struct slot *s, size_t ns, char *mc,
  * gaps; with it, to write. The rows left out for no data at all in
  * their period, under --allow-partial, are counted in *out. */
 static void
-pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
-    int *bad, int *fail, long *out)
+pass(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
+    size_t ns, int *bad, int *fail, long *out)
 {
 	struct cov *cv = xcalloc(ns + 1, sizeof(*cv));
-	char *mc = xcalloc(ns + (size_t)R.roll + 1, 1);
+	char *mc = xcalloc(ns + (size_t)R->roll + 1, 1);
 	size_t i, j, lo, hi;
 	long fm = -1, lm = -1;
 	int w;
 
-	for (i = 0; i < R.pairs.n; i++) {
-		coverage(&pr[i], s, ns, cv);
+	for (i = 0; i < R->pairs.n; i++) {
+		coverage(R, &pr[i], s, ns, cv);
 		for (lo = 0; lo < ns && cv[lo].c == 0; lo++)
 			;
 		for (hi = ns; hi > lo && cv[hi - 1].c == 0; hi--)
 			;
-		if (R.roll)
-			rollmonths(&pr[i], s, ns, mc, &fm, &lm);
+		if (R->roll)
+			rollmonths(R, &pr[i], s, ns, mc, &fm, &lm);
 		for (j = 0; j < ns; j++) {
-			w = R.roll ? rolljudge(&pr[i], s, cv, mc, fm, lm, j,
-			    fail) : judge(&pr[i], s, cv, lo, hi, j, fail);
+			w = R->roll ? rolljudge(R, &pr[i], s, cv, mc, fm, lm, j,
+			    fail) : judge(R, &pr[i], s, cv, lo, hi, j, fail);
 			if (w == 1)
-				row(fp, &pr[i], &s[j], &cv[j], bad);
+				row(R, fp, &pr[i], &s[j], &cv[j], bad);
 			else if (w < 0 && fp && (*out)++ < 10)
 				warnx("'%s', %s, %s: %s, row left out",
-				    R.nd[pr[i].a].name, R.iname[pr[i].c],
-				    s[j].label, R.roll ? "a month without "
-				    "data in its 12" : R.by ? "no data in "
+				    R->nd[pr[i].a].name, R->iname[pr[i].c],
+				    s[j].label, R->roll ? "a month without "
+				    "data in its 12" : R->by ? "no data in "
 				    "the bucket" : "no data in the period");
 		}
 	}
@@ -666,20 +676,20 @@ pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
 /* Pass once without output to find missing populations and gaps, then
  * write. */
 int
-indicators(const char *opt_o)
+indicators(struct crimerate *R, const char *opt_o)
 {
-	struct grp *pr = sorted(&R.pairs, paircmp);
+	struct grp *pr = sorted(R, &R->pairs, paircmp);
 	struct slot *s;
 	size_t ns;
 	FILE *fp;
 	int bad = 0, fail = 0, ret;
 	long out = 0;
 
-	s = slots(&ns);
-	years(s, ns);
-	pass(NULL, pr, s, ns, &bad, &fail, &out);
+	s = slots(R, &ns);
+	years(R, s, ns);
+	pass(R, NULL, pr, s, ns, &bad, &fail, &out);
 	if (fail)
-		gaps();
+		gaps(R);
 	if (bad || fail) {
 		free(pr);
 		free(s);
@@ -688,11 +698,11 @@ indicators(const char *opt_o)
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
-	    "change_lcl,change_ucl,change_p,change_sig,yoy_count,"
-	    "yoy_change_pct\n", fp);
-	pass(fp, pr, s, ns, &bad, &fail, &out);
+	    "change_lcl,change_ucl,change_p,change_sig,prev_population,"
+	    "yoy_count,yoy_change_pct\n", fp);
+	pass(R, fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
-		warnx("and %ld more rows left out: %s", out - 10, R.roll ?
+		warnx("and %ld more rows left out: %s", out - 10, R->roll ?
 		    "a month without data in their 12" :
 		    "no data in their period");
 	ret = out_close(fp, 1);
@@ -702,40 +712,41 @@ indicators(const char *opt_o)
 }
 
 static int
-partcmp(const void *x, const void *y)
+partcmp(const void *x, const void *y, void *arg)
 {
+	const struct crimerate *R = arg;
 	const struct grp *a = x, *b = y;
-	int c = strcmp(R.areas.s[a->a], R.areas.s[b->a]);
+	int c = strcmp(R->areas.s[a->a], R->areas.s[b->a]);
 
 	if (!c)
-		c = strcmp(R.cats.s[a->c], R.cats.s[b->c]);
+		c = strcmp(R->cats.s[a->c], R->cats.s[b->c]);
 	if (!c)
-		c = strcmp(R.dates.s[(uint64_t)a->b >> 32],
-		    R.dates.s[(uint64_t)b->b >> 32]);
-	return c ? c : strcmp(R.units.s[a->b & 0xffffffff],
-	    R.units.s[b->b & 0xffffffff]);
+		c = strcmp(R->dates.s[(uint64_t)a->b >> 32],
+		    R->dates.s[(uint64_t)b->b >> 32]);
+	return c ? c : strcmp(R->units.s[a->b & 0xffffffff],
+	    R->units.s[b->b & 0xffffffff]);
 }
 
 /* Partial counts are records: date,area,category,count,source, the
  * source the label of the record's source unit, so that a merge finds
  * the same sources. */
 int
-partial(const char *opt_o)
+partial(struct crimerate *R, const char *opt_o)
 {
-	struct grp *v = sorted(&R.g, partcmp);
+	struct grp *v = sorted(R, &R->g, partcmp);
 	FILE *fp = out_open(opt_o);
 	size_t i;
 	uint32_t d, u;
 
 	fputs("date,area,category,count,source\n", fp);
-	for (i = 0; i < R.g.n; i++) {
+	for (i = 0; i < R->g.n; i++) {
 		d = (uint32_t)((uint64_t)v[i].b >> 32);
 		u = (uint32_t)(v[i].b & 0xffffffff);
-		csvw_str(fp, R.dates.s[d], 1);
-		csvw_field(fp, R.areas.s[v[i].a], R.areas.len[v[i].a], 0);
-		csvw_field(fp, R.cats.s[v[i].c], R.cats.len[v[i].c], 0);
+		csvw_str(fp, R->dates.s[d], 1);
+		csvw_field(fp, R->areas.s[v[i].a], R->areas.len[v[i].a], 0);
+		csvw_field(fp, R->cats.s[v[i].c], R->cats.len[v[i].c], 0);
 		integer(fp, v[i].n, 0);
-		csvw_field(fp, R.units.s[u], R.units.len[u], 0);
+		csvw_field(fp, R->units.s[u], R->units.len[u], 0);
 		csvw_end(fp);
 	}
 	free(v);

@@ -424,25 +424,6 @@ trend_note(const struct trendset *ts, int asc)
 #define TT 10.0
 #define TB 136.0
 
-/* Escape for HTML text and attribute values. */
-static void
-tesc(FILE *fp, const char *s)
-{
-	char *c = clean(s), *p;
-
-	for (p = c; *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: putc(*p, fp);
-		}
-	}
-	free(c);
-}
-
 struct tscale {
 	double lo, hi;
 	size_t n; /* points across */
@@ -503,12 +484,12 @@ trange(const struct trendset *ts, const struct tseries *s, size_t first,
 }
 
 static void
-tnum(FILE *fp, double v, double st)
+tnum(struct sarender *S, FILE *fp, double v, double st)
 {
 	struct sbuf b = { 0 };
 
 	fmtnum(&b, v, st >= 1 ? 0 : st >= 0.1 ? 1 : 2, 0);
-	tesc(fp, sb_str(&b));
+	hesc(S, fp, sb_str(&b));
 	sb_free(&b);
 }
 
@@ -517,8 +498,8 @@ static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
 
 /* The axes: gridlines with values, and the periods below. */
 static void
-taxes(FILE *fp, const struct trendset *ts, const struct tseries *s,
-    size_t first, const struct tscale *sc)
+taxes(struct sarender *S, FILE *fp, const struct trendset *ts,
+    const struct tseries *s, size_t first, const struct tscale *sc)
 {
 	double st = tstep(sc->hi - sc->lo), v;
 	size_t i;
@@ -529,7 +510,7 @@ taxes(FILE *fp, const struct trendset *ts, const struct tseries *s,
 		    "stroke=\"#d4d8dd\" stroke-width=\".75\"/><text x=\"%g\" "
 		    "y=\"%.1f\" class=\"ay\">", TL, TR, ty(sc, v), ty(sc, v),
 		    TL - 4, ty(sc, v) + 3.5);
-		tnum(fp, fabs(v) < st / 1000 ? 0 : v, st);
+		tnum(S, fp, fabs(v) < st / 1000 ? 0 : v, st);
 		fputs("</text>", fp);
 	}
 	for (i = first; i < s->n; i++) {
@@ -578,7 +559,7 @@ tmark(FILE *fp, const char *sig, double x, double y)
 
 /* A line through the points that have a value; a gap breaks it. */
 static void
-tline(FILE *fp, const struct tseries *s, size_t first, long back,
+tpath(FILE *fp, const struct tseries *s, size_t first, long back,
     const struct tscale *sc, const char *cls)
 {
 	const struct tpoint *q;
@@ -633,7 +614,8 @@ tsummary(struct sbuf *b, const struct trendset *ts, const struct tseries *s)
 }
 
 static void
-tchart(FILE *fp, const struct trendset *ts, const struct tseries *s)
+tchart(struct sarender *S, FILE *fp, const struct trendset *ts,
+    const struct tseries *s)
 {
 	long back = ts->kind == BY_MONTH ? 12 : ts->kind == BY_QUARTER ? 4 : 1;
 	size_t first = s->n - tshown(ts, s), i;
@@ -645,10 +627,10 @@ tchart(FILE *fp, const struct trendset *ts, const struct tseries *s)
 	trange(ts, s, first, back, &sc);
 	tsummary(&sum, ts, s);
 	fputs("<figure class=\"trend\"><figcaption>", fp);
-	tesc(fp, sb_str(&sum));
+	hesc(S, fp, sb_str(&sum));
 	fprintf(fp, "</figcaption><svg viewBox=\"0 0 %g %g\" role=\"img\" "
 	    "aria-label=\"", TW, TH);
-	tesc(fp, sb_str(&sum));
+	hesc(S, fp, sb_str(&sum));
 	fputs("\">", fp);
 	if (s->spc) { /* the process limits, shaded, and the mean */
 		y0 = ty(&sc, fmin(s->upl, sc.hi));
@@ -659,10 +641,10 @@ tchart(FILE *fp, const struct trendset *ts, const struct tseries *s)
 		    "class=\"mean\"/>", TL, TR, ty(&sc, s->mean),
 		    ty(&sc, s->mean));
 	}
-	taxes(fp, ts, s, first, &sc);
+	taxes(S, fp, ts, s, first, &sc);
 	if (back)
-		tline(fp, s, first, back, &sc, "ly");
-	tline(fp, s, first, 0, &sc, "ty");
+		tpath(fp, s, first, back, &sc, "ly");
+	tpath(fp, s, first, 0, &sc, "ty");
 	for (i = first; i < s->n; i++)
 		if (s->p[i].hasv)
 			tmark(fp, s->p[i].sig, tx(&sc, i - first),
@@ -704,7 +686,8 @@ tkey(FILE *fp, const struct trendset *ts, int spc)
 /* The charts of the series of table t's rows, in the rows' order,
  * each once, under a heading. */
 void
-trend_html(FILE *fp, const struct tab *t, const struct trendset *ts)
+trend_html(struct sarender *S, FILE *fp, const struct tab *t,
+    const struct trendset *ts)
 {
 	const struct tseries *s;
 	unsigned char *done = xcalloc(ts->n + 1, 1);
@@ -724,7 +707,7 @@ trend_html(FILE *fp, const struct tab *t, const struct trendset *ts)
 			fputs("<div class=\"grid\">\n", fp);
 		}
 		done[s - ts->s] = 1;
-		tchart(fp, ts, s);
+		tchart(S, fp, ts, s);
 	}
 	if (any)
 		fputs("</div>\n</section>\n", fp);
