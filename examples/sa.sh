@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 bin=${SAPIPE_BIN:-}
 [ -n "$bin" ] || [ ! -x ../build/csvclean ] || bin=$(cd ../build && pwd)
 [ -z "$bin" ] || PATH=$bin:$PATH
-for t in csvclean crimerate msgrank sapriority sarender; do
+for t in csvclean crimerate msgrank satrend sapriority sarender; do
 	case $("$t" --version 2>/dev/null) in
 	"$t (sapipe) "*) ;;
 	*) echo "sa.sh: '$(command -v "$t" || echo "$t")' is not sapipe's $t" \
@@ -73,12 +73,28 @@ render() { sarender --targets lookups/targets.csv \
 render -f html --focus 'North Kent' --funnel all \
     --funnel-data "$out/sa2016-group.csv" -o "$out/sa2016.html"
 render -o "$out/sa2016.txt"
+
 priorities() { sarender --model lookups/morile.model \
     --title 'Priorities 2016/17: North Kent' \
     --source 'Workshop scores (lookups/priorities.csv) and the assessment' \
     "$@" "$out/priorities.csv" 2>>"$out/sarender.log"; }
 priorities -f html -o "$out/priorities.html"
 priorities -o "$out/priorities.txt"
+
+# 6. The trend page: each indicator's months, October 2014 to September
+#    2016, charted by satrend (process limits from the first 12 months,
+#    signals, the trend marker); North Kent's as a table of each latest
+#    month beside the same month a year before, with a sparkline and the
+#    trend word, and in HTML a chart each under it.
+crimerate --by month --categories lookups/categories.csv \
+    --rollup lookups/rollup.csv "$out"/street.csv "$out"/asb.csv \
+    "$out"/ae.csv 2>"$out/series.log" | satrend 2>>"$out/series.log" |
+    tee "$out/series.csv" | grep -E '^(area|North Kent),' >"$out/trends.csv"
+trend() { sarender --title 'Trends: North Kent' \
+    --source 'Police, Dartford and Gravesham councils, A&E (invented figures)' \
+    "$@" "$out/trends.csv" 2>>"$out/sarender.log"; }
+trend -f html -o "$out/trends.html"
+trend -o "$out/trends.txt"
 cat "$out/sa2016.txt"
 echo
 cat "$out/priorities.txt"

@@ -421,6 +421,8 @@ gaps(struct crimerate *R)
 	if (R->ngl > SAID)
 		warnx("and %zu more gaps", R->ngl - SAID);
 	if (R->ngl)
-		warnx("--allow-partial writes such rows with their coverage");
+		warnx("%s", R->roll ? "--allow-partial leaves out the 12-month "
+		    "rows that hold a gap and writes the others" :
+		    "--allow-partial writes such rows with their coverage");
 	return R->ngl > 0;
 }

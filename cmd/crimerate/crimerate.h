@@ -96,6 +96,9 @@ struct gap {
 struct crimerate {
 	const char *col[NCOL];
 	int merge, partial, strict, allowmiss, allowpart, verbose, by, cmpnone;
+	int roll;  /* --by 12m: months in a row (12), else 0 */
+	long back; /* series: buckets read before the first shown, for the
+		    * previous bucket and the same one a year before */
 	long long per;
 	double level; /* --level: of the change's interval and test, % */
 	int hasper;

@@ -21,7 +21,7 @@ usage(FILE *fp, int rc)
 {
 	fputs("usage: crimerate [-hv] [--version] [-c NAME=COLUMN] [-o FILE]\n"
 	    "                 [--period PERIOD] [--compare PERIOD|none]\n"
-	    "                 [--by month|quarter|year] [--population FILE]\n"
+	    "                 [--by month|quarter|year|12m] [--population FILE]\n"
 	    "                 [--per N] [--allow-missing-population]\n"
 	    "                 [--allow-partial] [--categories FILE [--strict]]\n"
 	    "                 [--level 95|99.8] [--rollup FILE]\n"
@@ -38,8 +38,10 @@ usage(FILE *fp, int rc)
 		    "an area has none\n"
 		    "  --allow-partial      write rows for periods the data "
 		    "does not wholly cover\n"
-		    "  --by month|quarter|year  a series, each bucket compared "
-		    "with the one before\n"
+		    "  --by month|quarter|year|12m  a series, each bucket beside "
+		    "the one before\n"
+		    "                       and a year before; 12m: 12-month "
+		    "totals by month\n"
 		    "  --categories FILE    map categories to indicators "
 		    "(category,indicator)\n"
 		    "  --compare PERIOD|none  the comparison period; default "
@@ -309,9 +311,11 @@ main(int argc, char *argv[])
 			}
 			break;
 		case O_BY:
-			if ((R->by = period_by(optarg)) < 0) {
-				warnx("--by: '%s' is not month, quarter or "
-				    "year", optarg);
+			R->roll = strcmp(optarg, "12m") == 0 ? 12 : 0;
+			if ((R->by = R->roll ? BY_MONTH : period_by(optarg)) <
+			    0) {
+				warnx("--by: '%s' is not month, quarter, year "
+				    "or 12m", optarg);
 				usage(stderr, 2);
 			}
 			break;
@@ -375,6 +379,11 @@ main(int argc, char *argv[])
 		R->by = BY_YEAR;
 	if (R->by)
 		series(R);
+	/* the buckets before the first shown that a row compares with: the
+	 * one before and the same one a year before; a 12-month row's
+	 * comparison is the 12 months before its own */
+	R->back = R->roll ? 2 * R->roll - 1 : R->by == BY_MONTH ? 12 :
+	    R->by == BY_QUARTER ? 4 : 1;
 
 	if (argc == 0)
 		readfile(R, "-");

@@ -212,18 +212,21 @@ sorted(struct crimerate *R, const struct gtab *t,
 }
 
 struct slot {
-	long b, pb;
+	long b, pb, yb; /* the last buckets of the row, of its comparison
+			 * and of the same period a year before; a row
+			 * spans R->roll buckets ending there, or one */
 	long year, pyear;
-	long m[2][2]; /* the months of the period and its comparison */
-	long days[2]; /* their lengths, for the exposure */
+	long m[3][2]; /* the months of the three */
+	long days[2]; /* the lengths of the first two, for the exposure */
 	char label[PERIOD_LABEL];
-	char what[2][96]; /* the two, for a message */
+	char what[2][96]; /* the first two, for a message */
 };
 
-/* How a row of a slot stands: covered months of the period and of the
- * comparison (-1: none), and their numbers of months. */
+/* How a row of a slot stands: covered months of the period, of the
+ * comparison (-1: none) and of the same period a year before, and
+ * their numbers of months. */
 struct cov {
-	long c, n, pc, pn;
+	long c, n, pc, pn, yc, yn;
 };
 
 /* "period sa2016 (2015-10..2016-09)": where a gap lies. */
@@ -247,13 +250,59 @@ months(long m[2], long first, long last)
 	m[1] = period_bucket(BY_MONTH, last);
 }
 
+/* The first day of bucket b0 and the last of b1. */
+static void
+bspan(struct crimerate *R, long b0, long b1, long *f, long *l)
+{
+	long x;
+
+	period_bucket_span(R->by, b0, f, &x);
+	period_bucket_span(R->by, b1, &x, l);
+}
+
+/* The slot of a series whose row ends with bucket b: a month, quarter
+ * or year, or with --by 12m the 12 months ending then. Its comparison
+ * is the bucket before (the 12 months before); a year before is 12
+ * months, 4 quarters, a year back. */
+static void
+bslot(struct crimerate *R, struct slot *s, long b)
+{
+	long w = R->roll ? R->roll - 1 : 0, f, l, pf, pl, yf, yl;
+	struct period p;
+
+	s->b = b;
+	s->pb = R->roll ? b - R->roll : b - 1;
+	s->yb = b - (R->by == BY_MONTH ? 12 : R->by == BY_QUARTER ? 4 : 1);
+	bspan(R, b - w, b, &f, &l);
+	bspan(R, s->pb - w, s->pb, &pf, &pl);
+	bspan(R, s->yb - w, s->yb, &yf, &yl);
+	s->year = period_popyear(f, l);
+	s->pyear = period_popyear(pf, pl);
+	months(s->m[0], f, l);
+	months(s->m[1], pf, pl);
+	months(s->m[2], yf, yl);
+	s->days[0] = l - f + 1;
+	s->days[1] = pl - pf + 1;
+	memset(&p, 0, sizeof(p));
+	p.kind = R->roll ? PER_12M : PER_MONTH;
+	p.first = f;
+	p.last = l;
+	period_bucket_label(R->by, b, p.label);
+	if (R->roll) /* 12m:2016-09, as --period takes it */
+		snprintf(s->label, PERIOD_LABEL, "12m:%.20s", p.label);
+	else
+		memcpy(s->label, p.label, PERIOD_LABEL);
+	memcpy(p.label, s->label, PERIOD_LABEL);
+	what(s->what[0], R->roll ? "12 months" : R->by == BY_MONTH ? "month" :
+	    R->by == BY_QUARTER ? "quarter" : "year", &p);
+}
+
 /* The periods the output shows, in order. */
 static struct slot *
 slots(struct crimerate *R, size_t *ns)
 {
 	struct slot *s;
-	struct period p;
-	long b, f, l, pf, pl;
+	long b;
 
 	if (!R->by) {
 		s = xcalloc(1, sizeof(*s));
@@ -273,26 +322,8 @@ slots(struct crimerate *R, size_t *ns)
 	}
 	*ns = R->hasper || R->anyb ? (size_t)(R->bhi - R->blo + 1) : 0;
 	s = xcalloc(*ns, sizeof(*s));
-	for (b = R->blo; *ns && b <= R->bhi; b++) {
-		period_bucket_span(R->by, b, &f, &l);
-		period_bucket_span(R->by, b - 1, &pf, &pl);
-		s[b - R->blo].b = b;
-		s[b - R->blo].pb = b - 1;
-		s[b - R->blo].year = period_popyear(f, l);
-		s[b - R->blo].pyear = period_popyear(pf, pl);
-		months(s[b - R->blo].m[0], f, l);
-		months(s[b - R->blo].m[1], pf, pl);
-		s[b - R->blo].days[0] = l - f + 1;
-		s[b - R->blo].days[1] = pl - pf + 1;
-		period_bucket_label(R->by, b, s[b - R->blo].label);
-		memset(&p, 0, sizeof(p));
-		p.kind = PER_MONTH;
-		p.first = f;
-		p.last = l;
-		memcpy(p.label, s[b - R->blo].label, PERIOD_LABEL);
-		what(s[b - R->blo].what[0], R->by == BY_MONTH ? "month" :
-		    R->by == BY_QUARTER ? "quarter" : "year", &p);
-	}
+	for (b = R->blo; *ns && b <= R->bhi; b++)
+		bslot(R, &s[b - R->blo], b);
 	return s;
 }
 
@@ -310,11 +341,15 @@ popfor(struct crimerate *R, uint32_t v, long year, const char *label, int *bad)
 		return p;
 	if (!R->nd[v].missed && part == v)
 		warnx("%s: no population for area '%s' in %ld (the mid-year "
-		    "estimate for %s)", R->popfile, R->nd[v].name, year, label);
+		    "estimate for %s): add the year to the file, or give "
+		    "--allow-missing-population to leave its rates empty",
+		    R->popfile, R->nd[v].name, year, label);
 	else if (!R->nd[v].missed)
 		warnx("%s: no population for area '%s' in %ld (the mid-year "
-		    "estimate for %s), nor for its part '%s' to add up",
-		    R->popfile, R->nd[v].name, year, label, R->nd[part].name);
+		    "estimate for %s), nor for its part '%s' to add up: add "
+		    "the year to the file, or give --allow-missing-population "
+		    "to leave its rates empty", R->popfile, R->nd[v].name, year,
+		    label, R->nd[part].name);
 	R->nd[v].missed = 1;
 	*bad = 1;
 	return -1;
@@ -332,22 +367,63 @@ share(FILE *fp, long c, long n)
 static void signif(struct crimerate *, FILE *, int64_t, int64_t, int64_t,
     int64_t, const struct slot *, int);
 
+/* The count of a row whose last bucket is b: the sum of its R->roll
+ * buckets with --by 12m, else the one. */
+static int64_t
+bcount(struct crimerate *R, const struct grp *pr, long b)
+{
+	int64_t n = 0;
+	long k, w = R->roll ? R->roll - 1 : 0;
+	char buf[PERIOD_LABEL];
+
+	for (k = b - w; k <= b; k++)
+		if (__builtin_add_overflow(n, g_count(&R->out, pr->a, pr->c, k),
+		    &n))
+			errx(1, "the count of '%s', '%s' in the 12 months to "
+			    "%s passes 2^63-1 (64 bits)", R->nd[pr->a].name,
+			    R->iname[pr->c], blabel(R, b, buf));
+	return n;
+}
+
+/* yoy_count, yoy_change_pct: the same period a year before, only when
+ * its every month has data (no data is not a fall to 0), and the
+ * change only when the row's own months all have data too. */
+static void
+yoy(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, int64_t c)
+{
+	int64_t y;
+
+	if (!R->by || cv->yc < cv->yn || cv->yn <= 0) {
+		fputs(",,", fp);
+		return;
+	}
+	y = bcount(R, pr, s->yb);
+	integer(fp, y, 0);
+	if (y > 0 && cv->c == cv->n)
+		fixed(fp, ((i128)c - y) * 100, y, 1);
+	else
+		csvw_str(fp, "", 0);
+}
+
 static void
 row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     const struct cov *cv, int *bad)
 {
-	int64_t c = g_count(&R->out, pr->a, pr->c, s->b), p = 0, pop, ppop = -1;
+	int64_t c, p = 0, pop, ppop = -1;
 	/* a series compares only with a whole bucket; a period shows what
 	 * its comparison has, beside its coverage */
 	int prev = cv->pc > 0 && (!R->by || cv->pc == cv->pn);
 	int whole = cv->c == cv->n && cv->pc == cv->pn;
 	char buf[PERIOD_LABEL];
 
+	c = R->by ? bcount(R, pr, s->b) : g_count(&R->out, pr->a, pr->c, s->b);
 	pop = popfor(R, pr->a, s->year, s->label, bad);
 	if (prev) {
-		p = g_count(&R->out, pr->a, pr->c, s->pb);
-		ppop = popfor(R, pr->a, s->pyear, R->by ?
-		    blabel(R, s->pb, buf) : R->cmp.label, bad);
+		p = R->by ? bcount(R, pr, s->pb) : g_count(&R->out, pr->a, pr->c,
+		    s->pb);
+		ppop = popfor(R, pr->a, s->pyear, R->by ? blabel(R, s->pb, buf) :
+		    R->cmp.label, bad);
 	}
 	if (!fp)
 		return;
@@ -389,6 +465,7 @@ row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
 		integer(fp, ppop, 0);
 	else
 		csvw_str(fp, "", 0);
+	yoy(R, fp, pr, s, cv, c);
 	csvw_end(fp);
 }
 
@@ -453,6 +530,9 @@ coverage(struct crimerate *R, const struct grp *pr, const struct slot *s,
 		cv[j].pn = s[j].m[1][1] - s[j].m[1][0] + 1;
 		cv[j].pc = R->cmpnone ? -1 : covered(R, pr->a, pr->c,
 		    s[j].m[1][0], s[j].m[1][1]);
+		cv[j].yn = s[j].m[2][1] - s[j].m[2][0] + 1;
+		cv[j].yc = R->by ? covered(R, pr->a, pr->c, s[j].m[2][0],
+		    s[j].m[2][1]) : -1;
 	}
 }
 
@@ -509,6 +589,52 @@ years(struct crimerate *R, const struct slot *s, size_t ns)
 	popsums(R, y, n);
 }
 
+/* A 12-month row (--by 12m) is written when every month of it has
+ * data, and left out when the months it misses lie before the row's
+ * first month of data or after its last (the data start or end inside
+ * it). A month without data between them is a gap: it fails the run,
+ * said once for all the months of the row's data, unless
+ * --allow-partial, which leaves out the rows that hold one. mc[k]:
+ * month R->blo - 11 + k has data. */
+static int
+rolljudge(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, const char *mc, long fm, long lm, size_t j, int *fail)
+{
+	long k, w = R->roll - 1;
+	int inside = 0;
+
+	if (cv[j].c == cv[j].n)
+		return 1;
+	for (k = (long)j; k <= (long)j + w; k++)
+		if (!mc[k] && k > fm && k < lm)
+			inside = 1;
+	if (inside && !R->allowpart) {
+		*fail = 1;
+		gap(R, pr->a, pr->c, s[0].m[0][0] + fm, s[0].m[0][0] + lm, -1,
+		    "the 12-month rows that hold them");
+	}
+	return inside ? -1 : 0;
+}
+
+/* Which months of a 12-month series have data for a row (mc), and the
+ * first and last of them (-1 for none). */
+static void
+rollmonths(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    size_t ns, char *mc, long *fm, long *lm)
+{
+	long k, n = (long)ns + R->roll - 1;
+
+	*fm = *lm = -1;
+	for (k = 0; ns && k < n; k++) {
+		mc[k] = covered(R, pr->a, pr->c, s[0].m[0][0] + k,
+		    s[0].m[0][0] + k) > 0;
+		if (mc[k] && *fm < 0)
+			*fm = k;
+		if (mc[k])
+			*lm = k;
+	}
+}
+
 /* One pass over the rows: without fp, to find missing populations and
  * gaps; with it, to write. The rows left out for no data at all in
  * their period, under --allow-partial, are counted in *out. */
@@ -517,7 +643,9 @@ pass(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     size_t ns, int *bad, int *fail, long *out)
 {
 	struct cov *cv = xcalloc(ns + 1, sizeof(*cv));
+	char *mc = xcalloc(ns + (size_t)R->roll + 1, 1);
 	size_t i, j, lo, hi;
+	long fm = -1, lm = -1;
 	int w;
 
 	for (i = 0; i < R->pairs.n; i++) {
@@ -526,16 +654,22 @@ pass(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
 			;
 		for (hi = ns; hi > lo && cv[hi - 1].c == 0; hi--)
 			;
+		if (R->roll)
+			rollmonths(R, &pr[i], s, ns, mc, &fm, &lm);
 		for (j = 0; j < ns; j++) {
-			if ((w = judge(R, &pr[i], s, cv, lo, hi, j, fail)) == 1)
+			w = R->roll ? rolljudge(R, &pr[i], s, cv, mc, fm, lm, j,
+			    fail) : judge(R, &pr[i], s, cv, lo, hi, j, fail);
+			if (w == 1)
 				row(R, fp, &pr[i], &s[j], &cv[j], bad);
 			else if (w < 0 && fp && (*out)++ < 10)
-				warnx("'%s', %s, %s: no data in the %s, row "
-				    "left out", R->nd[pr[i].a].name,
-				    R->iname[pr[i].c], s[j].label, R->by ?
-				    "bucket" : "period");
+				warnx("'%s', %s, %s: %s, row left out",
+				    R->nd[pr[i].a].name, R->iname[pr[i].c],
+				    s[j].label, R->roll ? "a month without "
+				    "data in its 12" : R->by ? "no data in "
+				    "the bucket" : "no data in the period");
 		}
 	}
+	free(mc);
 	free(cv);
 }
 
@@ -564,12 +698,13 @@ indicators(struct crimerate *R, const char *opt_o)
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
-	    "change_lcl,change_ucl,change_p,change_sig,prev_population\n",
-	    fp);
+	    "change_lcl,change_ucl,change_p,change_sig,prev_population,"
+	    "yoy_count,yoy_change_pct\n", fp);
 	pass(R, fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
-		warnx("and %ld more rows left out: no data in their period",
-		    out - 10);
+		warnx("and %ld more rows left out: %s", out - 10, R->roll ?
+		    "a month without data in their 12" :
+		    "no data in their period");
 	ret = out_close(fp, 1);
 	free(pr);
 	free(s);

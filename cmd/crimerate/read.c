@@ -72,7 +72,7 @@ buckets(struct crimerate *R, struct dinfo *d, const struct span *sp, const char 
 			    "than the %s buckets asked for", val,
 			    desc, R->by == BY_MONTH ? "month" :
 			    R->by == BY_QUARTER ? "quarter" : "year");
-		if (R->hasper && (b < R->blo - 1 || b > R->bhi))
+		if (R->hasper && (b < R->blo - R->back || b > R->bhi))
 			return;
 		d->b[0] = b;
 		if (!R->hasper && (!R->anyb || b < R->blo))
@@ -238,8 +238,8 @@ addgroup(struct crimerate *R, struct tbl *lk, const char *cn, uint32_t a,
 }
 
 /* The months whose coverage can be asked: the period and the
- * comparison, or a series' buckets and the one before them (all of
- * them without --period). */
+ * comparison, or a series' buckets and those before them that rows
+ * compare with (all of them without --period). */
 static void
 windows(struct crimerate *R)
 {
@@ -251,7 +251,7 @@ windows(struct crimerate *R)
 		R->win[0][0] = LONG_MIN;
 		R->win[0][1] = LONG_MAX;
 	} else if (R->by) {
-		period_bucket_span(R->by, R->blo - 1, &f, &l);
+		period_bucket_span(R->by, R->blo - R->back, &f, &l);
 		R->win[0][0] = period_bucket(BY_MONTH, f);
 		R->win[0][1] = period_bucket(BY_MONTH, R->per_.last);
 	} else {

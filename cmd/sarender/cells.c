@@ -138,6 +138,10 @@ cellval(struct sarender *S, struct tab *t, size_t r, const struct col *c)
 		return xstrdup("");
 	if (c->kind == K_PARTIAL)
 		return partialtext(t, r);
+	if (c->kind == K_TREND)
+		return trend_cell(t->tr, t->ix[R_AREA] >= 0 ?
+		    t->row[r][t->ix[R_AREA]] : "", t->ix[R_CATEGORY] >= 0 ?
+		    t->row[r][t->ix[R_CATEGORY]] : "", S->ascii);
 	if (c->kind == K_SCORE)
 		return prio_score(S, t, r, c);
 	s = t->row[r][c->src];
@@ -204,7 +208,8 @@ aligncols(struct tab *t)
 
 		if (k->kind != K_TEXT) {
 			k->right = k->kind != K_BAND && k->kind != K_RAG &&
-			    k->kind != K_CHART && k->kind != K_PARTIAL;
+			    k->kind != K_CHART && k->kind != K_PARTIAL &&
+			    k->kind != K_TREND;
 			continue;
 		}
 		for (any = 0, r = 0; r < t->n; r++) {
@@ -259,11 +264,11 @@ tgmeasures(struct sbuf *b, const struct tab *t)
 static size_t
 notes(struct sarender *S, struct tab *t, char ***out)
 {
-	char **n = xcalloc(16, sizeof(char *));
+	char **n = xcalloc(17, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
 	int rag = 0, rank = 0, band = 0, single = 0, part = 0, verdict = 0;
-	int sig = 0, was = 0;
+	int sig = 0, was = 0, trend = 0;
 
 	for (i = 0; i < t->ncol; i++) {
 		rag |= t->col[i].kind == K_RAG;
@@ -272,6 +277,7 @@ notes(struct sarender *S, struct tab *t, char ***out)
 		verdict |= t->col[i].role == R_VERDICT;
 		sig |= t->col[i].role == R_CHANGE_PCT;
 		was |= t->col[i].role == R_RANK;
+		trend |= t->col[i].kind == K_TREND;
 	}
 	for (i = 0, sig = sig && t->ix[R_CHANGE_SIG] >= 0; sig && i < t->n &&
 	    !significant(t, i); i++)
@@ -303,6 +309,8 @@ notes(struct sarender *S, struct tab *t, char ***out)
 		n[k++] = b.s;
 		b = (struct sbuf){ 0 };
 	}
+	if (trend)
+		n[k++] = trend_note(t->tr, S->ascii || S->fmt == F_CSV);
 	if (rank)
 		n[k++] = xstrdup("Rank: place in the most similar group (MSG) "
 		    "from the lowest rate; 3/15 is the third lowest of 15.");

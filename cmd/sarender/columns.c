@@ -49,12 +49,15 @@ const struct role roles[NROLE] = {
 	/* the pooled rate of a group with a withheld count, and the
 	 * others' counts and populations, give the count */
 	[R_POOLED] = { "group_pooled", "MSG pooled rate", K_DEC, SUP_G },
+	[R_YOY_COUNT] = { "yoy_count", "A year before", K_INT, SUP_P },
+	[R_YOY_PCT] = { "yoy_change_pct", "Year on year", K_PCT,
+	    SUP_C | SUP_P },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */
 static const int defcols[] = {
 	R_AREA, R_CATEGORY, R_PERIOD, R_GROUP, R_COUNT, R_RATE, R_CHANGE_PCT,
-	R_RANK, R_BAND, R_VERDICT
+	R_YOY_PCT, R_RANK, R_BAND, R_VERDICT
 };
 
 /* Is s[0..n), trimmed, the name of a column (or rag, chart)? */
@@ -76,6 +79,8 @@ colname(struct tab *t, const char *s, size_t n)
 			j = -1;
 		else if (strcasecmp(name, "chart") == 0)
 			j = -2;
+		else if (strcasecmp(name, "sparkline") == 0 && t->tr)
+			j = -4;
 		else
 			j = -3;
 	}
@@ -105,6 +110,8 @@ addcol(struct sarender *S, struct tab *t, long src, int role, const char *label)
 		c->kind = K_CHART;
 	if (src == -3)
 		c->kind = K_PARTIAL;
+	if (src == -4)
+		c->kind = K_TREND;
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
 	/* CSV shows 12.6, not +12.6%: the unit goes in the header. */
@@ -113,6 +120,7 @@ addcol(struct sarender *S, struct tab *t, long src, int role, const char *label)
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
 		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
+		    c->kind == K_TREND ? "Trend" :
 		    c->role >= 0 ? roles[c->role].label : t->h->name[src];
 	c->label = xstrdup(label);
 }
@@ -153,11 +161,11 @@ parsecols(struct sarender *S, struct tab *t, const char *spec)
 				colon = e;
 			q = e + 1;
 			if (*e == ',' && (!colon || memchr(q, ':', strcspn(q,
-			    ",")) || colname(t, q, strcspn(q, ",")) > -3))
+			    ",")) || colname(t, q, strcspn(q, ",")) != -3))
 				break;
 		}
-		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
-		    -2)
+		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) ==
+		    -3)
 			nocol(t, p, (size_t)((colon ? colon : e) - p));
 		lab.len = 0;
 		for (q = colon ? colon + 1 : e; q < e; q++) {
@@ -190,6 +198,17 @@ constant(struct tab *t, long src)
 	return t->n > 0;
 }
 
+static int
+allblank(const struct tab *t, long src)
+{
+	size_t r;
+
+	for (r = 0; r < t->n; r++)
+		if (!isblank_s(t->row[r][src]))
+			return 0;
+	return 1;
+}
+
 /* Without -C: the known columns present; area, period and group, when
  * the same in every row, are said once above the table instead. */
 static void
@@ -207,6 +226,14 @@ defaultcols(struct sarender *S, struct tab *t)
 			continue;
 		/* The verdict says what band says, and which way is good. */
 		if (k == R_BAND && t->ix[R_VERDICT] >= 0)
+			continue;
+		/* A trend page's rows set each month beside the same month a
+		 * year before, not beside the month before; a year before
+		 * is shown only where some row has it. */
+		if ((k == R_CHANGE_PCT || (k == R_RATE && allblank(t, src))) &&
+		    t->series == 2)
+			continue;
+		if (k == R_YOY_PCT && allblank(t, src))
 			continue;
 		/* One area in two groups: the group tells its rows apart. */
 		if (k == R_GROUP && constant(t, src))
@@ -226,6 +253,8 @@ defaultcols(struct sarender *S, struct tab *t)
 		if (!lifted)
 			addcol(S, t, src, (int)k, NULL);
 	}
+	if (t->tr && S->fmt != F_CSV)
+		addcol(S, t, -4, -1, NULL);
 	if (S->hasrag)
 		addcol(S, t, -1, -1, NULL);
 	if (S->fmt == F_HTML && canchart(t))
@@ -295,7 +324,13 @@ prepare(struct sarender *S, struct tab *t)
 	if (S->opt_model)
 		prio_model(t, S->opt_model);
 	/* A status needs a rule: targets, or thresholds on the change. */
-	S->hasrag = S->opt_targets || (S->opt_rag && t->ix[R_CHANGE_PCT] >= 0);
+	S->hasrag = S->opt_targets || (S->opt_rag &&
+	    t->ix[R_CHANGE_PCT] >= 0 && !t->series);
+	/* A month against the month before is noise, not a status: the
+	 * rows of a series get one only from targets. */
+	if (S->opt_rag && t->series && !S->opt_targets && S->verbose)
+		warnx("--rag: no status on the rows of a series; give "
+		    "--targets for one");
 	if (S->opt_C)
 		parsecols(S, t, S->opt_C);
 	else if (t->prio)
@@ -312,12 +347,14 @@ prepare(struct sarender *S, struct tab *t)
 		}
 	/* -C rag asks for the thresholds on the change by name. */
 	for (size_t c = 0; c < t->ncol; c++)
-		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0)
+		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0 &&
+		    !t->series)
 			S->hasrag = 1;
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && !S->hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "
-			    "with a change_pct column");
+			    "with a change_pct column%s", t->series ? " that "
+			    "is not a series" : "");
 	if (S->fmt != F_HTML) /* charts are drawn in HTML only */
 		for (size_t c = t->ncol; c-- > 0;)
 			if (t->col[c].kind == K_CHART) {

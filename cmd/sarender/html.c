@@ -41,6 +41,22 @@ static const char css[] =
 ".key svg{vertical-align:middle;margin-right:.3rem}\n"
 ".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
 "clip:rect(0 0 0 0);white-space:nowrap}\n"
+".trends h2{font-size:1.1rem;font-weight:600;margin:1.25rem 0 .3rem}\n"
+".trends .grid{display:grid;grid-template-columns:repeat(auto-fill,"
+"minmax(19rem,1fr));gap:.5rem 1.25rem;align-items:end}\n"
+"figure.trend{margin:0;break-inside:avoid}\n"
+"figure.trend figcaption{font-weight:600;font-size:.95em}\n"
+"figure.trend svg{display:block;width:100%;height:auto}\n"
+".trends text{font-size:9px;fill:#333}.trends .ay{text-anchor:end}"
+".trends .ax{text-anchor:middle}\n"
+".trends .ty{fill:none;stroke:#1b1b1b;stroke-width:2}"
+".trends .ly{fill:none;stroke:#767676;stroke-width:1.5;"
+"stroke-dasharray:4 3}\n"
+".trends .band{fill:#e4e7eb}.trends .mean{stroke:#5a5a5a;"
+"stroke-width:1;stroke-dasharray:1 2}\n"
+".trends .pt{fill:#1b1b1b}.trends .so,.trends .sr,.trends .st{"
+"fill:#1b1b1b;stroke:#fff;stroke-width:1}\n"
+".tkey svg{vertical-align:middle;margin:0 .25rem 0 .5rem}\n"
 "@media print{body{margin:0;max-width:none;padding:0}"
 "html{font-size:9.5pt}thead{display:table-header-group}"
 "tr{break-inside:avoid}*{-webkit-print-color-adjust:exact;"
@@ -285,6 +301,8 @@ whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
 	}
 	if (nnote || key || S->source)
 		fputs("</div>\n", fp);
+	if (t->tr)
+		trend_html(S, fp, t, t->tr);
 	if (t->fun)
 		funnel_html(S, fp, t->fun, S->focusarea, S->suppress);
 	fputs("</main>\n", fp);

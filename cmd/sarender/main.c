@@ -23,8 +23,8 @@ usage(FILE *fp)
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
 	    "                [--classification TEXT] [--focus AREA]\n"
-	    "                [--funnel all|IND,... [--funnel-data FILE]] [FILE ...]\n",
-	    fp);
+	    "                [--funnel all|IND,... [--funnel-data FILE]]\n"
+	    "                [--trend SERIES] [FILE ...]\n", fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -C COL[:LABEL],...   the columns shown, in order, each "
@@ -64,6 +64,8 @@ usage(FILE *fp)
 		    "  --targets FILE       a target per category "
 		    "(category,target)\n"
 		    "  --title TEXT         a title above the table\n"
+		    "  --trend SERIES       a series joined by area and "
+		    "category: sparklines, charts\n"
 		    "  --version            print the version and exit\n"
 		    "\nSee sarender(1).\n", fp);
 }
@@ -98,6 +100,35 @@ parserag(struct sarender *S, const char *s)
 		    s);
 }
 
+/* The series of --trend FILE, joined to the table's rows; or, when the
+ * table is itself a series charted by satrend, the table cut to each
+ * series' last row, with the series behind it. */
+static struct trendset *
+series(struct tab *t, const char *opt_trend)
+{
+	struct tab s = { 0 };
+	struct trendset *ts;
+
+	if (opt_trend) {
+		readfile(&s, opt_trend);
+		ts = trend_new(&s, 1);
+		freetab(&s);
+		t->tr = ts;
+		return ts;
+	}
+	if (!(ts = trend_new(t, 0)))
+		return NULL;
+	t->series = 1;
+	if (!trend_charted(t)) {
+		trend_free(ts);
+		return NULL;
+	}
+	t->series = 2;
+	trend_keeplast(t, ts);
+	t->tr = ts;
+	return ts;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -121,6 +152,7 @@ main(int argc, char *argv[])
 		{ "suppress", required_argument, NULL, 'N' },
 		{ "targets", required_argument, NULL, 'T' },
 		{ "title", required_argument, NULL, 'L' },
+		{ "trend", required_argument, NULL, 'E' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "width", required_argument, NULL, 'w' },
@@ -128,7 +160,9 @@ main(int argc, char *argv[])
 	};
 	struct sarender run = SARENDER_INIT, *S = &run;
 	struct tab t = { 0 };
+	struct trendset *tr;
 	const char *opt_o = NULL, *opt_funnel = NULL, *opt_fdata = NULL;
+	const char *opt_trend = NULL;
 	const char *fmtset = NULL;
 	FILE *fp;
 	int ch, ret = 0;
@@ -150,6 +184,7 @@ main(int argc, char *argv[])
 			S->over[S->nover++] = optarg;
 			break;
 		case 'D': opt_fdata = optarg; break;
+		case 'E': opt_trend = optarg; break;
 		case 'F': S->focusarea = optarg; break;
 		case 'G': opt_funnel = optarg; break;
 		case 'X': S->excel = 1; break;
@@ -205,6 +240,7 @@ main(int argc, char *argv[])
 		readfile(&t, "-");
 	for (; argc > 0; argc--, argv++)
 		readfile(&t, *argv);
+	tr = series(&t, opt_trend);
 	prepare(S, &t);
 	fp = out_open(opt_o);
 	render(S, fp, &t);
@@ -213,6 +249,7 @@ main(int argc, char *argv[])
 	ret |= out_close(fp, ret == 0);
 	funnel_free(t.fun);
 	freetab(&t);
+	trend_free(tr);
 	freerollup();
 	free(S->over);
 	return ret;

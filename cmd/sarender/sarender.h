@@ -11,7 +11,7 @@ struct sarender; /* main.c: the run's options, passed to each step */
 
 enum { F_TEXT, F_MD, F_HTML, F_CSV };
 enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART,
-	K_PARTIAL, K_SCORE };
+	K_PARTIAL, K_TREND, K_SCORE };
 enum { RAG_NONE, RAG_GREEN, RAG_AMBER, RAG_RED };
 
 /* What the tool knows about the columns of crimerate and msgrank. */
@@ -21,7 +21,7 @@ enum {
 	R_MEAN, R_VS_MEAN, R_LCL, R_UCL, R_BAND, R_MIN, R_Q1, R_Q3, R_MAX,
 	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE,
 	R_PREV_RANK, R_PREV_OF, R_POLARITY, R_VERDICT, R_CHANGE_SIG, R_POOLED,
-	NROLE
+	R_YOY_COUNT, R_YOY_PCT, NROLE
 };
 
 /* Blanked when the count is withheld (C) or the previous count (P), or
@@ -79,6 +79,9 @@ struct tab {
 	unsigned char *pol;     /* each row's META_* polarity */
 	int anysig;             /* a change cell is marked significant */
 	char *ratelabel;        /* "Rate per 100,000", from per */
+	const struct trendset *tr; /* series for the Trend column, charts */
+	int series;             /* the rows are a series' (no RAG by
+				 * thresholds); 2: each series' last row */
 	struct funnel *fun;     /* --funnel: the plots' data, or NULL */
 	int prio;               /* sapriority's output (issue, risk, priority) */
 	struct model *model;    /* --model, or NULL */
@@ -161,6 +164,18 @@ size_t prio_notes(struct sarender *S, const struct tab *t, char **n);
 
 /* matrix.c: the harm x likelihood matrix, in HTML */
 void wmatrix(struct sarender *S, FILE *fp, const struct tab *t);
+
+/* trend.c: series, as a Trend column and as charts */
+struct trendset;
+struct trendset *trend_new(const struct tab *t, int must);
+int trend_charted(const struct tab *t);
+void trend_keeplast(struct tab *t, const struct trendset *ts);
+char *trend_cell(const struct trendset *ts, const char *area,
+    const char *cat, int asc);
+char *trend_note(const struct trendset *ts, int asc);
+void trend_html(struct sarender *S, FILE *fp, const struct tab *t,
+    const struct trendset *ts);
+void trend_free(struct trendset *ts);
 
 /* text.c, md.c, csv.c, html.c: one format each */
 void freelines(char **l, size_t n);

@@ -33,6 +33,7 @@
 #include "../../cmd/sarender/str.c"
 #include "../../cmd/sarender/suppress.c"
 #include "../../cmd/sarender/text.c"
+#include "../../cmd/sarender/trend.c"
 #include "../../cmd/sarender/width.c"
 #undef main
 

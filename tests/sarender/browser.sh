@@ -58,6 +58,25 @@ run "$t/shot.json" --screenshot="$t/table.png" --window-size=1200,900 \
 [ -z "$SAPIPE_SHOTS" ] || cp "$t/table.png" "$SAPIPE_SHOTS/sarender.png"
 echo "screenshot: $t/table.png"
 
+# The trend page: the table of each series' latest month and the charts
+# under it, one per series, with shapes for the signals.
+sarender -f html --title 'Trends: North Kent' -o "$t/trend.html" \
+    trend-series.csv || fail "sarender trend page"
+run "$t/trend.json" --dump-dom "file://$t/trend.html" >"$t/trend-dom.html" ||
+    fail "chromium trend page"
+[ "$(grep -o '<figure class="trend">' "$t/trend-dom.html" | wc -l)" = 3 ] ||
+    fail "want 3 trend charts"
+for mark in '<rect x="44" y="' 'class="band"' 'class="ly"' 'class="so"' \
+    'class="sr"' '>Sep</text>' 'Violent crime, North Kent: 618 in 2016-09'; do
+	grep -qF -- "$mark" "$t/trend-dom.html" || fail "trend page lacks $mark"
+done
+pagereqs "$t/trend.json" && fail "the trend page made a network request"
+run "$t/tshot.json" --screenshot="$t/trend.png" --window-size=1000,1000 \
+    "file://$t/trend.html" >/dev/null || fail "chromium --screenshot trend"
+[ "$(head -c 4 "$t/trend.png" | od -An -c | tr -d ' ')" = 211PNG ] ||
+    fail "no trend screenshot"
+[ -z "$SAPIPE_SHOTS" ] || cp "$t/trend.png" "$SAPIPE_SHOTS/sarender-trend.png"
+echo "screenshot: $t/trend.png"
 # A funnel plot: drawn in the browser, with its focus label and limits,
 # and no request made; a screenshot at A4 width to look at.
 sarender -f html --focus Dartford --funnel Burglary -o "$t/funnel.html" \
