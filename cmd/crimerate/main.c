@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "output.h"
 #include "period.h"
 #include "util.h"
@@ -29,8 +30,9 @@ usage(FILE *fp, int rc)
 	    "[--allow-missing-population]\n"
 	    "                 [--allow-partial] "
 	    "[--categories FILE [--strict]] [--level 95|99.8]\n"
-	    "                 [--rollup FILE] "
-	    "[--partial | --merge] [FILE ...]\n", fp);
+	    "                 [--indicators FILE] [--weights FILE] "
+	    "[--rollup FILE]\n"
+	    "                 [--partial | --merge] [FILE ...]\n", fp);
 	exit(rc);
 }
 
@@ -107,6 +109,7 @@ cleanup(void)
 	free(R.firstat);
 	free(R.lastat);
 	sb_free(&R.kbuf);
+	free_measures();
 }
 
 /* The final stage: lookups, then indicators. */
@@ -123,6 +126,7 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 		R.areanode[i] = node(R.areas.s[i], R.areas.len[i], 0);
 	if (rollup)
 		load_rollup(rollup);
+	denominators();
 	if (R.popfile)
 		load_population(R.popfile);
 	spell_areas();
@@ -130,7 +134,9 @@ finish(const char *cats, const char *rollup, const char *opt_o)
 		check_rollup(rollup);
 	if (cats)
 		load_categories(cats);
-	if (map_categories(cats))
+	if (R.wfile)
+		load_weights(R.wfile);
+	if (map_categories(cats) | measures())
 		return 1;
 	sources();
 	contributors();
@@ -210,8 +216,9 @@ series(void)
 	}
 }
 
-enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_LEVEL, O_MERGE,
-	O_PARTIAL, O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_INDS, O_LEVEL,
+	O_MERGE, O_PARTIAL, O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT,
+	O_VERSION, O_WEIGHTS };
 
 static const struct option longopts[] = {
 	{"allow-missing-population", no_argument, NULL, O_ALLOW},
@@ -220,6 +227,7 @@ static const struct option longopts[] = {
 	{"categories", required_argument, NULL, O_CATS},
 	{"compare", required_argument, NULL, O_CMP},
 	{"help", no_argument, NULL, 'h'},
+	{"indicators", required_argument, NULL, O_INDS},
 	{"level", required_argument, NULL, O_LEVEL},
 	{"merge", no_argument, NULL, O_MERGE},
 	{"partial", no_argument, NULL, O_PARTIAL},
@@ -229,6 +237,7 @@ static const struct option longopts[] = {
 	{"rollup", required_argument, NULL, O_ROLLUP},
 	{"strict", no_argument, NULL, O_STRICT},
 	{"version", no_argument, NULL, O_VERSION},
+	{"weights", required_argument, NULL, O_WEIGHTS},
 	{NULL, 0, NULL, 0}
 };
 
@@ -236,6 +245,7 @@ int
 main(int argc, char *argv[])
 {
 	const char *opt_o = NULL, *cats = NULL, *rollup = NULL, *cmp = NULL;
+	const char *inds = NULL;
 	int ch, i, ret = 0, final;
 
 	out_stdfds();
@@ -286,6 +296,9 @@ main(int argc, char *argv[])
 		case O_CMP:
 			cmp = optarg;
 			break;
+		case O_INDS:
+			inds = optarg;
+			break;
 		case O_MERGE:
 			R.merge = 1;
 			break;
@@ -311,6 +324,9 @@ main(int argc, char *argv[])
 		case O_VERSION:
 			version();
 			break;
+		case O_WEIGHTS:
+			R.wfile = optarg;
+			break;
 		default:
 			usage(stderr, 2);
 		}
@@ -320,12 +336,13 @@ main(int argc, char *argv[])
 
 	final = R.hasper || cmp || R.by || R.popfile || cats || rollup ||
 	    R.strict || R.allowmiss || R.allowpart || R.per != 1000 ||
-	    R.level != 95;
-	if ((R.partial && final) || (R.strict && !cats) ||
+	    R.level != 95 || inds || R.wfile;
+	if ((R.partial && final) || (R.strict && !cats && !R.wfile) ||
 	    (cmp && !R.hasper) || (cmp && R.by && strcmp(cmp, "none") != 0)) {
 		warnx("%s", R.partial && final ? "--partial counts only; the "
 		    "other options belong to the run that merges" : R.strict &&
-		    !cats ? "--strict needs --categories" : cmp && !R.hasper ?
+		    !cats && !R.wfile ? "--strict needs --categories or "
+		    "--weights" : cmp && !R.hasper ?
 		    "--compare needs --period" : "--by compares each bucket "
 		    "with the one before; --compare takes only none");
 		usage(stderr, 2);
@@ -340,6 +357,8 @@ main(int argc, char *argv[])
 		R.by = BY_YEAR;
 	if (R.by)
 		series();
+	if (inds)
+		R.meta = meta_read(inds);
 
 	if (argc == 0)
 		readfile("-");

@@ -11,6 +11,7 @@
 #include "meta.h"
 #include "name.h"
 #include "num.h"
+#include "text.h"
 #include "util.h"
 
 #include "msgrank.h"
@@ -430,7 +431,28 @@ badnum(const struct row *r, int c, const char *what)
 	    hdr->name[col[c]], FIELD(r, c), what);
 }
 
-/* Read the numeric columns this run needs; an empty field is no value. */
+/* The kind column: count, percentage, harm or empty. */
+static void
+parse_kind(struct row *r)
+{
+	const char *s;
+	size_t n;
+
+	if (col[C_KIND] < 0)
+		return;
+	s = FIELD(r, C_KIND);
+	n = r->len[col[C_KIND]];
+	trim(&s, &n);
+	for (r->kind = META_KIND_UNSET; r->kind <= META_HARM; r->kind++)
+		if (strnieq(s, n, meta_kindname(r->kind)))
+			return;
+	errx(1, "%s:%ld:%ld: column '%s': '%s' is not count, percentage or "
+	    "harm", r->file, r->line, col[C_KIND] + 1, hdr->name[col[C_KIND]],
+	    FIELD(r, C_KIND));
+}
+
+/* Read the numeric columns this run needs; an empty field is no value.
+ * A harm total's counts are weighted sums, with decimals. */
 static void
 parse_nums(struct row *r)
 {
@@ -439,11 +461,17 @@ parse_nums(struct row *r)
 	double v;
 	int c;
 
+	parse_kind(r);
 	for (c = C_COUNT; c < NCOL; c++) {
 		if (!((need >> c) & 1u) || col[c] < 0 ||
-		    r->len[col[c]] == 0)
+		    r->len[col[c]] == 0 || c == C_KIND)
 			continue;
-		if (c == C_COUNT || c == C_PREV_COUNT) {
+		if ((c == C_COUNT || c == C_PREV_COUNT) &&
+		    r->kind == META_HARM) {
+			if (num_dbl(FIELD(r, c), r->len[col[c]], &v) != 0 ||
+			    v < 0)
+				badnum(r, c, "a harm-weighted count");
+		} else if (c == C_COUNT || c == C_PREV_COUNT) {
 			if (num_int(FIELD(r, c), r->len[col[c]], &ll) != 0 ||
 			    ll < 0)
 				badnum(r, c, "a count");
@@ -551,8 +579,11 @@ read_polarity(void)
 		r = &rows[i];
 		if (meta) {
 			if ((d = meta_find(meta, FIELD(r, C_CATEGORY),
-			    r->len[col[C_CATEGORY]])))
+			    r->len[col[C_CATEGORY]]))) {
 				r->polarity = d->polarity;
+				if (r->kind == META_KIND_UNSET)
+					r->kind = d->kind;
+			}
 			else if (ingroup(r->akey) && n++ == 0)
 				first = r;
 		} else if (col[C_POLARITY] >= 0 && (r->polarity =

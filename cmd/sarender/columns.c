@@ -48,6 +48,8 @@ const struct role roles[NROLE] = {
 	/* the pooled rate of a group with a withheld count, and the
 	 * others' counts and populations, give the count */
 	[R_POOLED] = { "group_pooled", "MSG pooled rate", K_DEC, SUP_G },
+	[R_DENOMINATOR] = { "denominator", "Denominator", K_TEXT, 0 },
+	[R_KIND] = { "kind", "Kind", K_TEXT, 0 },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */

@@ -19,7 +19,7 @@ enum {
 	R_MEAN, R_VS_MEAN, R_LCL, R_UCL, R_BAND, R_MIN, R_Q1, R_Q3, R_MAX,
 	R_ADJ_RATE, R_ADJ_RANK, R_PER, R_COVERAGE, R_PREV_COVERAGE,
 	R_PREV_RANK, R_PREV_OF, R_POLARITY, R_VERDICT, R_CHANGE_SIG, R_POOLED,
-	NROLE
+	R_DENOMINATOR, R_KIND, NROLE
 };
 
 /* Blanked when the count is withheld (C) or the previous count (P), or
