@@ -1,26 +1,18 @@
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "header.h"
+#include "name.h"
 #include "util.h"
 
+/* The one rule of lib/name.h: a column is matched as an area is. */
 char *
 hdr_norm(const char *s, size_t n)
 {
-	char *k;
-	size_t i;
+	struct sbuf b = { 0 };
 
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	k = xstrndup(s, n);
-	for (i = 0; i < n; i++)
-		k[i] = (char)tolower((unsigned char)k[i]);
-	return k;
+	name_key(&b, s, n);
+	return (char *)sb_str(&b);
 }
 
 struct hdr *
@@ -111,23 +103,29 @@ hdr_role(const char *arg, const char *const *names, size_t n,
 long
 hdr_dup(const struct hdr *h, long *first)
 {
+	return hdr_dupv(h->key, h->n, first);
+}
+
+long
+hdr_dupv(char *const *key, size_t n, long *first)
+{
 	struct keyidx *k;
 	size_t i;
 	long dup = -1;
 
-	for (i = 0; i < h->n; i++)
-		if (h->key[i][0] == '\0') {
+	for (i = 0; i < n; i++)
+		if (key[i][0] == '\0') {
 			*first = -1;
 			return (long)i;
 		}
 	/* Sorted, so 100,000 columns stay cheap. */
-	k = xcalloc(h->n, sizeof(*k));
-	for (i = 0; i < h->n; i++) {
-		k[i].key = h->key[i];
+	k = xcalloc(n + 1, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		k[i].key = key[i];
 		k[i].i = i;
 	}
-	qsort(k, h->n, sizeof(*k), keycmp);
-	for (i = 1; i < h->n; i++)
+	qsort(k, n, sizeof(*k), keycmp);
+	for (i = 1; i < n; i++)
 		if (strcmp(k[i].key, k[i - 1].key) == 0 &&
 		    (dup < 0 || (long)k[i].i < dup)) {
 			dup = (long)k[i].i;

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -29,6 +30,7 @@ struct input *
 in_open(const char *path)
 {
 	struct input *in;
+	struct stat st;
 	int fd;
 
 	if (strcmp(path, "-") == 0)
@@ -37,6 +39,13 @@ in_open(const char *path)
 		fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return NULL;
+	/* open(2) takes a folder; the first read would then fail with a
+	 * message naming nothing. */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
 	in = xcalloc(1, sizeof(*in));
 	in->fd = fd;
 	in->name = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);

@@ -25,10 +25,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "csvread.h"
-#include "header.h"
-#include "input.h"
 #include "period.h"
+#include "table.h"
 #include "util.h"
 
 __extension__ typedef __int128 i128;
@@ -36,7 +34,6 @@ __extension__ typedef __int128 i128;
 enum { C_DATE, C_AREA, C_CAT, C_COUNT, C_SRC, NCOL };
 extern const char *const colname[NCOL];
 
-#define MAXFIELD (1 << 20)
 #define NOB LONG_MIN
 #define SHOWN 60 /* bytes of a bad value quoted in a message */
 
@@ -88,16 +85,6 @@ struct node {
 	long *py;      /* population years (0: any year) */
 	int64_t *pop;  /* [row][denominator]: -1 an empty cell */
 	size_t npop;
-};
-
-/* A CSV file with a header, read row by row. */
-struct lookup {
-	const char *path;
-	struct input *in;
-	struct csvr *r;
-	struct hdr *h;
-	struct csvr_row *row;
-	long need; /* highest column index used */
 };
 
 /* Months of a source missing for an area, inside a period shown. */
@@ -204,8 +191,7 @@ struct crimerate {
 
 extern struct crimerate R;
 
-/* table.c: interned strings and counted groups */
-uint64_t hash(const char *s, size_t n);
+/* strtab.c: interned strings and counted groups */
 long st_find(const struct strtab *t, const char *s, size_t n, uint64_t h,
     size_t *slot);
 uint32_t st_id(struct strtab *t, const char *s, size_t n, int *isnew);
@@ -213,14 +199,8 @@ void st_free(struct strtab *t);
 int64_t *g_get(struct gtab *t, uint32_t a, uint32_t c, long b);
 int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
 
-/* read.c: CSV files with a header, and the records */
+/* read.c: the records */
 void die(const char *file, long line, const char *col, const char *fmt, ...);
-void nonul(const struct lookup *lk, long col);
-int lk_open(struct lookup *l, const char *path);
-long lk_col(struct lookup *l, const char *name, const char *what,
-    int required);
-int lk_next(struct lookup *l);
-void lk_close(struct lookup *l);
 void readfile(const char *path);
 void check_span(void);
 

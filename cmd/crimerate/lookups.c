@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hset.h"
 #include "name.h"
 #include "num.h"
+#include "table.h"
+#include "text.h"
 #include "util.h"
 
 #include "crimerate.h"
@@ -28,19 +31,6 @@ keyid(struct strtab *t, const char *s, size_t n, int *isnew)
 	return st_id(t, k, n, isnew);
 }
 
-/* s without the spaces and tabs around it: the spelling shown. */
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
-		(*n)--;
-	return s;
-}
-
 /* The spelling shown for each key no lookup file spelled: of the data's
  * spellings of it (names, trimmed), the one with the most counted (w),
  * ties to the smallest in byte order. So the choice depends on what was
@@ -60,7 +50,8 @@ vote(const struct strtab *names, const i128 *w, const uint32_t *kid,
 
 	for (i = 0; i < names->n; i++) {
 		n = names->len[i];
-		s = trim(names->s[i], &n);
+		s = names->s[i];
+		trim(&s, &n); /* the spelling shown */
 		id = st_id(&t, s, n, &isnew);
 		if (t.cap > cap) {
 			tw = xreallocarray(tw, t.cap, sizeof(*tw));
@@ -116,7 +107,7 @@ node(const char *s, size_t n, int lookup)
 	if (isnew)
 		memset(&R.nd[id], 0, sizeof(R.nd[id]));
 	if (lookup && !R.nd[id].name) {
-		s = trim(s, &n);
+		trim(&s, &n);
 		R.nd[id].name = xstrndup(s, n);
 	}
 	return id;
@@ -155,22 +146,20 @@ indid(const char *k, size_t n, const char *s, size_t sn)
 void
 load_categories(const char *path)
 {
-	struct lookup lk;
+	struct tbl *lk = tbl_open(path, 0);
 	long ci, ii;
 	uint32_t k, ind;
 	int isnew;
 
-	if (!lk_open(&lk, path))
-		errx(1, "%s: empty", path);
-	ci = lk_col(&lk, "category", NULL, 1);
-	ii = lk_col(&lk, "indicator", NULL, 1);
-	while (lk_next(&lk)) {
-		const char *s = lk.row->f[ii];
-		size_t n = lk.row->len[ii], kn = n;
+	ci = tbl_need(lk, "category", NULL);
+	ii = tbl_need(lk, "indicator", NULL);
+	while (tbl_next(lk)) {
+		const char *s = lk->row->f[ii];
+		size_t n = lk->row->len[ii], kn = n;
 
-		nonul(&lk, ci);
-		nonul(&lk, ii);
-		k = keyid(&R.ckeys, lk.row->f[ci], lk.row->len[ci], &isnew);
+		tbl_nonul(lk, ci);
+		tbl_nonul(lk, ii);
+		k = keyid(&R.ckeys, lk->row->f[ci], lk->row->len[ci], &isnew);
 		if (isnew) {
 			R.kmap = xreallocarray(R.kmap, R.ckeys.cap,
 			    sizeof(*R.kmap));
@@ -183,11 +172,11 @@ load_categories(const char *path)
 		key(s, &kn);
 		if (kn == 0)
 			continue;
-		s = trim(s, &n);
+		trim(&s, &n);
 		ind = indid(sb_str(&R.kbuf), kn, s, n);
 		push(&R.kmap[k], &R.nkmap[k], ind);
 	}
-	lk_close(&lk);
+	tbl_close(lk);
 }
 
 static int
@@ -241,7 +230,7 @@ map_categories(const char *path)
 			continue;
 		}
 		if ((f = st_find(&R.ckeys, R.dcat.s[k], R.dcat.len[k],
-		    hash(R.dcat.s[k], R.dcat.len[k]), &i)) < 0) {
+		    hash64(R.dcat.s[k], R.dcat.len[k], 0), &i)) < 0) {
 			um[n++] = k;
 			continue;
 		}
@@ -263,27 +252,25 @@ map_categories(const char *path)
 void
 load_rollup(const char *path)
 {
-	struct lookup lk;
+	struct tbl *lk = tbl_open(path, 0);
 	long ai, pi;
 	uint32_t a, p;
 
-	if (!lk_open(&lk, path))
-		errx(1, "%s: empty", path);
-	ai = lk_col(&lk, "area", NULL, 1);
-	pi = lk_col(&lk, "parent", NULL, 1);
-	while (lk_next(&lk)) {
-		if (lk.row->len[ai] == 0)
-			die(lk.path, lk.row->line, lk.h->name[ai], "empty area");
-		nonul(&lk, ai);
-		nonul(&lk, pi);
-		if (lk.row->len[pi] == 0)
+	ai = tbl_need(lk, "area", NULL);
+	pi = tbl_need(lk, "parent", NULL);
+	while (tbl_next(lk)) {
+		if (lk->row->len[ai] == 0)
+			tbl_fail(lk, ai, "empty area");
+		tbl_nonul(lk, ai);
+		tbl_nonul(lk, pi);
+		if (lk->row->len[pi] == 0)
 			continue; /* a top level */
-		a = node(lk.row->f[ai], lk.row->len[ai], 1);
-		p = node(lk.row->f[pi], lk.row->len[pi], 1);
+		a = node(lk->row->f[ai], lk->row->len[ai], 1);
+		p = node(lk->row->f[pi], lk->row->len[pi], 1);
 		push(&R.nd[a].par, &R.nd[a].npar, p);
 		push(&R.nd[p].kid, &R.nd[p].nkid, a);
 	}
-	lk_close(&lk);
+	tbl_close(lk);
 }
 
 /* A cycle in the rollup is an error naming an area on it. Depth first
@@ -393,7 +380,7 @@ ancestors(uint32_t v)
 /* A cell of denominator d: -1 when empty (none known); a bad one is
  * an error. */
 static int64_t
-denval(const struct lookup *lk, long col, size_t d)
+denval(const struct tbl *lk, long col, size_t d)
 {
 	const char *f = lk->row->f[col];
 	long long v;
@@ -413,29 +400,27 @@ denval(const struct lookup *lk, long col, size_t d)
 void
 load_population(const char *path)
 {
-	struct lookup lk;
+	struct tbl *lk = tbl_open(path, 0);
 	struct node *n;
 	long ai, yi, pi[MAXDEN], y = 0;
 	size_t i, d, nd = R.nden;
 
-	if (!lk_open(&lk, path))
-		errx(1, "%s: empty", path);
-	ai = lk_col(&lk, "area", NULL, 1);
-	yi = lk_col(&lk, "year", NULL, 0);
+	ai = tbl_need(lk, "area", NULL);
+	yi = tbl_col(lk, "year");
 	for (d = 0; d < nd; d++)
-		pi[d] = lk_col(&lk, R.den[d], NULL, 1);
-	while (lk_next(&lk)) {
-		if (yi >= 0 && (lk.row->len[yi] != 4 ||
-		    (y = strtol(lk.row->f[yi], NULL, 10)) < 1 ||
-		    strspn(lk.row->f[yi], "0123456789") != 4))
-			die(lk.path, lk.row->line, lk.h->name[yi],
-			    "'%.*s' is not a year", SHOWN, lk.row->f[yi]);
-		nonul(&lk, ai);
-		i = node(lk.row->f[ai], lk.row->len[ai], 1); /* may move R.nd */
+		pi[d] = tbl_need(lk, R.den[d], NULL);
+	while (tbl_next(lk)) {
+		if (yi >= 0 && (lk->row->len[yi] != 4 ||
+		    (y = strtol(lk->row->f[yi], NULL, 10)) < 1 ||
+		    strspn(lk->row->f[yi], "0123456789") != 4))
+			die(lk->path, lk->row->line, lk->h->name[yi],
+			    "'%.*s' is not a year", SHOWN, lk->row->f[yi]);
+		tbl_nonul(lk, ai);
+		i = node(lk->row->f[ai], lk->row->len[ai], 1); /* may move R.nd */
 		n = &R.nd[i];
 		for (i = 0; i < n->npop; i++)
 			if (n->py[i] == y)
-				die(lk.path, lk.row->line, NULL, "a second "
+				die(lk->path, lk->row->line, NULL, "a second "
 				    "population for '%s'%s", n->name, y ?
 				    " in that year" : "");
 		n->py = xreallocarray(n->py, n->npop + 1, sizeof(*n->py));
@@ -443,10 +428,10 @@ load_population(const char *path)
 		    sizeof(*n->pop));
 		n->py[n->npop] = y;
 		for (d = 0; d < nd; d++)
-			n->pop[n->npop * nd + d] = denval(&lk, pi[d], d);
+			n->pop[n->npop * nd + d] = denval(lk, pi[d], d);
 		n->npop++;
 	}
-	lk_close(&lk);
+	tbl_close(lk);
 }
 
 /* A node's own denominator d for a year: the row of that year, or of a

@@ -14,8 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hset.h"
 #include "meta.h"
 #include "name.h"
+#include "table.h"
 #include "util.h"
 
 #include "crimerate.h"
@@ -93,7 +95,7 @@ weight(const char *s, size_t n, int64_t *v, long *dec)
 void
 load_weights(const char *path)
 {
-	struct lookup lk;
+	struct tbl *lk = tbl_open(path, 0);
 	long ci, wi, *line = NULL, dec = 0;
 	size_t n, i, j, np = 0;
 	uint32_t k;
@@ -101,33 +103,29 @@ load_weights(const char *path)
 	int64_t w = 0;
 	const char *ks;
 
-	if (!lk_open(&lk, path))
-		errx(1, "%s: empty", path);
-	ci = lk_col(&lk, "category", NULL, 1);
-	wi = lk_col(&lk, "weight", NULL, 1);
-	while (lk_next(&lk)) {
-		nonul(&lk, ci);
-		nonul(&lk, wi);
-		n = lk.row->len[ci];
-		ks = key(lk.row->f[ci], &n);
+	ci = tbl_need(lk, "category", NULL);
+	wi = tbl_need(lk, "weight", NULL);
+	while (tbl_next(lk)) {
+		tbl_nonul(lk, ci);
+		tbl_nonul(lk, wi);
+		n = lk->row->len[ci];
+		ks = key(lk->row->f[ci], &n);
 		if (n == 0)
-			die(lk.path, lk.row->line, lk.h->name[ci],
-			    "an empty category");
+			tbl_fail(lk, ci, "an empty category");
 		k = st_id(&R.wkeys, ks, n, &isnew);
 		if (isnew) {
 			R.wval = xreallocarray(R.wval, R.wkeys.cap,
 			    sizeof(*R.wval));
 			line = xreallocarray(line, R.wkeys.cap, sizeof(*line));
 		} else {
-			die(lk.path, lk.row->line, lk.h->name[ci], "a second "
-			    "weight for '%.*s' (the first at line %ld)", SHOWN,
-			    lk.row->f[ci], line[k]);
+			tbl_fail(lk, ci, "a second weight for '%.*s' (the first "
+			    "at line %ld)", SHOWN, lk->row->f[ci], line[k]);
 		}
-		line[k] = lk.row->line;
-		if (weight(lk.row->f[wi], lk.row->len[wi], &w, &dec) != 0)
-			die(lk.path, lk.row->line, lk.h->name[wi], "'%.*s' is "
-			    "not a weight (0 or more, at most 6 decimals, below "
-			    "9.2 x 10^12)", SHOWN, lk.row->f[wi]);
+		line[k] = lk->row->line;
+		if (weight(lk->row->f[wi], lk->row->len[wi], &w, &dec) != 0)
+			tbl_fail(lk, wi, "'%.*s' is not a weight (0 or more, at "
+			    "most 6 decimals, below 9.2 x 10^12)", SHOWN,
+			    lk->row->f[wi]);
 		R.wval[k] = w;
 		if (dec > R.wdec)
 			R.wdec = dec;
@@ -135,7 +133,7 @@ load_weights(const char *path)
 	for (i = 0; i < sizeof(policeuk) / sizeof(policeuk[0]); i++) {
 		n = strlen(policeuk[i]);
 		ks = key(policeuk[i], &n);
-		np += st_find(&R.wkeys, ks, n, hash(ks, n), &j) >= 0;
+		np += st_find(&R.wkeys, ks, n, hash64(ks, n, 0), &j) >= 0;
 	}
 	if (np)
 		warnx("%s: %zu of the weights' categories are police.uk's "
@@ -143,7 +141,7 @@ load_weights(const char *path)
 		    "index, not the ONS Crime Severity Score, whose weights are "
 		    "per Home Office offence code", path, np);
 	free(line);
-	lk_close(&lk);
+	tbl_close(lk);
 }
 
 /* The indicator whose name (or key) is s, or -1. */
@@ -153,7 +151,7 @@ findind(const char *s)
 	size_t n = strlen(s), slot;
 	const char *k = key(s, &n);
 
-	return st_find(&R.inds, k, n, hash(k, n), &slot);
+	return st_find(&R.inds, k, n, hash64(k, n, 0), &slot);
 }
 
 /* A new indicator of ours, named s; one of the data or the categories
@@ -289,7 +287,7 @@ harm(void)
 		kn[R.ckid[c]] += R.catn[c];
 	for (k = 0; k < R.dcat.n; k++) {
 		f = st_find(&R.wkeys, R.dcat.s[k], R.dcat.len[k],
-		    hash(R.dcat.s[k], R.dcat.len[k]), &slot);
+		    hash64(R.dcat.s[k], R.dcat.len[k], 0), &slot);
 		R.kw[k] = f < 0 ? -1 : R.wval[f];
 		if (f >= 0)
 			addmap(k, R.harm, R.wval[f]);

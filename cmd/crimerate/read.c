@@ -1,5 +1,4 @@
-/* Reading: CSV files with a header (the data and the lookups), and
- * each record of the data added to its groups. */
+/* Reading: each record of the data added to its groups. */
 #include <err.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -7,12 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
 #include "date.h"
-#include "header.h"
-#include "input.h"
 #include "num.h"
 #include "period.h"
+#include "table.h"
 #include "util.h"
 
 #include "crimerate.h"
@@ -32,93 +29,6 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	if (col)
 		errx(1, "%s:%ld: column '%s': %s", file, line, col, msg);
 	errx(1, "%s:%ld: %s", file, line, msg);
-}
-
-/* A name may not hold a NUL byte: it would end the name when shown, and
- * 'A\0B' would print as a second 'A'. */
-void
-nonul(const struct lookup *lk, long col)
-{
-	if (memchr(lk->row->f[col], '\0', lk->row->len[col]))
-		die(lk->path, lk->row->line, lk->h->name[col], "NUL byte");
-}
-
-int
-lk_open(struct lookup *l, const char *path)
-{
-	long dup, first;
-
-	memset(l, 0, sizeof(*l));
-	l->path = path;
-	if (!(l->in = in_open(path)))
-		err(1, "%s", path);
-	l->path = in_name(l->in);
-	l->r = csvr_open(l->in, ',', MAXFIELD);
-	switch (csvr_next(l->r, &l->row)) {
-	case -1:
-		errx(1, "%s: %s", l->path, csvr_error(l->r));
-	case 0:
-		return 0;
-	}
-	if (l->row->err == CSVR_EWIDE)
-		die(l->path, l->row->line, NULL, "header: more than %d fields",
-		    CSVR_MAXFIELDS);
-	l->h = hdr_new(l->row->f, l->row->len, l->row->n);
-	/* Which of two same-named columns was meant is anyone's guess. */
-	if ((dup = hdr_dup(l->h, &first)) >= 0 && first >= 0)
-		errx(1, "%s:%ld: columns %ld '%s' and %ld '%s' have the same "
-		    "name", l->path, l->row->line, first + 1,
-		    l->h->name[first], dup + 1, l->h->name[dup]);
-	return 1;
-}
-
-/* The index of a column by name, -1 if optional and absent. */
-long
-lk_col(struct lookup *l, const char *name, const char *what, int required)
-{
-	long i = hdr_find(l->h, name);
-
-	if (i < 0 && required && what && strcmp(what, name) != 0)
-		errx(1, "%s: no column '%s' (-c %s=%s)", l->path, name, what,
-		    name);
-	if (i < 0 && required)
-		errx(1, "%s: no column '%s'", l->path, name);
-	if (i > l->need)
-		l->need = i;
-	return i;
-}
-
-int
-lk_next(struct lookup *l)
-{
-	switch (csvr_next(l->r, &l->row)) {
-	case -1:
-		errx(1, "%s: %s", l->path, csvr_error(l->r));
-	case 0:
-		return 0;
-	}
-	if (l->row->err == CSVR_ETOOLONG)
-		die(l->path, l->row->line, NULL, "a field longer than %d bytes",
-		    MAXFIELD);
-	if (l->row->err == CSVR_EQUOTE)
-		die(l->path, l->row->line, NULL, "a quoted field never ends");
-	if (l->row->err == CSVR_EWIDE)
-		die(l->path, l->row->line, NULL, "more than %d fields",
-		    CSVR_MAXFIELDS);
-	if ((long)l->row->n <= l->need)
-		die(l->path, l->row->line, NULL, "%zu fields, the header has %zu",
-		    l->row->n, l->h->n);
-	return 1;
-}
-
-void
-lk_close(struct lookup *l)
-{
-	hdr_free(l->h);
-	if (l->r)
-		csvr_close(l->r);
-	if (l->in)
-		in_close(l->in);
 }
 
 static const char *
@@ -149,7 +59,7 @@ span(const struct period *p)
  * the edge of a period is data coarser than the period: an error. */
 static void
 buckets(struct dinfo *d, long f, long l, int prec, const char *val,
-    struct lookup *lk, const char *col)
+    struct tbl *lk, const char *col)
 {
 	const struct period *p[2] = {&R.per_, &R.cmp};
 	long b;
@@ -188,7 +98,7 @@ buckets(struct dinfo *d, long f, long l, int prec, const char *val,
 
 /* Where an earliest or latest date was read, for a message. */
 static void
-where(char **at, uint32_t *id, uint32_t date, const struct lookup *lk)
+where(char **at, uint32_t *id, uint32_t date, const struct tbl *lk)
 {
 	char buf[64];
 
@@ -220,7 +130,7 @@ check_span(void)
 
 /* A date string met for the first time. */
 static void
-newdate(uint32_t id, struct lookup *lk, long col)
+newdate(uint32_t id, struct tbl *lk, long col)
 {
 	const char *s = R.dates.s[id];
 	long f, l;
@@ -252,7 +162,7 @@ newdate(uint32_t id, struct lookup *lk, long col)
 }
 
 static int64_t
-count(struct lookup *lk, long col)
+count(struct tbl *lk, long col)
 {
 	const char *s;
 	size_t n, i;
@@ -278,7 +188,7 @@ count(struct lookup *lk, long col)
 
 /* A name of the data, as written: its spelling is chosen at the end. */
 static uint32_t
-name(struct strtab *t, struct lookup *lk, long col, const char *what)
+name(struct strtab *t, struct tbl *lk, long col, const char *what)
 {
 	uint32_t id;
 	int isnew;
@@ -287,7 +197,7 @@ name(struct strtab *t, struct lookup *lk, long col, const char *what)
 		die(lk->path, lk->row->line, lk->h->name[col], "empty %s", what);
 	id = st_id(t, lk->row->f[col], lk->row->len[col], &isnew);
 	if (isnew)
-		nonul(lk, col);
+		tbl_nonul(lk, col);
 	return id;
 }
 
@@ -304,7 +214,7 @@ weights(i128 **w, size_t *cap, const struct strtab *t)
 
 /* Add a record's count to a group: each group's sum is checked. */
 static void
-addgroup(struct lookup *lk, const char *cn, uint32_t a, uint32_t c, long b,
+addgroup(struct tbl *lk, const char *cn, uint32_t a, uint32_t c, long b,
     int64_t n)
 {
 	int64_t *to = g_get(&R.g, a, c, b);
@@ -391,7 +301,7 @@ seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
 }
 
 static void
-record(struct lookup *lk, const long *col, uint32_t unit)
+record(struct tbl *lk, const long *col, uint32_t unit)
 {
 	struct csvr_row *row = lk->row;
 	const struct dinfo *d;
@@ -433,35 +343,24 @@ record(struct lookup *lk, const long *col, uint32_t unit)
 		addgroup(lk, cn, a, c, d->b[1], n);
 }
 
-/* Is the row the header again (concatenated partials)? */
-static int
-isheader(const struct lookup *lk)
-{
-	return hdr_same(lk->h, lk->row->f, lk->row->len, lk->row->n);
-}
-
 void
 readfile(const char *path)
 {
-	struct lookup lk;
+	struct tbl *lk = tbl_open(path, 0);
 	long col[NCOL], before = R.nrows;
 	uint32_t unit;
 	int i;
 
-	/* As the other tools: no header is no data, most often an upstream
-	 * stage that failed. */
-	if (!lk_open(&lk, path))
-		errx(1, "%s: empty (no header row)", lk.path);
 	for (i = 0; i < NCOL; i++)
-		col[i] = lk_col(&lk, R.col[i], colname[i],
-		    i == C_SRC ? 0 : i != C_COUNT || R.merge);
+		col[i] = i == C_SRC || (i == C_COUNT && !R.merge) ?
+		    tbl_col(lk, R.col[i]) : tbl_need(lk, R.col[i], colname[i]);
 	/* without a source column the file is the source unit */
-	unit = st_id(&R.units, lk.path, strlen(lk.path), NULL);
+	unit = st_id(&R.units, lk->path, strlen(lk->path), NULL);
 	windows();
-	while (lk_next(&lk))
-		if (!R.merge || !isheader(&lk))
-			record(&lk, col, unit);
+	while (tbl_next(lk))
+		if (!R.merge || !tbl_isheader(lk))
+			record(lk, col, unit);
 	if (R.verbose)
-		warnx("%s: %lld records", lk.path, R.nrows - before);
-	lk_close(&lk);
+		warnx("%s: %lld records", lk->path, R.nrows - before);
+	tbl_close(lk);
 }

@@ -4,95 +4,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
 #include "header.h"
-#include "input.h"
 #include "name.h"
+#include "table.h"
 #include "util.h"
+
 #include "sarender.h"
 
-#define MAXFIELD (1 << 20)
-
-/* Two columns of one name (trimmed, any case): a lookup by name would
- * take the first and never show the second. Empty names may repeat:
- * nothing can name them. */
+/* Keep a row: each field a string of its own. */
 static void
-nodup(const struct hdr *h, const char *file, long line)
+addrow(struct tab *t, const struct csvr_row *row)
 {
-	struct hdr u = { 0 };
-	size_t *ix = xcalloc(h->n + 1, sizeof(*ix)), i;
-	long j, first;
+	size_t i;
 
-	u.key = xcalloc(h->n + 1, sizeof(char *));
-	for (i = 0; i < h->n; i++)
-		if (h->key[i][0] != '\0') {
-			ix[u.n] = i;
-			u.key[u.n++] = h->key[i];
-		}
-	if ((j = hdr_dup(&u, &first)) >= 0)
-		errx(1, "%s:%ld: column %zu '%s' has the name of column %zu "
-		    "'%s'", file, line, ix[j] + 1, h->name[ix[j]],
-		    ix[first] + 1, h->name[ix[first]]);
-	free(u.key);
-	free(ix);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->row = xreallocarray(t->row, t->cap, sizeof(*t->row));
+		t->line = xreallocarray(t->line, t->cap, sizeof(*t->line));
+		t->file = xreallocarray(t->file, t->cap, sizeof(*t->file));
+	}
+	t->file[t->n] = t->files[t->nfiles - 1];
+	t->row[t->n] = xcalloc(row->n, sizeof(char *));
+	for (i = 0; i < row->n; i++)
+		t->row[t->n][i] = xstrndup(row->f[i], row->len[i]);
+	t->line[t->n++] = row->line;
 }
 
+/* A NUL byte would cut a cell short where it is shown. */
 void
 readfile(struct tab *t, const char *path)
 {
-	struct input *in;
-	struct csvr *r;
-	struct csvr_row *row;
-	size_t i;
-	int rc, first = 1;
+	struct tbl *in = tbl_open(path, TBL_NONUL);
 
-	if (!(in = in_open(path)))
-		err(1, "%s", path);
 	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(char *));
-	t->files[t->nfiles++] = xstrdup(in_name(in));
-	r = csvr_open(in, ',', MAXFIELD);
-	while ((rc = csvr_next(r, &row)) > 0) {
-		if (row->err != CSVR_OK)
-			errx(1, "%s:%ld: %s", in_name(in), row->line,
-			    row->err == CSVR_EQUOTE ? "quoted field not closed" :
-			    row->err == CSVR_EWIDE ? "more than 131072 fields" :
-			    "field too long");
-		if (first && !t->h) {
-			t->h = hdr_new(row->f, row->len, row->n);
-			nodup(t->h, in_name(in), row->line);
-		} else if (first) {
-			if (!hdr_same(t->h, row->f, row->len, row->n))
-				errx(1, "%s:%ld: header differs from the "
-				    "first file's", in_name(in), row->line);
-		} else {
-			if (row->n != t->h->n)
-				errx(1, "%s:%ld: %zu fields, the header has "
-				    "%zu", in_name(in), row->line, row->n,
-				    t->h->n);
-			if (t->n == t->cap) {
-				t->cap = t->cap ? 2 * t->cap : 64;
-				t->row = xreallocarray(t->row, t->cap,
-				    sizeof(*t->row));
-				t->line = xreallocarray(t->line, t->cap,
-				    sizeof(*t->line));
-				t->file = xreallocarray(t->file, t->cap,
-				    sizeof(*t->file));
-			}
-			t->file[t->n] = t->files[t->nfiles - 1];
-			t->row[t->n] = xcalloc(row->n, sizeof(char *));
-			for (i = 0; i < row->n; i++)
-				t->row[t->n][i] = xstrndup(row->f[i],
-				    row->len[i]);
-			t->line[t->n++] = row->line;
-		}
-		first = 0;
+	t->files[t->nfiles++] = xstrdup(in->path);
+	if (!t->h) {
+		t->h = tbl_takehdr(in);
+		t->hline = in->hline;
+	} else {
+		tbl_likefirst(in, t->h);
 	}
-	if (rc < 0)
-		errx(1, "%s: %s", in_name(in), csvr_error(r));
-	if (first && !t->h)
-		errx(1, "%s: no header", in_name(in));
-	csvr_close(r);
-	in_close(in);
+	while (tbl_next(in))
+		addrow(t, in->row);
+	tbl_close(in);
 }
 
 int
@@ -116,11 +70,12 @@ findroles(struct tab *t)
 	for (k = 0; k < NROLE; k++)
 		t->ix[k] = hdr_find(t->h, roles[k].name);
 	for (i = 0; i < nover; i++) {
-		char *eq = strchr(over[i], '=');
+		const char *eq = strchr(over[i], '='), *col = eq + 1;
 
 		k = (size_t)rolename(over[i], (size_t)(eq - over[i]));
-		if ((j = hdr_find(t->h, eq + 1)) < 0)
-			errx(1, "-c %s: no column '%s'", over[i], eq + 1);
+		if ((j = hdr_find(t->h, col)) < 0)
+			tbl_missing(t->files[0], t->hline, t->h, 1, &col,
+			    &roles[k].name, NULL);
 		t->ix[k] = j;
 	}
 }
@@ -128,43 +83,21 @@ findroles(struct tab *t)
 void
 readtargets(struct tab *t, const char *path)
 {
-	struct input *in;
-	struct csvr *r;
+	struct tbl *in = tbl_open(path, TBL_NONUL);
 	struct csvr_row *row;
-	struct hdr *h = NULL;
 	struct target *g;
-	long c[5] = { 0 }, m;
+	long c[5], m;
 	size_t i;
 	double amber;
-	int rc;
 
-	if (!(in = in_open(path)))
-		err(1, "%s", path);
-	r = csvr_open(in, ',', MAXFIELD);
 	t->tgname = path;
-	while ((rc = csvr_next(r, &row)) > 0) {
-		if (row->err != CSVR_OK)
-			errx(1, "%s:%ld: unreadable record (%s)", path,
-			    row->line, row->err == CSVR_EWIDE ?
-			    "more than 131072 fields" : row->err == CSVR_EQUOTE ?
-			    "quoted field not closed" : "field too long");
-		if (!h) {
-			h = hdr_new(row->f, row->len, row->n);
-			nodup(h, path, row->line);
-			c[0] = hdr_find(h, "category");
-			c[1] = hdr_find(h, "target");
-			c[2] = hdr_find(h, "measure|kind");
-			c[3] = hdr_find(h, "direction");
-			c[4] = hdr_find(h, "amber");
-			if (c[0] < 0 || c[1] < 0)
-				errx(1, "%s:%ld: no column '%s'", path,
-				    row->line, c[0] < 0 ? "category" :
-				    "target");
-			continue;
-		}
-		if (row->n != h->n)
-			errx(1, "%s:%ld: %zu fields, the header has %zu",
-			    path, row->line, row->n, h->n);
+	c[0] = tbl_need(in, "category", NULL);
+	c[1] = tbl_need(in, "target", NULL);
+	c[2] = tbl_col(in, "measure|kind");
+	c[3] = tbl_col(in, "direction");
+	c[4] = tbl_col(in, "amber");
+	while (tbl_next(in)) {
+		row = in->row;
 		t->tg = xreallocarray(t->tg, t->ntg + 1, sizeof(*t->tg));
 		g = &t->tg[t->ntg];
 		memset(g, 0, sizeof(*g));
@@ -205,13 +138,7 @@ readtargets(struct tab *t, const char *path)
 			    "number >= 0", path, row->line, row->f[c[4]]);
 		g->amber = amber;
 	}
-	if (rc < 0)
-		errx(1, "%s: %s", path, csvr_error(r));
-	if (!h)
-		errx(1, "%s: no header", path);
-	hdr_free(h);
-	csvr_close(r);
-	in_close(in);
+	tbl_close(in);
 }
 
 void

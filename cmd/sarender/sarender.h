@@ -55,6 +55,7 @@ struct target {
 
 struct tab {
 	struct hdr *h;
+	long hline;        /* the header's line in the first file */
 	char ***row;
 	long *line;
 	const char **file; /* each row's file name, one of files[] */

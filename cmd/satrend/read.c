@@ -5,13 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
-#include "header.h"
-#include "input.h"
 #include "name.h"
 #include "num.h"
 #include "period.h"
 #include "stats.h"
+#include "table.h"
 #include "util.h"
 
 #include "satrend.h"
@@ -40,56 +38,6 @@ bucket(const struct period *p)
 	return period_bucket(bykind(p), p->first);
 }
 
-struct src {
-	struct input *in;
-	struct csvr *r;
-	struct hdr *h;
-	const char *name;
-};
-
-static void
-src_open(struct src *s, const char *path)
-{
-	struct csvr_row *row;
-	int rc;
-
-	if (!(s->in = in_open(path)))
-		err(1, "%s", path);
-	s->name = in_name(s->in);
-	s->r = csvr_open(s->in, ',', MAXFIELD);
-	if ((rc = csvr_next(s->r, &row)) < 0)
-		errx(1, "%s: %s", s->name, csvr_error(s->r));
-	if (rc == 0)
-		errx(1, "%s: empty: no header", s->name);
-	if (row->err != CSVR_OK || row->nul)
-		errx(1, "%s:%ld: a bad header", s->name, row->line);
-	s->h = hdr_new(row->f, row->len, row->n);
-}
-
-/* The next row, checked: 1, or 0 at end of input. */
-static int
-src_next(struct src *s, struct csvr_row **row)
-{
-	int rc = csvr_next(s->r, row);
-
-	if (rc < 0)
-		errx(1, "%s: %s", s->name, csvr_error(s->r));
-	if (rc == 0)
-		return 0;
-	if ((*row)->err == CSVR_ETOOLONG)
-		errx(1, "%s:%ld: a field longer than %d bytes", s->name,
-		    (*row)->line, MAXFIELD);
-	if ((*row)->err == CSVR_EQUOTE)
-		errx(1, "%s:%ld: a quoted field is never closed", s->name,
-		    (*row)->line);
-	if ((*row)->nul)
-		errx(1, "%s:%ld: a NUL byte", s->name, (*row)->line);
-	if ((*row)->n != s->h->n)
-		errx(1, "%s:%ld: %zu fields, the header has %zu", s->name,
-		    (*row)->line, (*row)->n, s->h->n);
-	return 1;
-}
-
 const char *
 colsearch(const struct run *R, int c)
 {
@@ -98,26 +46,24 @@ colsearch(const struct run *R, int c)
 
 /* Find the columns; name every missing one in a single error. */
 static void
-findcols(struct run *R, const struct src *s)
+findcols(struct run *R, const struct tbl *s)
 {
 	unsigned need = 1u << C_AREA | 1u << C_CATEGORY | 1u << C_PERIOD |
 	    1u << C_COUNT;
-	struct sbuf miss = { 0 };
-	size_t i, k;
+	const char *miss[NCOL], *role[NCOL];
+	size_t i, k, n = 0;
 
 	if (R->byrate)
 		need |= 1u << C_RATE | 1u << C_POPULATION;
 	for (i = 0; i < NCOL; i++) {
-		R->col[i] = hdr_find(s->h, colsearch(R, (int)i));
+		R->col[i] = tbl_col(s, colsearch(R, (int)i));
 		if (R->col[i] >= 0 || !((need >> i) & 1u))
 			continue;
-		sb_adds(&miss, miss.len ? ", '" : "'");
-		sb_adds(&miss, colsearch(R, (int)i));
-		sb_addc(&miss, '\'');
+		miss[n] = colsearch(R, (int)i);
+		role[n++] = colname[i];
 	}
-	if (miss.len)
-		errx(1, "%s:1: no column %s", s->name, sb_str(&miss));
-	sb_free(&miss);
+	if (n)
+		tbl_missing(s->path, s->hline, s->h, n, miss, role, NULL);
 	/* An input that already holds our columns (charted twice): ours
 	 * win. */
 	R->dropcol = xcalloc(s->h->n, sizeof(*R->dropcol));
@@ -126,7 +72,7 @@ findcols(struct run *R, const struct src *s)
 			if (strcmp(s->h->key[i], addname[k]) == 0) {
 				R->dropcol[i] = 1;
 				warnx("%s: input column '%s' is replaced",
-				    s->name, s->h->name[i]);
+				    s->path, s->h->name[i]);
 			}
 }
 
@@ -280,30 +226,17 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 void
 read_file(struct run *R, const char *path)
 {
-	struct csvr_row *row;
-	struct src s;
-	size_t i;
+	struct tbl *s = tbl_open(path, TBL_NONUL);
 
-	src_open(&s, path);
 	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));
-	R->files[R->nfiles++] = xstrdup(s.name);
+	R->files[R->nfiles++] = xstrdup(s->path);
 	if (!R->hdr) {
-		findcols(R, &s);
-		R->hdr = s.h;
+		findcols(R, s);
+		R->hdr = tbl_takehdr(s);
 	} else {
-		if (s.h->n != R->hdr->n)
-			errx(1, "%s:1: a header unlike the first file's",
-			    s.name);
-		for (i = 0; i < s.h->n; i++)
-			if (strcmp(s.h->key[i], R->hdr->key[i]) != 0)
-				errx(1, "%s:1: a header unlike the first "
-				    "file's", s.name);
+		tbl_likefirst(s, R->hdr);
 	}
-	while (src_next(&s, &row))
-		add_row(R, row, R->files[R->nfiles - 1]);
-	if (s.h != R->hdr)
-		hdr_free(s.h);
-	csvr_close(s.r);
-	in_close(s.in);
+	while (tbl_next(s))
+		add_row(R, s->row, R->files[R->nfiles - 1]);
+	tbl_close(s);
 }
-

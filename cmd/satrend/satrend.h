@@ -1,5 +1,8 @@
 /* satrend's private header: the state of a run, the rows, and the
  * functions the files call across. */
+#ifndef SATREND_H
+#define SATREND_H
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -7,7 +10,6 @@
 #include "period.h"
 #include "util.h"
 
-#define MAXFIELD (1 << 20)
 #define MINBASE 12 /* never fewer baseline points (NHSRplotthedots) */
 #define TPOINTS 5  /* the trend marker's points (Fingertips) */
 /* Fingertips' ChiSquareConfidence: chi-square on 1 df at 99.8 %. */
@@ -99,3 +101,5 @@ void report(const struct run *R);
 
 /* write.c */
 void write_all(const struct run *R, FILE *fp);
+
+#endif

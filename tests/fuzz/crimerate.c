@@ -13,7 +13,7 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main crimerate_main
-#include "../../cmd/crimerate/table.c"
+#include "../../cmd/crimerate/strtab.c"
 #include "../../cmd/crimerate/coverage.c"
 #include "../../cmd/crimerate/read.c"
 #include "../../cmd/crimerate/lookups.c"

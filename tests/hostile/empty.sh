@@ -11,6 +11,6 @@ if command -v msgrank >/dev/null; then
 	expect 1 "e.csv: empty: no header" msgrank "$t/e.csv"
 fi
 if command -v sarender >/dev/null; then
-	expect 1 "e.csv: no header" sarender "$t/e.csv"
+	expect 1 "e.csv: empty (no header row)" sarender "$t/e.csv"
 fi
 done_

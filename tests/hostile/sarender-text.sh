@@ -14,5 +14,5 @@ for loc in C POSIX; do
 	cmp -s "$t/utf8" "$t/c" || { echo "FAIL: LC_ALL=$loc aligns differently"; diff "$t/utf8" "$t/c"; fails=$((fails + 1)); }
 done
 printf 'area,count,COUNT\nA,1,2\n' >"$t/in.csv"
-expect 1 "column 3 'COUNT' has the name of column 2 'count'" sarender "$t/in.csv"
+expect 1 "columns 2 'count' and 3 'COUNT' have the same name" sarender "$t/in.csv"
 done_

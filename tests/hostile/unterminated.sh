@@ -9,5 +9,5 @@ printf 'a,b\n1,"2\n3,4\n5,6\n' >"$t/q2.csv"
 expect 0 "read 3, written 2, rejected 1" csvclean --stats --max-rejects 1 "$t/q2.csv"
 same "$t/out" 'a,b\n3,4\n5,6\n'
 printf 'date,area,category\n2016,A,"x\n' >"$t/r.csv"
-expect 1 "r.csv:2: a quoted field never ends" crimerate "$t/r.csv"
+expect 1 "r.csv:2: quoted field not closed before the end of input" crimerate "$t/r.csv"
 done_

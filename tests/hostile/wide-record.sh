@@ -32,7 +32,7 @@ commas | gzip -9 >"$t/hdr.gz"
 wide "$t/hdr.gz" csvclean 1 "hdr.gz:1: header unreadable: more than 131072 fields"
 wide "$t/hdr.gz" crimerate 1 "hdr.gz:1: header: more than 131072 fields"
 wide "$t/hdr.gz" msgrank 1 "hdr.gz:1: header: more than 131072 fields"
-wide "$t/hdr.gz" sarender 1 "hdr.gz:1: more than 131072 fields"
+wide "$t/hdr.gz" sarender 1 "hdr.gz:1: header: more than 131072 fields"
 # a lookup file: crimerate's --population
 printf 'date,area,category\n2016-01,A,x\n' >"$t/r.csv"
 expect 1 "hdr.gz:1: header: more than 131072 fields" crimerate --period 2016 --population "$t/hdr.gz" "$t/r.csv"

@@ -4,35 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hset.h"
 #include "util.h"
 
 #include "crimerate.h"
-
-uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	/* the tail in at most two loads, without a call to memcpy(3) */
-	if (n >= 4) {
-		uint32_t a, b;
-
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		w = a | (uint64_t)b << 32;
-	} else {
-		w = n ? (uint64_t)(unsigned char)s[0] |
-		    (uint64_t)(unsigned char)s[n / 2] << 8 |
-		    (uint64_t)(unsigned char)s[n - 1] << 16 : 0;
-	}
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-	return h ^ (h >> 29);
-}
 
 static void
 st_grow(struct strtab *t)
@@ -78,7 +53,7 @@ st_id(struct strtab *t, const char *s, size_t n, int *isnew)
 		*isnew = 0;
 	if (t->n && t->len[t->last] == n && memcmp(t->s[t->last], s, n) == 0)
 		return t->last;
-	h = hash(s, n);
+	h = hash64(s, n, 0);
 	if ((id = st_find(t, s, n, h, &slot)) >= 0)
 		return t->last = (uint32_t)id;
 	if (isnew)
