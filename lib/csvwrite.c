@@ -4,6 +4,7 @@
 #endif
 
 #include "csvwrite.h"
+#include "num.h"
 
 int
 csvw_needq(const char *s, size_t n)
@@ -77,4 +78,34 @@ csvw_row(FILE *fp, char *const *f, const size_t *len, size_t n)
 	for (i = 0; i < n; i++)
 		csvw_field(fp, f[i], len[i], i == 0);
 	csvw_end(fp);
+}
+
+int
+csvw_risky(const char *s, size_t n)
+{
+	double x;
+
+	if (n == 0 || !memchr("=+-@\t\r", s[0], 6))
+		return 0;
+	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+}
+
+void
+csvw_xfield(FILE *fp, const char *s, size_t n, int first)
+{
+	size_t i;
+
+	if (!csvw_risky(s, n)) {
+		csvw_field(fp, s, n, first);
+		return;
+	}
+	if (!first)
+		putc_unlocked(',', fp);
+	fputs("\"'", fp);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			putc_unlocked('"', fp);
+		putc_unlocked(s[i], fp);
+	}
+	putc_unlocked('"', fp);
 }

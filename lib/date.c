@@ -104,6 +104,23 @@ monthname(const char **s, const char *e, int full, int *m)
 }
 
 int
+date_fmtcheck(const char *fmt, char *bad)
+{
+	int year = 0;
+
+	for (; *fmt; fmt++) {
+		if (*fmt != '%')
+			continue;
+		if (!*++fmt || !strchr("YymbBdeHMSp%", *fmt)) {
+			*bad = *fmt;
+			return -1;
+		}
+		year |= *fmt == 'Y' || *fmt == 'y';
+	}
+	return year ? 0 : -2;
+}
+
+int
 date_parse(const char *s, size_t n, const char *fmt, struct date *d)
 {
 	const char *e = s + n;

@@ -23,6 +23,9 @@ int date_iso(const char *s, size_t n, struct date *d);
  * space, anything else literally. The precision is what the format has.
  * 0 ok, -1 no match or an impossible date. */
 int date_parse(const char *s, size_t n, const char *fmt, struct date *d);
+/* Can fmt ever match? 0 yes; -1 a conversion date_parse does not know
+ * (its letter in *bad, '\0' for a '%' that ends fmt); -2 no year. */
+int date_fmtcheck(const char *fmt, char *bad);
 /* ISO text of d at its precision into buf (11 bytes); its length. */
 size_t date_str(const struct date *d, char *buf);
 /* First and last day of d's span, as day numbers. */

@@ -20,5 +20,10 @@
 size_t name_key(struct sbuf *b, const char *s, size_t n);
 /* Are s[0..n) and t[0..m) the same name? */
 int name_eq(const char *s, size_t n, const char *t, size_t m);
+/* The key among keys[0..nkeys) nearest to key, when near enough to be a
+ * slip of the keyboard: at most 1 edit (a byte added, dropped, changed,
+ * or two neighbours swapped) for a key of up to 7 bytes, 2 for a longer
+ * one. Its index, or -1 when none is (or key is one of them). */
+long name_near(const char *key, const char *const *keys, size_t nkeys);
 
 #endif

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -59,19 +60,43 @@ struct recode {
 	iconv_t cd;
 };
 
+/* Each spelling, lower case without '-', '_' and ' ', and its iconv
+ * name. */
+static const char *const encname[][2] = {
+	{ "utf8", "UTF-8" },
+	{ "cp1252", "WINDOWS-1252" }, { "windows1252", "WINDOWS-1252" },
+	{ "win1252", "WINDOWS-1252" },
+	{ "latin1", "ISO-8859-1" }, { "iso88591", "ISO-8859-1" },
+	{ "l1", "ISO-8859-1" },
+};
+
+const char *
+recode_name(const char *name)
+{
+	char key[16];
+	size_t i, k = 0;
+
+	for (; *name; name++) {
+		if (strchr("-_ ", *name))
+			continue;
+		if (k + 1 >= sizeof(key))
+			return NULL;
+		key[k++] = (char)tolower((unsigned char)*name);
+	}
+	key[k] = '\0';
+	for (i = 0; i < sizeof(encname) / sizeof(encname[0]); i++)
+		if (strcmp(key, encname[i][0]) == 0)
+			return encname[i][1];
+	return NULL;
+}
+
 struct recode *
 recode_new(const char *from)
 {
 	struct recode *r;
 	const char *cs;
 
-	if (strcasecmp(from, "cp1252") == 0 ||
-	    strcasecmp(from, "windows-1252") == 0)
-		cs = "WINDOWS-1252";
-	else if (strcasecmp(from, "latin1") == 0 ||
-	    strcasecmp(from, "iso-8859-1") == 0)
-		cs = "ISO-8859-1";
-	else
+	if (!(cs = recode_name(from)) || strcmp(cs, "UTF-8") == 0)
 		return NULL;
 	r = xcalloc(1, sizeof(*r));
 	if ((r->cd = iconv_open("UTF-8", cs)) == (iconv_t)-1) {

@@ -12,7 +12,12 @@ long utf8_bad(const char *s, size_t n);
 int text_ascii(const char *s, size_t n);
 
 struct recode;
-/* from: "cp1252", "windows-1252", "latin1", "iso-8859-1". NULL if unknown. */
+/* The iconv name of an encoding: "UTF-8" (utf-8, utf8), "WINDOWS-1252"
+ * (cp1252, windows-1252, win-1252) or "ISO-8859-1" (latin1,
+ * latin-1, iso-8859-1, l1), case, '-', '_' and ' ' ignored; NULL if
+ * unknown. */
+const char *recode_name(const char *name);
+/* from: a name recode_name knows, not UTF-8. NULL if unknown. */
 struct recode *recode_new(const char *from);
 /* Convert s into out. 0 ok; -1 and *bad the offset of an undefined byte. */
 int recode(struct recode *r, const char *s, size_t n, struct sbuf *out,

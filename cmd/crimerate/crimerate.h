@@ -146,6 +146,9 @@ struct crimerate {
 	size_t *ncmap;
 	uint32_t **kmap; /* a category key of the file → indicators */
 	size_t *nkmap;
+	uint32_t *rest;  /* the file's '*' row: the other categories' */
+	size_t nrest;
+	int hasrest;
 	struct gtab out, pairs, direct; /* direct: build()'s other adds */
 	struct gvec *bk; /* passup(): groups by depth */
 	size_t nbk;

@@ -2,6 +2,7 @@
  * rollup of areas to their parents, and populations. */
 #include <err.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,11 +155,23 @@ load_categories(const char *path)
 	ci = tbl_need(lk, "category", NULL);
 	ii = tbl_need(lk, "indicator", NULL);
 	while (tbl_next(lk)) {
-		const char *s = lk->row->f[ii];
-		size_t n = lk->row->len[ii], kn = n;
+		const char *s = lk->row->f[ii], *star = lk->row->f[ci];
+		size_t n = lk->row->len[ii], kn = n, sn = lk->row->len[ci];
 
 		tbl_nonul(lk, ci);
 		tbl_nonul(lk, ii);
+		/* '*': every category the file does not name, on purpose */
+		trim(&star, &sn);
+		if (sn == 1 && *star == '*') {
+			R.hasrest = 1;
+			key(s, &kn);
+			if (kn == 0)
+				continue;
+			trim(&s, &n);
+			push(&R.rest, &R.nrest, indid(sb_str(&R.kbuf), kn, s,
+			    n));
+			continue;
+		}
 		k = keyid(&R.ckeys, lk->row->f[ci], lk->row->len[ci], &isnew);
 		if (isnew) {
 			R.kmap = xreallocarray(R.kmap, R.ckeys.cap,
@@ -200,6 +213,33 @@ i128str(i128 v, char *buf)
 	return p;
 }
 
+/* The unmapped categories in one line: the first five and their counts,
+ * and what to do. */
+static void
+unmapped(const char *path, const uint32_t *um, size_t n, const i128 *kn)
+{
+	struct sbuf b = { 0 };
+	char buf[48];
+	size_t i;
+
+	for (i = 0; i < n && i < 5; i++) {
+		sb_adds(&b, i ? ", '" : "'");
+		sb_adds(&b, R.dname[um[i]]);
+		sb_adds(&b, "' (");
+		sb_adds(&b, i128str(kn[um[i]], buf));
+		sb_adds(&b, ")");
+	}
+	if (n > 5) {
+		snprintf(buf, sizeof(buf), " and %zu more (-v lists them)",
+		    n - 5);
+		sb_adds(&b, buf);
+	}
+	warnx("%s: %zu categor%s of the data not in it, left out: %s; add "
+	    "%s, or a row '*,' to leave the rest out on purpose", path, n,
+	    n == 1 ? "y" : "ies", sb_str(&b), n == 1 ? "it" : "them");
+	sb_free(&b);
+}
+
 /* The categories of the data by their keys, spelled by vote; then each
  * to its indicators; the unmapped ones said on stderr. */
 int
@@ -230,7 +270,12 @@ map_categories(const char *path)
 			continue;
 		}
 		if ((f = st_find(&R.ckeys, R.dcat.s[k], R.dcat.len[k],
-		    hash64(R.dcat.s[k], R.dcat.len[k], 0), &i)) < 0) {
+		    hash64(R.dcat.s[k], R.dcat.len[k], 0), &i)) < 0 && R.hasrest) {
+			for (i = 0; i < R.nrest; i++)
+				push(&R.cmap[k], &R.ncmap[k], R.rest[i]);
+			continue;
+		}
+		if (f < 0) {
 			um[n++] = k;
 			continue;
 		}
@@ -238,9 +283,12 @@ map_categories(const char *path)
 			push(&R.cmap[k], &R.ncmap[k], R.kmap[f][i]);
 	}
 	qsort(um, n, sizeof(*um), catcmp);
-	for (i = 0; i < n; i++)
-		warnx("%s: unmapped category '%s': %s", path, R.dname[um[i]],
-		    i128str(kn[um[i]], buf));
+	if (R.verbose)
+		for (i = 0; i < n; i++)
+			warnx("%s: unmapped category '%s': %s", path,
+			    R.dname[um[i]], i128str(kn[um[i]], buf));
+	else if (n)
+		unmapped(path, um, n, kn);
 	free(um);
 	free(kn);
 	if (n && R.strict)

@@ -22,17 +22,58 @@ struct crimerate R;
 static void
 usage(FILE *fp, int rc)
 {
-	fputs("usage: crimerate [-v] [-c NAME=COLUMN] [-o FILE] "
-	    "[--period PERIOD]\n"
-	    "                 [--compare PERIOD|none] "
-	    "[--by month|quarter|year]\n"
-	    "                 [--population FILE] [--per N] "
-	    "[--allow-missing-population]\n"
-	    "                 [--allow-partial] "
-	    "[--categories FILE [--strict]] [--level 95|99.8]\n"
-	    "                 [--indicators FILE] [--weights FILE] "
-	    "[--rollup FILE]\n"
+	fputs("usage: crimerate [-hv] [--version] [-c NAME=COLUMN] [-o FILE]\n"
+	    "                 [--period PERIOD] [--compare PERIOD|none]\n"
+	    "                 [--by month|quarter|year] [--population FILE]\n"
+	    "                 [--per N] [--allow-missing-population]\n"
+	    "                 [--allow-partial] [--categories FILE [--strict]]\n"
+	    "                 [--level 95|99.8] [--indicators FILE]\n"
+	    "                 [--weights FILE] [--rollup FILE]\n"
 	    "                 [--partial | --merge] [FILE ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -c NAME=COLUMN       read COLUMN as date, area, category, "
+		    "count or source\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  -v, --verbose        say how many records fell outside the "
+		    "periods\n"
+		    "  --allow-missing-population  leave the rate empty where "
+		    "an area has none\n"
+		    "  --allow-partial      write rows for periods the data "
+		    "does not wholly cover\n"
+		    "  --by month|quarter|year  a series, each bucket compared "
+		    "with the one before\n"
+		    "  --categories FILE    map categories to indicators "
+		    "(category,indicator)\n"
+		    "  --compare PERIOD|none  the comparison period; default "
+		    "the one before\n"
+		    "  --indicators FILE    what each indicator is (indicator,"
+		    "polarity,denominator,\n"
+		    "                       per,kind,numerator): denominators, "
+		    "percentages\n"
+		    "  --level 95|99.8      confidence level of the change's "
+		    "interval and test\n"
+		    "  --merge              add up partial counts from "
+		    "--partial runs\n"
+		    "  --partial            write exact partial counts for a "
+		    "later --merge\n"
+		    "  --per N              rates per N people; default "
+		    "1000\n"
+		    "  --period PERIOD      the period counted: sa2016, fy2016, "
+		    "2016q3, FROM..TO ...\n"
+		    "  --population FILE    populations (area,population or "
+		    "area,year,population)\n"
+		    "  --rollup FILE        add rows for parent areas "
+		    "(area,parent)\n"
+		    "  --strict             with --categories, an unmapped "
+		    "category is an error;\n"
+		    "                       with --weights, a category without "
+		    "a weight\n"
+		    "  --version            print the version and exit\n"
+		    "  --weights FILE       add a harm-weighted total "
+		    "(category,weight)\n"
+		    "\nSee crimerate(1).\n", fp);
 	exit(rc);
 }
 
@@ -61,6 +102,7 @@ cleanup(void)
 	free(R.ncmap);
 	free(R.kmap);
 	free(R.nkmap);
+	free(R.rest);
 	free(R.areanode);
 	free(R.di);
 	free(R.catn);
@@ -236,6 +278,7 @@ static const struct option longopts[] = {
 	{"population", required_argument, NULL, O_POP},
 	{"rollup", required_argument, NULL, O_ROLLUP},
 	{"strict", no_argument, NULL, O_STRICT},
+	{"verbose", no_argument, NULL, 'v'},
 	{"version", no_argument, NULL, O_VERSION},
 	{"weights", required_argument, NULL, O_WEIGHTS},
 	{NULL, 0, NULL, 0}

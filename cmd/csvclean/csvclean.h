@@ -33,7 +33,7 @@ struct op {
 /* The options, as the command line and profiles set them. */
 struct options {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
-	int deduprows, rejraw;
+	int deduprows, rejraw, excel;
 	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;

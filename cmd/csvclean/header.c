@@ -122,6 +122,24 @@ needcol(struct run *R, const char *name, const char *what)
 	return i;
 }
 
+/* A header name written as --safe-cells and --excel write values: the
+ * header is a row of cells to a spreadsheet too. */
+static void
+hname(FILE *fp, const char *s, int first)
+{
+	struct sbuf b = { 0 };
+	size_t n = strlen(s);
+
+	if (opt.excel || !opt.safe || !csvw_risky(s, n)) {
+		(opt.excel ? csvw_xfield : csvw_field)(fp, s, n, first);
+		return;
+	}
+	sb_addc(&b, '\'');
+	sb_add(&b, s, n);
+	csvw_field(fp, b.s, b.len, first);
+	sb_free(&b);
+}
+
 static const char *const opname[] = { "--date", "--number", "--map",
 	"--derive", "--set", "--redact", "--require" };
 
@@ -236,12 +254,12 @@ setup(struct run *R, struct csvr_row *row)
 	R->vn = xcalloc(R->ww, sizeof(*R->vn));
 	R->vb = xcalloc(R->ww, sizeof(*R->vb));
 	for (i = 0; i < R->nsel; i++)
-		csvw_str(R->out, R->name[R->sel[i]], i == 0);
+		hname(R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
 	if (R->rej && !opt.rejraw) {
 		fputs("file,line,reason", R->rej);
 		for (i = 0; i < R->nsel; i++)
-			csvw_str(R->rej, R->name[R->sel[i]], 0);
+			hname(R->rej, R->name[R->sel[i]], 0);
 		csvw_end(R->rej);
 	}
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "csvclean.h"
+#include "csvwrite.h"
 #include "header.h"
 #include "hset.h"
 #include "input.h"
@@ -176,6 +177,8 @@ openrejects(int argc, char *argv[])
 		errx(2, "--rejects %s: is the output file", opt.rejects);
 	if (!(fp = fopen(opt.rejects, "w")))
 		err(1, "%s", opt.rejects);
+	if (opt.excel)
+		fputs(CSVW_BOM, fp);
 	if (opt.rejraw)
 		fputs("file,line,reason,record\n", fp);
 	return fp;
@@ -204,8 +207,11 @@ main(int argc, char *argv[])
 		setopt(c, optarg);
 	argc -= optind;
 	argv += optind;
-	if (opt.pad && opt.join)
+	if (opt.pad && opt.join) {
+		warnx("--pad and --join-extra: give one (short rows padded, "
+		    "or long rows joined)");
 		usage(stderr, 2);
+	}
 
 	if (opt.enc)
 		R.rc = recode_new(opt.enc);
@@ -214,6 +220,8 @@ main(int argc, char *argv[])
 	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
 	R.out = out_open(opt.out);
+	if (opt.excel)
+		fputs(CSVW_BOM, R.out);
 	if (opt.rejects)
 		R.rej = openrejects(argc, argv);
 	if (argc == 0)
@@ -230,9 +238,15 @@ main(int argc, char *argv[])
 		    hset_spilled(R.ids) + hset_spilled(R.rows),
 		    hset_count(R.ids) + hset_count(R.rows), hset_dir(R.ids));
 	if (toomany(&R)) {
-		warnx("%lld of %lld rows rejected (--max-rejects %s)",
-		    R.rejected, R.read, opt.maxrejpct >= 0 ? "percentage" :
-		    "count");
+		if (opt.maxrejpct >= 0)
+			warnx("%lld of %lld rows rejected, more than "
+			    "--max-rejects %g%% allows", R.rejected, R.read,
+			    opt.maxrejpct);
+		else
+			warnx("%lld of %lld rows rejected, more than "
+			    "--max-rejects %lld allows%s", R.rejected, R.read,
+			    opt.maxrej, opt.maxrej ? "" : " (0 is the default: "
+			    "allow some with --max-rejects N or N%)");
 		R.status = 1;
 	}
 	if (R.rej && !opt.rejraw && !R.h0) /* no header read */

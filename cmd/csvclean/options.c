@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "csvclean.h"
+#include "date.h"
 #include "hset.h"
 #include "rx.h"
 #include "text.h"
@@ -26,10 +27,11 @@ struct options opt = { .maxfield = 1 << 20, .maxrejpct = -1 };
 void
 usage(FILE *fp, int status)
 {
-	fputs("usage: csvclean [-v] [-d delim] [-e encoding] [-o file] "
-	    "[-p profile] [--stats]\n"
-	    "                [--rejects file [--rejects-raw]] "
-	    "[--max-rejects n[%]]\n"
+	fputs("usage: csvclean [-hv] [--version] [-d delim] [-e encoding] "
+	    "[-o file]\n"
+	    "                [-p profile] [--stats] "
+	    "[--rejects file [--rejects-raw]]\n"
+	    "                [--max-rejects n[%]]\n"
 	    "                [--max-field bytes] [--pad | --join-extra] "
 	    "[--no-trim] [--snake]\n"
 	    "                [--rename old=new,...] [--select col,...]\n"
@@ -40,7 +42,60 @@ usage(FILE *fp, int status)
 	    "                [--require col,...] [--dedup col] [--dedup-rows]\n"
 	    "                [--dedup-memory size[K|M|G]]\n"
 	    "                [--redact col[=blank|sector|mask]] [--safe-cells] "
-	    "[file ...]\n", fp);
+	    "[--excel]\n"
+	    "                [file ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -d delim             the delimiter: , ; | or tab; "
+		    "sniffed by default\n"
+		    "  -e encoding          the encoding: utf-8, cp1252, latin1 "
+		    "(latin-1 ...)\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o file              write to file, whole or not at "
+		    "all\n"
+		    "  -p profile           read options from a profile "
+		    "file\n"
+		    "  -v, --verbose        say what was decided: delimiter, "
+		    "encoding ...\n"
+		    "  --date col[=fmt|...] rewrite dates as ISO 8601 from "
+		    "these formats\n"
+		    "  --dedup col          drop a row whose col repeats an "
+		    "earlier one\n"
+		    "  --dedup-memory size  memory for --dedup before "
+		    "temporary files\n"
+		    "  --dedup-rows         drop a row identical to an "
+		    "earlier one\n"
+		    "  --excel              for a spreadsheet: BOM, and "
+		    "--safe-cells quoted\n"
+		    "  --derive new=col[/regex/repl/[g]]  add a column from "
+		    "another\n"
+		    "  --join-extra         join a long row's extra fields "
+		    "into its last\n"
+		    "  --map col/regex/repl/[g]  replace matches in a column\n"
+		    "  --max-field bytes    the longest field; default "
+		    "1048576\n"
+		    "  --max-rejects n[%]   exit 1 past n rejects (or n %); "
+		    "default 0\n"
+		    "  --no-trim            keep spaces around values\n"
+		    "  --number col,...     remove thousands separators\n"
+		    "  --pad                give short rows empty fields\n"
+		    "  --redact col[=blank|sector|mask]  blank or mask "
+		    "personal data\n"
+		    "  --rejects file       write rejected rows to file\n"
+		    "  --rejects-raw        write rejected rows as read\n"
+		    "  --rename old=new,... rename columns\n"
+		    "  --require col,...    reject rows where col is empty\n"
+		    "  --safe-cells         put ' before a cell a spreadsheet "
+		    "would run\n"
+		    "  --select col,...     write only these columns, in this "
+		    "order\n"
+		    "  --set new=value      add a column holding value\n"
+		    "  --snake              header names as snake_case\n"
+		    "  --stats              print the counts on the standard "
+		    "error\n"
+		    "  --us-dates           read NN/NN/YYYY month first\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee csvclean(1).\n", fp);
 	exit(status);
 }
 
@@ -48,7 +103,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL
 };
 
 const struct option longopts[] = {
@@ -59,6 +114,7 @@ const struct option longopts[] = {
 	{ "dedup-memory", required_argument, NULL, O_DEDUPMEM },
 	{ "dedup-rows", no_argument, NULL, O_DEDUPROWS },
 	{ "encoding", required_argument, NULL, 'e' },
+	{ "excel", no_argument, NULL, O_EXCEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "join-extra", no_argument, NULL, O_JOIN },
 	{ "map", required_argument, NULL, O_MAP },
@@ -202,6 +258,24 @@ opt_derive(const char *arg)
 		bad("--derive", arg);
 }
 
+/* A format that can never match would reject every row: a usage error. */
+static void
+datefmt(const char *fmt)
+{
+	char c;
+	int r = date_fmtcheck(fmt, &c);
+
+	if (r == -1 && c)
+		warnx("--date: format '%s': unknown conversion %%%c (known: "
+		    "%%Y %%y %%m %%b %%B %%d %%e %%H %%M %%S %%p %%%%)", fmt, c);
+	else if (r == -1)
+		warnx("--date: format '%s' ends in a lone %%", fmt);
+	else if (r == -2)
+		warnx("--date: format '%s' has no year (%%Y or %%y)", fmt);
+	if (r != 0)
+		usage(stderr, 2);
+}
+
 static void
 opt_date(const char *arg)
 {
@@ -219,6 +293,7 @@ opt_date(const char *arg)
 		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
 		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
 		    xstrdup(p);
+		datefmt(o->fmt[o->nfmt - 1]);
 		if (!bar)
 			break;
 	}
@@ -581,10 +656,17 @@ setopt(int c, const char *arg)
 			bad("-d", arg);
 		break;
 	case 'e':
-		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0)
+		if (!recode_name(arg)) {
+			warnx("-e: unknown encoding '%s' (give utf-8, cp1252 or "
+			    "latin1; also utf8, windows-1252, latin-1, "
+			    "iso-8859-1 ...)", arg);
+			usage(stderr, 2);
+		}
+		if (strcmp(recode_name(arg), "UTF-8") == 0)
 			{ free(opt.enc); opt.enc = NULL; }
 		else if (!(rc = recode_new(arg)))
-			bad("-e", arg);
+			errx(2, "-e %s: iconv cannot convert from %s", arg,
+			    recode_name(arg));
 		else
 			opt.enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
@@ -625,6 +707,7 @@ setopt(int c, const char *arg)
 	case O_DEDUPMEM: opt_size(arg); break;
 	case O_REDACT: opt_redact(arg); break;
 	case O_SAFE: opt.safe = 1; break;
+	case O_EXCEL: opt.excel = opt.safe = 1; break;
 	case O_VERSION: version(); break;
 	case 'h': usage(stdout, 0); break;
 	default: usage(stderr, 2);

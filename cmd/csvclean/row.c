@@ -103,6 +103,10 @@ rejvalues(struct run *R, struct csvr_row *row)
 static void
 rejfield(struct run *R, const char *s, size_t n)
 {
+	if (opt.excel) {
+		csvw_xfield(R->rej, s, n, 0);
+		return;
+	}
 	if (opt.safe && risky(s, n)) {
 		R->tmp.len = 0;
 		sb_addc(&R->tmp, '\'');
@@ -502,15 +506,11 @@ isdup(struct run *R)
 }
 
 /* Cells that a spreadsheet would run as a formula get a leading quote;
- * plain numbers such as -5 are left alone. */
+ * plain numbers such as -5 are left alone (lib's rule). */
 static int
 risky(const char *s, size_t n)
 {
-	double x;
-
-	if (n == 0 || !strchr("=+-@\t\r", s[0]))
-		return 0;
-	return s[0] == '=' || s[0] == '@' || num_dbl(s, n, &x) != 0;
+	return csvw_risky(s, n);
 }
 
 /* The row is built in one buffer and written with one call: stdio's
@@ -523,7 +523,7 @@ emit(struct run *R, const struct csvr_row *row)
 	size_t i, k, n;
 	uintptr_t lo = 0, hi = 0;
 	long c;
-	int q;
+	int q, rk;
 
 	/* A value still inside a row that the scanner split holds no quote,
 	 * line end or comma: no need to look. */
@@ -539,11 +539,12 @@ emit(struct run *R, const struct csvr_row *row)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
-		q = !((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
-		    csvw_needq(v, n);
+		rk = opt.safe && risky(v, n);
+		q = (!((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
+		    csvw_needq(v, n)) || (rk && opt.excel);
 		if (q)
 			b->s[b->len++] = '"';
-		if (opt.safe && risky(v, n))
+		if (rk)
 			b->s[b->len++] = '\'';
 		if (!q) {
 			memcpy(b->s + b->len, v, n);

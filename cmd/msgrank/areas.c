@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "name.h"
 #include "util.h"
 
 #include "msgrank.h"
@@ -52,10 +53,12 @@ index_rows(void)
 			    C_PERIOD),
 			    FIELD(r, C_PERIOD)) == 0)
 				errx(1, "%s:%ld: area '%s', category '%s', "
-				    "period '%s' again (first %s:%ld)", r->file,
-				    r->line, FIELD(r, C_AREA),
+				    "period '%s' again, first at %s:%ld%s",
+				    r->file, r->line, FIELD(r, C_AREA),
 				    FIELD(r, C_CATEGORY), FIELD(r, C_PERIOD),
-				    p->file, p->line);
+				    p->file, p->line, p->file != r->file &&
+				    strcmp(p->file, r->file) == 0 ? " (the "
+				    "same file given twice)" : "");
 			if (ix[i] < areas[nareas - 1].first)
 				areas[nareas - 1].first = ix[i];
 			continue;
@@ -64,6 +67,26 @@ index_rows(void)
 		areas[nareas++].first = ix[i];
 	}
 	free(ix);
+}
+
+/* --focus names no area of the data: say so, and the one meant when
+ * it is a slip (lib/name's edit distance on the keys). */
+static void
+nofocus(void)
+{
+	const char **keys = xcalloc(nareas + 1, sizeof(*keys));
+	long near;
+	size_t i;
+
+	for (i = 0; i < nareas; i++)
+		keys[i] = areas[i].name;
+	near = name_near(focuskey, keys, nareas);
+	free(keys);
+	if (near >= 0)
+		errx(1, "--focus: area '%s' is not in the data; did you mean "
+		    "'%s'?", opt_focus, FIELD(&rows[areas[near].first],
+		    C_AREA));
+	errx(1, "--focus: area '%s' is not in the data", opt_focus);
 }
 
 static int
@@ -147,7 +170,7 @@ report(void)
 	free(byfirst);
 	if (opt_focus && !bsearch(focuskey, areas, nareas, sizeof(*areas),
 	    cmpname))
-		errx(1, "--focus: area '%s' is not in the data", opt_focus);
+		nofocus();
 	if (opt_focus && !ingroup(focuskey))
 		errx(1, "--focus: area '%s' is in no group", opt_focus);
 }

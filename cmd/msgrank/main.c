@@ -48,13 +48,47 @@ char *colover[NCOL];
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: msgrank [-v] [-c NAME=COLUMN] [-o FILE] [--accuracy FILE]\n"
-	    "               [--benchmark mean|pooled]\n"
+	fputs("usage: msgrank [-hv] [--version] [-c NAME=COLUMN] [-o FILE]\n"
+	    "               [--accuracy FILE] [--benchmark mean|pooled]\n"
 	    "               [--by rate|adj_rate|change_pct|count] [--focus AREA]\n"
 	    "               [--group FILE] [--indicators FILE] [--level 95|99.8]\n"
 	    "               [--per N] [FILE ...]\n",
 	    fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -c NAME=COLUMN       read COLUMN as NAME (area, category, "
+		    "period, count, ...)\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  -v, --verbose        say when there is no polarity to "
+		    "judge by\n"
+		    "  --accuracy FILE      add adj_rate and adj_rank "
+		    "(area,accuracy_pct)\n"
+		    "  --benchmark mean|pooled  what the verdict compares "
+		    "with; default mean\n"
+		    "  --by rate|adj_rate|change_pct|count  what is ranked; "
+		    "default rate\n"
+		    "  --focus AREA         write only AREA's rows, ranked in "
+		    "its whole groups\n"
+		    "  --group FILE         the groups (group,area); default "
+		    "one group of all\n"
+		    "  --indicators FILE    each indicator's polarity "
+		    "(indicator,polarity)\n"
+		    "  --level 95|99.8      confidence level of the intervals; "
+		    "default 95\n"
+		    "  --per N              the per of input without a per "
+		    "column; default 1000\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee msgrank(1).\n", fp);
 	exit(status);
+}
+
+/* A bad option value: say what is wrong, as the other tools do. */
+static void
+badval(const char *opt, const char *arg, const char *want)
+{
+	warnx("%s: '%s' is not %s", opt, arg, want);
+	usage(stderr, 2);
 }
 
 /* -c NAME=COLUMN: read input column COLUMN as NAME. */
@@ -183,11 +217,12 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "pooled") == 0)
 				opt_bench = BENCH_POOLED;
 			else
-				usage(stderr, 2);
+				badval("--benchmark", optarg, "mean or pooled");
 			break;
 		case O_BY:
 			if (byopt(optarg) < 0)
-				usage(stderr, 2);
+				badval("--by", optarg, "rate, adj_rate, "
+				    "change_pct or count");
 			break;
 		case O_FOCUS:
 			opt_focus = optarg;
@@ -200,12 +235,12 @@ main(int argc, char *argv[])
 			break;
 		case O_LEVEL:
 			if (bylevel(optarg) < 0)
-				usage(stderr, 2);
+				badval("--level", optarg, "95 or 99.8");
 			break;
 		case O_PER:
 			if (num_dbl(optarg, strlen(optarg), &opt_per) != 0 ||
 			    opt_per <= 0)
-				usage(stderr, 2);
+				badval("--per", optarg, "a number above 0");
 			opt_perset = 1;
 			break;
 		case O_VERSION:

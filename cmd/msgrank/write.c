@@ -26,13 +26,13 @@ band(const struct row *r, double mean)
 		return "above";
 	if (r->ucl < mean)
 		return "below";
-	return "inline";
+	return "in line";
 }
 
 /* Fingertips' rule (SingleOverlappingCIsForOneCILevelComparer): similar
  * when the benchmark lies inside the area's interval, limits included;
  * else higher or lower, which polarity makes better or worse. With the
- * group mean as benchmark, similar is band inline. */
+ * group mean as benchmark, similar is band "in line". */
 static const char *
 verdict(const struct row *r, const struct ent *e)
 {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "header.h"
 #include "meta.h"
 #include "util.h"
 #include "sarender.h"
@@ -246,6 +247,27 @@ groupcols(const struct tab *t)
 	return 0;
 }
 
+/* What the targets are set on, in words ("% change", "rate" or a
+ * column's name), each once: readers see the figures, not a file. */
+static void
+tgmeasures(struct sbuf *b, const struct tab *t)
+{
+	size_t i, j, k = 0;
+	long m;
+
+	for (i = 0; i < t->ntg; i++) {
+		m = t->tg[i].measure;
+		for (j = 0; j < i && t->tg[j].measure != m; j++)
+			;
+		if (j < i)
+			continue;
+		sb_adds(b, k++ ? " or " : "");
+		sb_adds(b, m == t->ix[R_CHANGE_PCT] ? "% change" :
+		    m == t->ix[R_RATE] ? "rate" : m == t->ix[R_ADJ_RATE] ?
+		    "adjusted rate" : t->h->name[m]);
+	}
+}
+
 /* Notes under the table: what the colours, ranks and blanks mean. */
 static size_t
 notes(struct tab *t, char ***out)
@@ -273,8 +295,8 @@ notes(struct tab *t, char ***out)
 			sig = 2; /* a percentage's test is another */
 	was = was && t->ix[R_PREV_RANK] >= 0 && t->ix[R_PREV_OF] >= 0;
 	if (rag && t->ntg) {
-		sb_adds(&b, "Status against the targets in ");
-		sb_adds(&b, t->tgname);
+		sb_adds(&b, "Status against each indicator's target for its ");
+		tgmeasures(&b, t);
 		sb_adds(&b, ": Green meets the target, Amber misses it by no "
 		    "more than its amber margin, Red misses it by more.");
 		n[k++] = b.s;

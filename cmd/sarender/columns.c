@@ -108,11 +108,30 @@ addcol(struct tab *t, long src, int role, const char *label)
 		c->kind = K_PARTIAL;
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
+	/* CSV shows 12.6, not +12.6%: the unit goes in the header. */
+	if (!label && c->role == R_CHANGE_PCT && fmt == F_CSV)
+		label = "Change (%)";
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
 		    "Position in MSG" : c->kind == K_PARTIAL ? "Coverage" :
 		    c->role >= 0 ? roles[c->role].label : t->h->name[src];
 	c->label = xstrdup(label);
+}
+
+/* -C names a column the input lacks: a bad option value, exit 2,
+ * with the columns there are. */
+static void
+nocol(const struct tab *t, const char *s, size_t n)
+{
+	struct sbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < t->h->n; i++) {
+		sb_adds(&b, i ? ", " : "");
+		sb_adds(&b, t->h->name[i]);
+	}
+	errx(2, "-C: no column '%.*s' (the input has %s; also rag, chart)",
+	    (int)n, s, sb_str(&b));
 }
 
 /* -C 'col:Label,col:Label'. In a label a comma ends the item only when
@@ -140,8 +159,7 @@ parsecols(struct tab *t, const char *spec)
 		}
 		if ((src = colname(t, p, (size_t)((colon ? colon : e) - p))) <
 		    -2)
-			errx(1, "-C: no column '%.*s'",
-			    (int)((colon ? colon : e) - p), p);
+			nocol(t, p, (size_t)((colon ? colon : e) - p));
 		lab.len = 0;
 		for (q = colon ? colon + 1 : e; q < e; q++) {
 			if (*q == '\\' && q + 1 < e)

@@ -12,7 +12,7 @@
 #include "util.h"
 #include "sarender.h"
 
-int fmt = F_TEXT, ascii, width = 78, hasrag;
+int fmt = F_TEXT, ascii, width = 78, hasrag, excel;
 long suppress = -1;
 double ragg = 0, raga = 5;
 const char *title, *caption, *source, *classif, *focusarea;
@@ -26,13 +26,49 @@ int badutf;
 static void
 usage(FILE *fp)
 {
-	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [-o FILE]\n"
-	    "                [-C COL[:LABEL],...] [-c NAME=COLUMN] [-w WIDTH]\n"
-	    "                [--ascii] [--targets FILE] [--rag GREEN,AMBER]\n"
+	fputs("usage: sarender [-hv] [--version] [-f text|md|html|csv] [--excel]\n"
+	    "                [-o FILE] [-C COL[:LABEL],...] [-c NAME=COLUMN]\n"
+	    "                [-w WIDTH] [--ascii] [--targets FILE] "
+	    "[--rag GREEN,AMBER]\n"
 	    "                [--indicators FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
 	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -C COL[:LABEL],...   the columns shown, in order, each "
+		    "with its label\n"
+		    "  -c NAME=COLUMN       take the known column NAME from "
+		    "COLUMN\n"
+		    "  -f text|md|html|csv  the output format; default text\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  -v, --verbose        say when there is no polarity to "
+		    "judge by\n"
+		    "  -w WIDTH             the width text fits and wraps at; "
+		    "default 78\n"
+		    "  --ascii              in text, signs and words, no "
+		    "arrows or symbols\n"
+		    "  --caption TEXT       a caption under the title\n"
+		    "  --classification TEXT  a protective marking, as a "
+		    "banner\n"
+		    "  --excel              csv for a spreadsheet: BOM, safe "
+		    "cells, units\n"
+		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --indicators FILE    each category's polarity "
+		    "(indicator,polarity)\n"
+		    "  --rag GREEN,AMBER    RAG thresholds on change_pct\n"
+		    "  --rollup FILE        with --suppress, parents' parts "
+		    "(area,parent)\n"
+		    "  --source TEXT        where the data came from, under the "
+		    "table\n"
+		    "  --suppress N         show counts below N as <N and "
+		    "blank what reveals them\n"
+		    "  --targets FILE       a target per category "
+		    "(category,target)\n"
+		    "  --title TEXT         a title above the table\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee sarender(1).\n", fp);
 }
 
 static void
@@ -71,6 +107,7 @@ main(int argc, char *argv[])
 		{ "ascii", no_argument, NULL, 'A' },
 		{ "caption", required_argument, NULL, 'P' },
 		{ "classification", required_argument, NULL, 'K' },
+		{ "excel", no_argument, NULL, 'X' },
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
@@ -89,6 +126,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct tab t = { 0 };
+	const char *fmtset = NULL;
 	FILE *fp;
 	int ch, ret = 0;
 
@@ -108,7 +146,9 @@ main(int argc, char *argv[])
 			over[nover++] = optarg;
 			break;
 		case 'F': focusarea = optarg; break;
+		case 'X': excel = 1; break;
 		case 'f':
+			fmtset = optarg;
 			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
 			else if (strcmp(optarg, "md") == 0) fmt = F_MD;
 			else if (strcmp(optarg, "html") == 0) fmt = F_HTML;
@@ -134,6 +174,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (excel && fmtset && fmt != F_CSV)
+		bad("--excel: -f %s: a spreadsheet reads only csv", fmtset);
+	if (excel)
+		fmt = F_CSV;
 	if (opt_rollup && suppress < 0)
 		bad("--rollup %s: only with --suppress", opt_rollup);
 	if (opt_rollup)

@@ -79,6 +79,31 @@ readcover(struct tab *t)
 	}
 }
 
+/* --focus names no area of the rows: an error, as in msgrank, with the
+ * one meant when it is a slip (lib/name's edit distance on the keys). */
+static void
+nofocus(const struct tab *t)
+{
+	struct sbuf fk = { 0 };
+	struct sbuf *k = xcalloc(t->n + 1, sizeof(*k));
+	const char **keys = xcalloc(t->n + 1, sizeof(*keys));
+	const char *s;
+	long near;
+	size_t r;
+
+	for (r = 0; r < t->n; r++) {
+		s = t->row[r][t->ix[R_AREA]];
+		name_key(&k[r], s, strlen(s));
+		keys[r] = sb_str(&k[r]);
+	}
+	name_key(&fk, focusarea, strlen(focusarea));
+	near = name_near(sb_str(&fk), keys, t->n);
+	if (near >= 0)
+		errx(1, "--focus: no row has area '%s'; did you mean '%s'?",
+		    focusarea, t->row[near][t->ix[R_AREA]]);
+	errx(1, "--focus: no row has area '%s'", focusarea);
+}
+
 void
 flagrows(struct tab *t)
 {
@@ -96,7 +121,7 @@ flagrows(struct tab *t)
 			t->focus[r] = 1, nfocus++;
 	}
 	if (focusarea && nfocus == 0)
-		warnx("--focus: no row has area '%s'", focusarea);
+		nofocus(t);
 	if (nfocus == t->n) /* every row marked says nothing */
 		memset(t->focus, 0, t->n);
 }

@@ -86,7 +86,7 @@ extern const struct role roles[NROLE];
 void prepare(struct tab *t);
 
 /* main.c: the options */
-extern int fmt, ascii, width, hasrag;
+extern int fmt, ascii, width, hasrag, excel;
 extern long suppress;
 extern double ragg, raga;
 extern const char *title, *caption, *source, *classif, *focusarea;

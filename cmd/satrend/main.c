@@ -33,11 +33,28 @@
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: satrend [-c NAME=COLUMN] [-o FILE] "
-	    "[--baseline FROM..TO|N] [--per N]\n"
-	    "               [--run-length N] [--trend-length N] "
-	    "[--value count|rate]\n"
-	    "               [FILE ...]\n", fp);
+	fputs("usage: satrend [-h] [--version] [-c NAME=COLUMN] [-o FILE]\n"
+	    "               [--baseline FROM..TO|N] [--per N] "
+	    "[--run-length N]\n"
+	    "               [--trend-length N] [--value count|rate] "
+	    "[FILE ...]\n", fp);
+	if (fp == stdout)
+		fputs("\n"
+		    "  -c NAME=COLUMN       read COLUMN as NAME (area, category, "
+		    "period, count, ...)\n"
+		    "  -h, --help           print this help and exit\n"
+		    "  -o FILE              write to FILE, whole or not at all\n"
+		    "  --baseline FROM..TO|N  the points the limits come from; "
+		    "default 12\n"
+		    "  --per N              with --value rate and no per "
+		    "column; default 1000\n"
+		    "  --run-length N       points on one side of the mean "
+		    "that make a run; 7\n"
+		    "  --trend-length N     points rising or falling that make "
+		    "a trend; 7\n"
+		    "  --value count|rate   what is charted; default count\n"
+		    "  --version            print the version and exit\n"
+		    "\nSee satrend(1).\n", fp);
 	exit(status);
 }
 

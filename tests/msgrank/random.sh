@@ -83,7 +83,7 @@ for cat, rs in cells.items():
         lo, hi = limits(c)
         s = per / p
         lcl, ucl = lo * s, hi * s
-        band = "above" if lcl > mean else "below" if ucl < mean else "inline"
+        band = "above" if lcl > mean else "below" if ucl < mean else "in line"
         if abs(lcl - mean) > 1e-9 * mean and abs(ucl - mean) > 1e-9 * mean:
             check(a, "band", band, o["band"])
         check(a, "lcl", fmt(lcl), o["lcl"], lcl)

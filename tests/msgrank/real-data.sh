@@ -54,7 +54,7 @@ tr '\r' '\n' <"$data" | awk -F, '
 		k1 = k[i] + 1
 		hi = k1 * cube(1 - 1 / (9 * k1) + z / (3 * sqrt(k1)))
 		lo = (lo / pr[i] - 1) * 100; hi = (hi / pr[i] - 1) * 100
-		band = lo > mean ? "above" : hi < mean ? "below" : "inline"
+		band = lo > mean ? "above" : hi < mean ? "below" : "in line"
 		printf "%s|all|%d|%d|%.1f|%.1f|%.1f|%.1f|%s|%.1f|%.1f|%.1f|%.1f\n",
 		    line[i], r, m, mean, v[i] - mean, lo, hi, band, v[0],
 		    q(0.25), q(0.75), v[m - 1]

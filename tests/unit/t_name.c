@@ -49,6 +49,28 @@ main(void)
 		CHECK(b.len == 2 && strcmp(sb_str(&b), "ab") == 0);
 		sb_free(&b);
 	}
+	/* name_near: a likely slip, by edit distance on keys */
+	{
+		const char *k[] = { "dartford", "gravesham", "north kent",
+			"kent", "swale" };
+		size_t n = sizeof(k) / sizeof(k[0]);
+
+		CHECK(name_near("dartfrod", k, n) == 0); /* a swap: 1 */
+		CHECK(name_near("dartfor", k, n) == 0);  /* one dropped */
+		CHECK(name_near("gravsham", k, n) == 1);
+		CHECK(name_near("gravshm", k, n) == -1); /* 2 edits in 7 bytes */
+		CHECK(name_near("northkent", k, n) == 2);
+		CHECK(name_near("kant", k, n) == 3);
+		CHECK(name_near("knet", k, n) == 3);
+		CHECK(name_near("kt", k, n) == -1);      /* 2 edits, short */
+		CHECK(name_near("maidstone", k, n) == -1);
+		CHECK(name_near("kent", k, n) == -1);    /* is one of them */
+		CHECK(name_near("", k, n) == -1);
+		CHECK(name_near("dartford", k, 0) == -1);
+		CHECK(name_near("swalee", k, n) == 4);
+		CHECK(name_near("dxrtfxrd", k, n) == 0); /* 2 in 8 bytes */
+		CHECK(name_near("dxrtfxrx", k, n) == -1); /* 3 */
+	}
 	if (fails)
 		fprintf(stderr, "t_name: %d failed\n", fails);
 	return fails != 0;
