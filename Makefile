@@ -23,6 +23,7 @@ BIN += crimerate
 BIN += msgrank
 BIN += csvclean
 BIN += satrend
+BIN += sapriority
 
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(O)/lib/%.o)

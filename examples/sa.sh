@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # North Kent's Strategic Assessment 2016, from the partners' extracts in
-# data/ to the table: text on stdout, and in OUTDIR every stage's CSV, the
-# HTML table, each source's rejected rows and a log of each stage.
+# data/ to the table and the partnership's priorities: text on stdout, and
+# in OUTDIR every stage's CSV, the HTML pages, each source's rejected rows
+# and a log of each stage.
 # Usage: sa.sh [OUTDIR]     (default: $OUT, else out/ beside this script)
 set -euo pipefail
 out=${1:-${OUT:-$(dirname "$0")/out}}
@@ -12,7 +13,7 @@ cd "$(dirname "$0")"
 bin=${SAPIPE_BIN:-}
 [ -n "$bin" ] || [ ! -x ../build/csvclean ] || bin=$(cd ../build && pwd)
 [ -z "$bin" ] || PATH=$bin:$PATH
-for t in csvclean crimerate msgrank sarender; do
+for t in csvclean crimerate msgrank sapriority sarender; do
 	case $("$t" --version 2>/dev/null) in
 	"$t (sapipe) "*) ;;
 	*) echo "sa.sh: '$(command -v "$t" || echo "$t")' is not sapipe's $t" \
@@ -56,12 +57,33 @@ crimerate --period sa2016 --population lookups/population.csv \
 msgrank --group lookups/msg.csv --focus 'North Kent' \
     --indicators lookups/indicators.csv \
     --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
+# The whole group ranked the same way, for the HTML's funnel plots.
+msgrank --group lookups/msg.csv --indicators lookups/indicators.csv \
+    --accuracy lookups/accuracy.csv -o "$out/sa2016-group.csv" \
+    "$out/indicators.csv" 2>>"$out/msgrank.log"
 
-# 4. The table, for the terminal and e-mail, and as HTML.
+# 4. The partnership's priorities: the workshop's scores in
+#    lookups/priorities.csv, the evidence standing in where a score is
+#    blank, by the MoRiLE-shaped example model.
+sapriority -m lookups/morile.model -s lookups/priorities.csv \
+    -o "$out/priorities.csv" "$out/sa2016.csv" 2>"$out/sapriority.log"
+
+# 5. The table, for the terminal and e-mail, and as HTML with a funnel
+#    plot per indicator: North Kent among its group's members; the
+#    priorities likewise, in HTML with their harm x likelihood matrix.
 render() { sarender --targets lookups/targets.csv \
     --title 'Strategic Assessment 2016: North Kent' \
     --source 'Police, Dartford and Gravesham councils, A&E, a domestic abuse partner (invented figures); harm weights illustrative, not official' \
     "$@" "$out/sa2016.csv" 2>>"$out/sarender.log"; }
-render -f html -o "$out/sa2016.html"
+render -f html --focus 'North Kent' --funnel all \
+    --funnel-data "$out/sa2016-group.csv" -o "$out/sa2016.html"
 render -o "$out/sa2016.txt"
+priorities() { sarender --model lookups/morile.model \
+    --title 'Priorities 2016/17: North Kent' \
+    --source 'Workshop scores (lookups/priorities.csv) and the assessment' \
+    "$@" "$out/priorities.csv" 2>>"$out/sarender.log"; }
+priorities -f html -o "$out/priorities.html"
+priorities -o "$out/priorities.txt"
 cat "$out/sa2016.txt"
+echo
+cat "$out/priorities.txt"

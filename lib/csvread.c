@@ -1,13 +1,11 @@
 #include <csv.h>
 #include <err.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
+#include "specials.h"
 #include "util.h"
 
 enum { C_TEXT, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
@@ -86,6 +84,26 @@ cb_row(int c, void *data)
 
 	(void)c;
 	r->gotrow = 1;
+}
+
+/* What the reader takes from libcsv's private state, for which libcsv has
+ * no call: the bytes of the field being parsed so far (entry_pos), and in
+ * *inquote whether that field is a quoted one still open (pstate
+ * FIELD_BEGUN, which libcsv.c defines as 2, with quoted set: the test
+ * csv_fini() makes for CSV_STRICT_FINI). Checked against libcsv 3.0.3,
+ * Debian's libcsv-dev 3.0.3+dfsg-6, and against every commit of
+ * github.com/rgamble/libcsv, from its first (4a36cb0, 2016-12-08, already
+ * 3.0.3) to its last (b1d5212, 2021-08-20): struct csv_parser's members
+ * and the state numbers are the same throughout. Another version must be
+ * checked again before it is built against. */
+#if CSV_MAJOR != 3 || CSV_MINOR != 0
+#error "csvread.c reads libcsv 3.0's private state (parser_state()): check it against this libcsv"
+#endif
+static size_t
+parser_state(const struct csv_parser *p, int *inquote)
+{
+	*inquote = p->quoted && p->pstate == 2 /* FIELD_BEGUN */;
+	return p->entry_pos;
 }
 
 static void
@@ -205,6 +223,15 @@ setrow(struct csvr *r, size_t n)
 	r->row.n = n;
 }
 
+/* Forget the scan of the line at beg: the next line starts afresh. */
+static void
+scan_reset(struct csvr *r)
+{
+	r->scan = r->nfo = 0;
+	r->high = 0;
+	r->special = 0;
+}
+
 static int
 toolong(struct csvr *r, long startline, long long startoff)
 {
@@ -220,11 +247,9 @@ toolong(struct csvr *r, long startline, long long startoff)
 	r->row.nlines = r->line - startline;
 	r->row.off = startoff;
 	r->row.err = r->wide ? CSVR_EWIDE : CSVR_ETOOLONG;
-	r->row.quoted = r->row.nul = r->row.ascii = 0;
+	r->row.quoted = r->row.nul = r->row.ascii = r->row.noquote = 0;
 	r->rawfast = 0;
-	r->scan = r->nfo = 0;
-	r->high = 0;
-	r->special = 0;
+	scan_reset(r);
 	return 1;
 }
 
@@ -266,20 +291,10 @@ nextspecial(struct csvr *r, size_t i)
 	const char *b = r->buf;
 	size_t end = r->end;
 #ifdef __SSE2__
-	const __m128i d = _mm_set1_epi8((char)r->delim);
-	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
-	const __m128i lf = _mm_set1_epi8('\n'), z = _mm_setzero_si128();
-	__m128i v, m;
 	unsigned mask, hi;
 
 	for (; i + 16 <= end; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d),
-		    _mm_cmpeq_epi8(v, q)), _mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)),
-		    _mm_cmpeq_epi8(v, z)));
-		mask = (unsigned)_mm_movemask_epi8(m);
-		hi = (unsigned)_mm_movemask_epi8(v);
+		mask = specials(b + i, (char)r->delim, 1, &hi);
 		if (mask) {
 			mask = (unsigned)__builtin_ctz(mask);
 			r->high |= (hi & ((1u << mask) - 1)) != 0;
@@ -301,19 +316,12 @@ specials64(const struct csvr *r, size_t i, uint64_t *hi)
 	uint64_t m = 0, h = 0;
 	int j;
 #ifdef __SSE2__
-	const __m128i d = _mm_set1_epi8((char)r->delim);
-	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
-	const __m128i lf = _mm_set1_epi8('\n'), z = _mm_setzero_si128();
-	__m128i v;
+	unsigned h16;
 
 	for (j = 0; j < 4; j++) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(r->buf + i +
-		    16 * j));
-		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr),
-		    _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, z)))) << (16 * j);
-		h |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * j);
+		m |= (uint64_t)specials(r->buf + i + 16 * j, (char)r->delim, 1,
+		    &h16) << (16 * j);
+		h |= (uint64_t)h16 << (16 * j);
 	}
 #else
 	for (j = 0; j < 64; j++) {
@@ -468,6 +476,7 @@ emit_fast(struct csvr *r, size_t len)
 	r->row.err = r->flong ? CSVR_ETOOLONG : CSVR_OK;
 	r->row.quoted = r->row.nul = 0;
 	r->row.ascii = !r->high;
+	r->row.noquote = r->delim == ',';
 	r->rawp = s;
 	r->rawn = len;
 	r->rawfast = 1;
@@ -492,7 +501,7 @@ emit_slow(struct csvr *r, int err)
 	r->row.nlines = r->line - r->row.line;
 	r->row.err = r->wide ? CSVR_EWIDE : r->flong ? CSVR_ETOOLONG : err;
 	r->row.quoted = 1;
-	r->row.ascii = 0;
+	r->row.ascii = r->row.noquote = 0;
 	r->rawfast = 0;
 	while (r->raw.len > 0 && (r->raw.s[r->raw.len - 1] == '\n' ||
 	    r->raw.s[r->raw.len - 1] == '\r'))
@@ -506,6 +515,7 @@ static int
 slowline(struct csvr *r, size_t len, size_t tlen)
 {
 	size_t n;
+	int inquote;
 
 	if (!r->inrec) {
 		r->inrec = 1;
@@ -529,12 +539,11 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	sb_add(&r->raw, r->buf + r->beg, n);
 	r->beg += len + tlen;
 	r->line++;
-	r->scan = r->nfo = 0;
-	r->high = 0;
-	r->special = 0;
+	scan_reset(r);
 	if (r->gotrow)
 		return emit_slow(r, CSVR_OK);
-	if (r->raw.len > r->maxrec || r->p.entry_pos > r->maxfield)
+	if (r->raw.len > r->maxrec ||
+	    parser_state(&r->p, &inquote) > r->maxfield)
 		return toolong(r, r->row.line, r->row.off);
 	return 0;
 }
@@ -546,8 +555,10 @@ static int
 slowfini(struct csvr *r)
 {
 	size_t first, rest;
+	int inquote;
 
-	if (!(r->p.quoted && r->p.pstate == 2 /* FIELD_BEGUN */)) {
+	parser_state(&r->p, &inquote);
+	if (!inquote) {
 		csv_fini(&r->p, cb_field, cb_row, r);
 		return emit_slow(r, CSVR_OK);
 	}
@@ -565,9 +576,7 @@ slowfini(struct csvr *r)
 	memcpy(r->buf, r->raw.s + rest, r->end);
 	r->base = r->row.off + (long long)rest;
 	r->line = r->row.line + 1;
-	r->scan = r->nfo = 0;
-	r->high = 0;
-	r->special = 0;
+	scan_reset(r);
 	r->raw.len = first;
 	r->an = 0;
 	r->arena.len = 0;
@@ -610,15 +619,13 @@ csvr_next(struct csvr *r, struct csvr_row **row)
 			r->blank++;
 			r->beg += tlen;
 			r->line++;
-			r->scan = r->nfo = 0;
-	r->high = 0;
+			scan_reset(r);
 			continue;
 		}
 		emit_fast(r, len);
 		r->beg += len + tlen;
 		r->line++;
-		r->scan = r->nfo = 0;
-	r->high = 0;
+		scan_reset(r);
 		return 1;
 	}
 }
@@ -643,12 +650,6 @@ long
 csvr_blank(const struct csvr *r)
 {
 	return r->blank;
-}
-
-int
-csvr_delim(const struct csvr *r)
-{
-	return r->delim;
 }
 
 long

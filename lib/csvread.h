@@ -37,6 +37,11 @@ struct csvr_row {
 	int quoted;     /* parsed by libcsv */
 	int nul;        /* holds a NUL byte */
 	int ascii;      /* known to hold no byte >= 0x80 */
+	int noquote;    /* needs no quoting: split in place by the scanner
+			 * with ',' as the delimiter, so its fields lie
+			 * side by side in one buffer and none of them (nor
+			 * any part of one) holds a comma, quote, CR, LF or
+			 * NUL; csvwrite's csvw_needq_in() skips its look */
 };
 
 struct csvr;
@@ -51,7 +56,6 @@ int csvr_next(struct csvr *r, struct csvr_row **row);
  * row is CSVR_ETOOLONG). */
 const char *csvr_raw(struct csvr *r, size_t *len);
 long csvr_blank(const struct csvr *r);
-int csvr_delim(const struct csvr *r);
 long csvr_lines(const struct csvr *r);
 const char *csvr_error(struct csvr *r);
 void csvr_close(struct csvr *r); /* does not close the input */

@@ -124,7 +124,7 @@ int
 date_parse(const char *s, size_t n, const char *fmt, struct date *d)
 {
 	const char *e = s + n;
-	int y = 0, m = 0, dd = 0, v, prec = 0, r = 0;
+	int y = 0, m = 0, dd = 0, v, prec = 0, r = 0, seen = 0, f;
 
 	for (; *fmt && r == 0; fmt++) {
 		if (*fmt == ' ') {
@@ -136,6 +136,14 @@ date_parse(const char *s, size_t n, const char *fmt, struct date *d)
 			r = s < e && *s == *fmt ? (s++, 0) : -1;
 			continue;
 		}
+		/* a field read twice (%b-%b) would keep the last: refused */
+		f = strchr("Yy", *fmt) ? 1 : strchr("mbB", *fmt) ? 2 :
+		    strchr("de", *fmt) ? 4 : 0;
+		if (seen & f) {
+			r = -1;
+			break;
+		}
+		seen |= f;
 		switch (*fmt) {
 		case 'Y':
 			r = digits(&s, e, 4, 4, &y);

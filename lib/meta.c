@@ -2,17 +2,15 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "csvread.h"
 #include "header.h"
-#include "input.h"
 #include "meta.h"
 #include "name.h"
 #include "num.h"
+#include "table.h"
 #include "text.h"
 #include "util.h"
-
-#define META_MAXFIELD (1 << 16)
 
 const char *
 meta_polname(int polarity)
@@ -150,49 +148,20 @@ meta_read(const char *path)
 	static const char *cname[] = { "indicator", "polarity", "denominator",
 		"per", "kind", "numerator" };
 	struct meta *m = xcalloc(1, sizeof(*m));
-	struct csvr_row *row;
-	struct input *in;
-	struct csvr *r;
-	struct hdr *h;
-	long c[6], first;
-	int rc;
+	struct tbl t_, *t = tbl_open(&t_, path, TBL_NONUL | TBL_NAMED);
+	long c[6];
 	size_t i;
 
-	if (!(in = in_open(path)))
-		err(1, "%s", path);
-	m->file = xstrdup(in_name(in));
-	r = csvr_open(in, ',', META_MAXFIELD);
-	if ((rc = csvr_next(r, &row)) < 0)
-		errx(1, "%s: %s", m->file, csvr_error(r));
-	if (rc == 0)
-		errx(1, "%s: empty: no header", m->file);
-	if (row->err != CSVR_OK || row->nul)
-		errx(1, "%s:%ld: a bad header", m->file, row->line);
-	h = hdr_new(row->f, row->len, row->n);
-	if ((i = (size_t)hdr_dup(h, &first)) != (size_t)-1)
-		errx(1, "%s:1:%zu: %s", m->file, i + 1, first < 0 ?
-		    "a column without a name" : "a column name twice");
+	m->file = xstrdup(t->path);
 	for (i = 0; i < 6; i++)
-		if ((c[i] = hdr_find(h, cname[i])) < 0 && i < 2)
-			errx(1, "%s:1: no column '%s'", m->file, cname[i]);
-	while ((rc = csvr_next(r, &row)) > 0) {
-		if (row->err != CSVR_OK || row->nul)
-			errx(1, "%s:%ld: %s", m->file, row->line, row->nul ?
-			    "a NUL byte" : row->err == CSVR_EQUOTE ?
-			    "a quoted field is never closed" : "a field too long");
-		if (row->n != h->n)
-			errx(1, "%s:%ld: %zu fields, the header has %zu",
-			    m->file, row->line, row->n, h->n);
-		read_row(m, h, row, c);
-	}
-	if (rc < 0)
-		errx(1, "%s: %s", m->file, csvr_error(r));
+		c[i] = i < 2 ? tbl_need(t, cname[i], NULL) :
+		    tbl_col(t, cname[i]);
+	while (tbl_next(t))
+		read_row(m, t->h, t->row, c);
 	if (m->n)
 		qsort(m->ind, m->n, sizeof(*m->ind), cmpind);
-	nodup(m, h, c[0]);
-	hdr_free(h);
-	csvr_close(r);
-	in_close(in);
+	nodup(m, t->h, c[0]);
+	tbl_close(t);
 	return m;
 }
 

@@ -63,8 +63,9 @@ fail(struct rx *x, int rc)
 	return -1;
 }
 
-int
-rx_match(struct rx *x, const char *s, size_t n)
+/* 1 match, 0 none, -1 error (a limit hit: rx_error() says so). */
+static int
+match(struct rx *x, const char *s, size_t n)
 {
 	/* pcre2_jit_match skips pcre2_match's checks; the subject was
 	 * checked as UTF-8 when read. */
@@ -91,7 +92,7 @@ rx_subst(struct rx *x, const char *s, size_t n, const char *repl,
 	int rc;
 
 	/* Most fields do not match: find out before building anything. */
-	if ((rc = rx_match(x, s, n)) <= 0)
+	if ((rc = match(x, s, n)) <= 0)
 		return rc;
 	if (!global && !strpbrk(repl, "$\\")) {
 		/* A literal replacement: splice it in. */

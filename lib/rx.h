@@ -11,8 +11,6 @@ struct rx;
 /* Compile pat; on error exit 2 with "what: pattern: message at offset". */
 struct rx *rx_new(const char *pat, size_t n, const char *what);
 void rx_free(struct rx *x);
-/* 1 match, 0 none, -1 error (limit hit: rx_error says so). */
-int rx_match(struct rx *x, const char *s, size_t n);
 struct sbuf;
 /* Replace the first match (all when global) with repl (PCRE2 extended
  * syntax: $1, \U...) into out (its old content replaced). 1 replaced,

@@ -467,3 +467,27 @@ stats_ratio_katz(long long k1, long long n1, long long k2, long long n2,
 	*hi = rr * exp(z * se);
 	return 0;
 }
+
+/* Poisson(e) at most r, r an integer: the upper regularised gamma. */
+static double
+poiscdf(double r, double e)
+{
+	return r < 0 ? 0 : 1 - stats_gammp(r + 1, e);
+}
+
+double
+stats_pois_limit(double e, double p)
+{
+	double r = floor(e + stats_normq(p) * sqrt(e)), f, f1;
+
+	if (r < 0)
+		r = 0;
+	while (r > 0 && poiscdf(r - 1, e) >= p)
+		r--;
+	while (poiscdf(r, e) < p)
+		r++;
+	f = poiscdf(r, e);
+	f1 = poiscdf(r - 1, e);
+	r -= (f - p) / (f - f1);
+	return r < 0 ? 0 : r;
+}

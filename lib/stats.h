@@ -82,6 +82,13 @@ int stats_fisher(long long k1, long long n1, long long k2, long long n2,
  * 0 < k <= n for both. */
 int stats_ratio_katz(long long k1, long long n1, long long k2, long long n2,
     double conf, double *lo, double *hi);
+/* The exact Poisson control limit of a funnel plot at probability p
+ * (0.025 and 0.975 for 95 %, 0.001 and 0.999 for 99.8 %) for expected
+ * count e > 0, as a count: the Poisson(e) quantile r (the least r with
+ * F(r) >= p) less (F(r) - p) / (F(r) - F(r - 1)), the interpolation that
+ * makes the limits a smooth line; never below 0 (Spiegelhalter 2005,
+ * "Funnel plots for comparing institutional performance", appendix). */
+double stats_pois_limit(double e, double p);
 
 /* Quantile p of the sorted x[0..n), n >= 1, by linear interpolation
  * between order statistics: h = (n - 1) p, x[floor h] + (h - floor h) *

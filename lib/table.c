@@ -9,6 +9,7 @@
 
 /* The header's names shown in a message: past this many, a count. */
 #define LISTED 12
+#define SHOWN 60 /* bytes of a name shown */
 
 /* A row csvread could not split; what is "header: " or "". */
 static void __attribute__((noreturn))
@@ -49,33 +50,39 @@ static void
 nodup(const struct tbl *t)
 {
 	const struct hdr *h = t->h;
-	char **key = xcalloc(h->n + 1, sizeof(*key));
-	size_t *ix = xcalloc(h->n + 1, sizeof(*ix)), i, n = 0;
+	char **key;
+	size_t *ix, i, n = 0, a = 0, b = 0;
 	long j, first;
 
-	for (i = 0; i < h->n; i++) {
-		if (h->key[i][0] == '\0' && (t->flags & TBL_NAMED))
+	for (i = 0; i < h->n && (t->flags & TBL_NAMED); i++)
+		if (h->key[i][0] == '\0')
 			errx(1, "%s:%ld: column %zu has no name", t->path,
 			    t->hline, i + 1);
+	key = xcalloc(h->n + 1, sizeof(*key));
+	ix = xcalloc(h->n + 1, sizeof(*ix));
+	for (i = 0; i < h->n; i++)
 		if (h->key[i][0] != '\0') {
 			ix[n] = i;
 			key[n++] = h->key[i];
 		}
+	if ((j = hdr_dupv(key, n, &first)) >= 0) {
+		a = ix[first];
+		b = ix[j];
 	}
-	if ((j = hdr_dupv(key, n, &first)) >= 0)
-		errx(1, "%s:%ld: columns %zu '%s' and %zu '%s' have the same "
-		    "name", t->path, t->hline, ix[first] + 1,
-		    h->name[ix[first]], ix[j] + 1, h->name[ix[j]]);
-	free(key);
+	free(key); /* before the exit: nothing held */
 	free(ix);
+	if (j >= 0)
+		errx(1, "%s:%ld: columns %zu '%s' and %zu '%s' have the same "
+		    "name", t->path, t->hline, a + 1, h->name[a], b + 1,
+		    h->name[b]);
 }
 
 struct tbl *
-tbl_open(const char *path, unsigned flags)
+tbl_open(struct tbl *t, const char *path, unsigned flags)
 {
-	struct tbl *t = xcalloc(1, sizeof(*t));
 	int rc;
 
+	memset(t, 0, sizeof(*t));
 	if (!(t->in = in_open(path)))
 		err(1, "%s", path);
 	t->path = in_name(t->in);
@@ -132,15 +139,17 @@ tbl_need(const struct tbl *t, const char *names, const char *role)
 	return i;
 }
 
-/* 'a', 'b', 'c' into b: the n names, past LISTED a count. */
+/* 'a', 'b', 'c' into b: the n names, past LISTED a count, each cut
+ * to SHOWN bytes. */
 static void
 quoted(struct sbuf *b, const char *const *s, size_t n)
 {
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < n && i < LISTED; i++) {
 		sb_adds(b, i ? ", '" : "'");
-		sb_adds(b, s[i]);
+		len = strlen(s[i]);
+		sb_add(b, s[i], len < SHOWN ? len : SHOWN);
 		sb_addc(b, '\'');
 	}
 	if (n > LISTED) {
@@ -157,6 +166,7 @@ tbl_missing(const char *file, long line, const struct hdr *h, size_t n,
 {
 	struct sbuf b = { 0 };
 	size_t i, nr = 0;
+	char msg[4096];
 
 	quoted(&b, miss, n);
 	if (more)
@@ -179,7 +189,10 @@ tbl_missing(const char *file, long line, const struct hdr *h, size_t n,
 		sb_adds(&b, roles[i]);
 		sb_adds(&b, "=COLUMN");
 	}
-	errx(1, "%s:%ld: no column %s", file, line, sb_str(&b));
+	/* copied out so that nothing is held at the exit */
+	snprintf(msg, sizeof(msg), "%s", sb_str(&b));
+	sb_free(&b);
+	errx(1, "%s:%ld: no column %s", file, line, msg);
 }
 
 void
@@ -221,6 +234,26 @@ tbl_isheader(const struct tbl *t)
 	return hdr_same(t->h, t->row->f, t->row->len, t->row->n);
 }
 
+void
+tbl_keep(const struct csvr_row *row, char ***f, size_t **len)
+{
+	size_t i, size = 0;
+	char *p;
+
+	for (i = 0; i < row->n; i++)
+		size += row->len[i] + 1;
+	*f = xcalloc(row->n + 1, sizeof(**f));
+	*len = xcalloc(row->n + 1, sizeof(**len));
+	p = xmalloc(size + 1);
+	for (i = 0; i < row->n; i++) {
+		(*f)[i] = p;
+		memcpy(p, row->f[i], row->len[i]);
+		p[row->len[i]] = '\0';
+		p += row->len[i] + 1;
+		(*len)[i] = row->len[i];
+	}
+}
+
 struct hdr *
 tbl_takehdr(struct tbl *t)
 {
@@ -237,5 +270,4 @@ tbl_close(struct tbl *t)
 		hdr_free(t->h);
 	csvr_close(t->r);
 	in_close(t->in);
-	free(t);
 }

@@ -48,8 +48,9 @@ struct tbl {
 	int keeph;            /* h is the caller's (tbl_takehdr) */
 };
 
-/* Open path ("-" is stdin) and read its header; exits 1 on any fault. */
-struct tbl *tbl_open(const char *path, unsigned flags);
+/* Open path ("-" is stdin) into t, the caller's, and read its header;
+ * t, or exit 1 on any fault. */
+struct tbl *tbl_open(struct tbl *t, const char *path, unsigned flags);
 /* The next row into t->row, of exactly the header's width: 1, or 0 at
  * the end; exits 1 on any fault. */
 int tbl_next(struct tbl *t);
@@ -74,8 +75,13 @@ void tbl_fail(const struct tbl *t, long col, const char *fmt, ...)
 void tbl_likefirst(const struct tbl *t, const struct hdr *first);
 /* Is the row the header again (files concatenated)? */
 int tbl_isheader(const struct tbl *t);
+/* A copy of row's fields for the caller to keep: *f and *len arrays of
+ * row->n, the fields NUL-terminated in one block at (*f)[0] (rows are
+ * many, fields short); free (*f)[0], *f and *len. */
+void tbl_keep(const struct csvr_row *row, char ***f, size_t **len);
 /* The header becomes the caller's: tbl_close() leaves it (hdr_free). */
 struct hdr *tbl_takehdr(struct tbl *t);
+/* Close what t holds (not t itself). */
 void tbl_close(struct tbl *t);
 
 #endif

@@ -19,75 +19,76 @@
 #define SAID 10 /* gaps said one by one; then a count */
 
 static uint32_t
-find(uint32_t c)
+find(struct crimerate *R, uint32_t c)
 {
-	while (R.src[c] != c) {
-		R.src[c] = R.src[R.src[c]];
-		c = R.src[c];
+	while (R->src[c] != c) {
+		R->src[c] = R->src[R->src[c]];
+		c = R->src[c];
 	}
 	return c;
 }
 
 static void
-unite(uint32_t a, uint32_t b)
+unite(struct crimerate *R, uint32_t a, uint32_t b)
 {
-	a = find(a);
-	b = find(b);
+	a = find(R, a);
+	b = find(R, b);
 	if (a < b)
-		R.src[b] = a;
+		R->src[b] = a;
 	else if (b < a)
-		R.src[a] = b;
+		R->src[a] = b;
 }
 
 /* Sources, and the names that stand for each in messages: the smallest
  * unit label and category in byte order, so that a merge of partials
  * says what one run says. */
 void
-sources(void)
+sources(struct crimerate *R)
 {
-	uint32_t *first = xcalloc(R.units.n + 1, sizeof(*first));
-	uint32_t *bykey = xcalloc(R.dcat.n + 1, sizeof(*bykey));
+	uint32_t *first = xcalloc(R->units.n + 1, sizeof(*first));
+	uint32_t *bykey = xcalloc(R->dcat.n + 1, sizeof(*bykey));
 	const struct grp *e;
 	uint32_t c, r;
 	size_t i;
 
-	R.src = xcalloc(R.cats.n + 1, sizeof(*R.src));
-	R.sunit = xcalloc(R.cats.n + 1, sizeof(*R.sunit));
-	R.scat = xcalloc(R.cats.n + 1, sizeof(*R.scat));
-	for (c = 0; c < R.cats.n; c++)
-		R.src[c] = R.scat[c] = c;
-	for (i = 0; R.uc.e && i <= R.uc.mask; i++) {
-		e = &R.uc.e[i];
+	R->src = xcalloc(R->cats.n + 1, sizeof(*R->src));
+	R->sunit = xcalloc(R->cats.n + 1, sizeof(*R->sunit));
+	R->scat = xcalloc(R->cats.n + 1, sizeof(*R->scat));
+	for (c = 0; c < R->cats.n; c++)
+		R->src[c] = R->scat[c] = c;
+	for (i = 0; R->uc.e && i <= R->uc.mask; i++) {
+		e = &R->uc.e[i];
 		if (e->a == UINT32_MAX)
 			continue;
 		if (!first[e->a])
 			first[e->a] = e->c + 1;
 		else
-			unite(first[e->a] - 1, e->c);
+			unite(R, first[e->a] - 1, e->c);
 	}
 	/* spellings of one category (lib/name.h) are one category */
-	for (c = 0; c < R.cats.n; c++) {
-		if (!bykey[R.ckid[c]])
-			bykey[R.ckid[c]] = c + 1;
+	for (c = 0; c < R->cats.n; c++) {
+		if (!bykey[R->ckid[c]])
+			bykey[R->ckid[c]] = c + 1;
 		else
-			unite(bykey[R.ckid[c]] - 1, c);
+			unite(R, bykey[R->ckid[c]] - 1, c);
 	}
-	for (c = 0; c < R.cats.n; c++)
-		R.sunit[c] = UINT32_MAX;
-	for (c = 0; c < R.cats.n; c++)
-		if (strcmp(R.cats.s[c], R.cats.s[R.scat[r = find(c)]]) < 0)
-			R.scat[r] = c;
-	for (i = 0; R.uc.e && i <= R.uc.mask; i++) {
-		e = &R.uc.e[i];
+	for (c = 0; c < R->cats.n; c++)
+		R->sunit[c] = UINT32_MAX;
+	for (c = 0; c < R->cats.n; c++)
+		if (strcmp(R->cats.s[c],
+		    R->cats.s[R->scat[r = find(R, c)]]) < 0)
+			R->scat[r] = c;
+	for (i = 0; R->uc.e && i <= R->uc.mask; i++) {
+		e = &R->uc.e[i];
 		if (e->a == UINT32_MAX)
 			continue;
-		r = find(e->c);
-		if (R.sunit[r] == UINT32_MAX ||
-		    strcmp(R.units.s[e->a], R.units.s[R.sunit[r]]) < 0)
-			R.sunit[r] = e->a;
+		r = find(R, e->c);
+		if (R->sunit[r] == UINT32_MAX ||
+		    strcmp(R->units.s[e->a], R->units.s[R->sunit[r]]) < 0)
+			R->sunit[r] = e->a;
 	}
-	for (c = 0; c < R.cats.n; c++)
-		R.src[c] = find(c);
+	for (c = 0; c < R->cats.n; c++)
+		R->src[c] = find(R, c);
 	free(first);
 	free(bykey);
 }
@@ -107,74 +108,74 @@ gcmp(const void *x, const void *y)
 /* The months whose coverage can be asked, lo..hi: the windows of
  * read.c, or the data's months for a series of every bucket. */
 static void
-askspan(long *lo, long *hi)
+askspan(struct crimerate *R, long *lo, long *hi)
 {
-	if (R.win[0][0] == LONG_MIN) {
-		*lo = period_bucket(BY_MONTH, R.dfirst);
-		*hi = period_bucket(BY_MONTH, R.dlast);
+	if (R->win[0][0] == LONG_MIN) {
+		*lo = period_bucket(BY_MONTH, R->dfirst);
+		*hi = period_bucket(BY_MONTH, R->dlast);
 		return;
 	}
-	*lo = R.win[0][0];
-	*hi = R.win[0][1];
-	if (R.win[1][0] <= R.win[1][1]) {
-		if (R.win[1][0] < *lo)
-			*lo = R.win[1][0];
-		if (R.win[1][1] > *hi)
-			*hi = R.win[1][1];
+	*lo = R->win[0][0];
+	*hi = R->win[0][1];
+	if (R->win[1][0] <= R->win[1][1]) {
+		if (R->win[1][0] < *lo)
+			*lo = R->win[1][0];
+		if (R->win[1][1] > *hi)
+			*hi = R->win[1][1];
 	}
 }
 
 static int
-has(const struct grp *p, long m)
+has(struct crimerate *R, const struct grp *p, long m)
 {
-	return g_count(&R.cover, (uint32_t)((uint64_t)p->b >> 32),
+	return g_count(&R->cover, (uint32_t)((uint64_t)p->b >> 32),
 	    (uint32_t)(p->b & 0xffffffff), m) != 0;
 }
 
 /* Note that node v has a row for indicator ind. */
 static void
-pushind(uint32_t v, uint32_t ind)
+pushind(struct crimerate *R, uint32_t v, uint32_t ind)
 {
-	size_t n = R.nnodeinds[v];
+	size_t n = R->nnodeinds[v];
 
 	if ((n & (n - 1)) == 0)
-		R.nodeinds[v] = xreallocarray(R.nodeinds[v], n ? 2 * n : 1,
-		    sizeof(**R.nodeinds));
-	R.nodeinds[v][R.nnodeinds[v]++] = ind;
+		R->nodeinds[v] = xreallocarray(R->nodeinds[v], n ? 2 * n : 1,
+		    sizeof(**R->nodeinds));
+	R->nodeinds[v][R->nnodeinds[v]++] = ind;
 }
 
 /* The bit set of row (v, ind): its covered months, made all ones when
- * new. R.rowix holds its index + 1. */
+ * new. R->rowix holds its index + 1. */
 static uint64_t *
-rowbits(uint32_t v, uint32_t ind)
+rowbits(struct crimerate *R, uint32_t v, uint32_t ind)
 {
-	size_t had = R.rowix.n, i;
-	int64_t *ix = g_get(&R.rowix, v, ind, 0);
+	size_t had = R->rowix.n, i;
+	int64_t *ix = g_get(&R->rowix, v, ind, 0);
 	uint64_t *b;
 
-	if (R.rowix.n != had) {
-		if (R.nrowb == R.rowbcap) {
-			R.rowbcap = R.rowbcap ? 2 * R.rowbcap : 64;
-			R.rowb = xreallocarray(R.rowb, R.rowbcap * R.nw,
-			    sizeof(*R.rowb));
+	if (R->rowix.n != had) {
+		if (R->nrowb == R->rowbcap) {
+			R->rowbcap = R->rowbcap ? 2 * R->rowbcap : 64;
+			R->rowb = xreallocarray(R->rowb, R->rowbcap * R->nw,
+			    sizeof(*R->rowb));
 		}
-		*ix = (int64_t)++R.nrowb;
-		b = R.rowb + (size_t)(*ix - 1) * R.nw;
-		for (i = 0; i < R.nw; i++)
+		*ix = (int64_t)++R->nrowb;
+		b = R->rowb + (size_t)(*ix - 1) * R->nw;
+		for (i = 0; i < R->nw; i++)
 			b[i] = ~(uint64_t)0;
-		g_get(&R.pairs, v, ind, 0);
-		pushind(v, ind);
+		g_get(&R->pairs, v, ind, 0);
+		pushind(R, v, ind);
 	}
-	return R.rowb + (size_t)(*ix - 1) * R.nw;
+	return R->rowb + (size_t)(*ix - 1) * R->nw;
 }
 
 /* Months with data per (area node, source); the sources that feed each
- * data area's rows (R.cl); and, kids before parents, each row's covered
+ * data area's rows (R->cl); and, kids before parents, each row's covered
  * months: those of its own sources and of every child's row, so that a
  * parent covers what all its parts cover. Linear in the rows and the
  * roll-up's links. */
 void
-contributors(void)
+contributors(struct crimerate *R)
 {
 	struct gtab ac = {0};
 	const struct grp *e;
@@ -183,61 +184,61 @@ contributors(void)
 	size_t i, j, k, m = 0, qn = 0, w;
 	long mo;
 
-	askspan(&R.mlo, &R.mhi);
-	if (R.mhi < R.mlo)
-		R.mhi = R.mlo;
-	R.nw = (size_t)((R.mhi - R.mlo) / 64 + 1);
-	R.nodeinds = xcalloc(R.nodes.n + 1, sizeof(*R.nodeinds));
-	R.nnodeinds = xcalloc(R.nodes.n + 1, sizeof(*R.nnodeinds));
-	for (i = 0; R.seen.e && i <= R.seen.mask; i++) {
-		e = &R.seen.e[i];
+	askspan(R, &R->mlo, &R->mhi);
+	if (R->mhi < R->mlo)
+		R->mhi = R->mlo;
+	R->nw = (size_t)((R->mhi - R->mlo) / 64 + 1);
+	R->nodeinds = xcalloc(R->nodes.n + 1, sizeof(*R->nodeinds));
+	R->nnodeinds = xcalloc(R->nodes.n + 1, sizeof(*R->nnodeinds));
+	for (i = 0; R->seen.e && i <= R->seen.mask; i++) {
+		e = &R->seen.e[i];
 		if (e->a == UINT32_MAX)
 			continue;
 		g_get(&ac, e->a, e->c, 0);
 		if (e->b != NOB)
-			*g_get(&R.cover, R.areanode[e->a], R.src[e->c],
+			*g_get(&R->cover, R->areanode[e->a], R->src[e->c],
 			    e->b) = 1;
 	}
 	for (i = 0; ac.e && i <= ac.mask; i++) {
 		e = &ac.e[i];
 		if (e->a == UINT32_MAX)
 			continue;
-		leaf = R.areanode[e->a];
-		key = R.ckid[e->c];
-		for (j = 0; j < R.ncmap[key]; j++)
-			g_get(&R.contrib, leaf, R.cmap[key][j],
-			    (long)((uint64_t)leaf << 32 | R.src[e->c]));
+		leaf = R->areanode[e->a];
+		key = R->ckid[e->c];
+		for (j = 0; j < R->ncmap[key]; j++)
+			g_get(&R->contrib, leaf, R->cmap[key][j],
+			    (long)((uint64_t)leaf << 32 | R->src[e->c]));
 	}
 	free(ac.e);
-	R.cl = xcalloc(R.contrib.n + 1, sizeof(*R.cl));
-	for (i = 0; R.contrib.e && i <= R.contrib.mask; i++)
-		if (R.contrib.e[i].a != UINT32_MAX)
-			R.cl[m++] = R.contrib.e[i];
-	qsort(R.cl, m, sizeof(*R.cl), gcmp);
+	R->cl = xcalloc(R->contrib.n + 1, sizeof(*R->cl));
+	for (i = 0; R->contrib.e && i <= R->contrib.mask; i++)
+		if (R->contrib.e[i].a != UINT32_MAX)
+			R->cl[m++] = R->contrib.e[i];
+	qsort(R->cl, m, sizeof(*R->cl), gcmp);
 	/* each data area's own rows */
 	for (i = 0; i < m; i++) {
-		b = rowbits(R.cl[i].a, R.cl[i].c);
-		for (mo = R.mlo; mo <= R.mhi; mo++)
-			if (!has(&R.cl[i], mo))
-				b[(mo - R.mlo) / 64] &= ~((uint64_t)1 <<
-				    ((mo - R.mlo) % 64));
+		b = rowbits(R, R->cl[i].a, R->cl[i].c);
+		for (mo = R->mlo; mo <= R->mhi; mo++)
+			if (!has(R, &R->cl[i], mo))
+				b[(mo - R->mlo) / 64] &= ~((uint64_t)1 <<
+				    ((mo - R->mlo) % 64));
 	}
 	/* up the roll-up: a node once all its kids are done */
-	left = xcalloc(R.nodes.n + 1, sizeof(*left));
-	queue = xcalloc(R.nodes.n + 1, sizeof(*queue));
-	for (v = 0; v < R.nodes.n; v++)
-		if ((left[v] = (uint32_t)R.nd[v].nkid) == 0)
+	left = xcalloc(R->nodes.n + 1, sizeof(*left));
+	queue = xcalloc(R->nodes.n + 1, sizeof(*queue));
+	for (v = 0; v < R->nodes.n; v++)
+		if ((left[v] = (uint32_t)R->nd[v].nkid) == 0)
 			queue[qn++] = v;
 	for (k = 0; k < qn; k++) {
 		v = queue[k];
-		for (j = 0; j < R.nd[v].npar; j++) {
-			p = R.nd[v].par[j];
-			for (i = 0; i < R.nnodeinds[v]; i++) {
-				ind = R.nodeinds[v][i];
-				pb = rowbits(p, ind);
-				b = R.rowb + (size_t)(g_count(&R.rowix, v,
-				    ind, 0) - 1) * R.nw;
-				for (w = 0; w < R.nw; w++)
+		for (j = 0; j < R->nd[v].npar; j++) {
+			p = R->nd[v].par[j];
+			for (i = 0; i < R->nnodeinds[v]; i++) {
+				ind = R->nodeinds[v][i];
+				pb = rowbits(R, p, ind);
+				b = R->rowb + (size_t)(g_count(&R->rowix, v,
+				    ind, 0) - 1) * R->nw;
+				for (w = 0; w < R->nw; w++)
 					pb[w] &= b[w];
 			}
 			if (--left[p] == 0)
@@ -248,39 +249,39 @@ contributors(void)
 	free(queue);
 }
 
-/* The feeders of a data area's row: R.cl[*lo .. hi). */
+/* The feeders of a data area's row: R->cl[*lo .. hi). */
 static size_t
-feeders(uint32_t v, uint32_t ind, size_t *lo)
+feeders(struct crimerate *R, uint32_t v, uint32_t ind, size_t *lo)
 {
 	struct grp key = {v, ind, LONG_MIN, 0};
-	size_t a = 0, z = R.contrib.n, mid;
+	size_t a = 0, z = R->contrib.n, mid;
 
 	while (a < z) {
 		mid = a + (z - a) / 2;
-		if (gcmp(&R.cl[mid], &key) < 0)
+		if (gcmp(&R->cl[mid], &key) < 0)
 			a = mid + 1;
 		else
 			z = mid;
 	}
 	*lo = a;
-	while (z < R.contrib.n && R.cl[z].a == v && R.cl[z].c == ind)
+	while (z < R->contrib.n && R->cl[z].a == v && R->cl[z].c == ind)
 		z++;
 	return z;
 }
 
 /* How many of the months m0..m1 every feeder of the row has data in. */
 long
-covered(uint32_t v, uint32_t ind, long m0, long m1)
+covered(struct crimerate *R, uint32_t v, uint32_t ind, long m0, long m1)
 {
-	int64_t ix = g_count(&R.rowix, v, ind, 0);
+	int64_t ix = g_count(&R->rowix, v, ind, 0);
 	const uint64_t *b;
 	long m, n = 0;
 
 	if (ix == 0)
 		return 0;
-	b = R.rowb + (size_t)(ix - 1) * R.nw;
-	for (m = m0 < R.mlo ? R.mlo : m0; m <= m1 && m <= R.mhi; m++)
-		n += (b[(m - R.mlo) / 64] >> ((m - R.mlo) % 64)) & 1;
+	b = R->rowb + (size_t)(ix - 1) * R->nw;
+	for (m = m0 < R->mlo ? R->mlo : m0; m <= m1 && m <= R->mhi; m++)
+		n += (b[(m - R->mlo) / 64] >> ((m - R->mlo) % 64)) & 1;
 	return n;
 }
 
@@ -288,7 +289,8 @@ covered(uint32_t v, uint32_t ind, long m0, long m1)
  * (a period or bucket shown, ctx its place in the output): those of the
  * area and of every area under it. Only a failing run comes here. */
 void
-gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx, const char *what)
+gap(struct crimerate *R, uint32_t v, uint32_t ind, long m0, long m1, long ctx,
+    const char *what)
 {
 	size_t lo, hi, i, k, n = 0, cap = 16;
 	uint32_t *todo = xcalloc(cap, sizeof(*todo)), u;
@@ -296,43 +298,43 @@ gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx, const char *what)
 	int64_t *said;
 	long m;
 
-	if (++R.gmark == 0) {
-		memset(R.gm, 0, (R.nodes.n + 1) * sizeof(*R.gm));
-		R.gmark = 1;
+	if (++R->gmark == 0) {
+		memset(R->gm, 0, (R->nodes.n + 1) * sizeof(*R->gm));
+		R->gmark = 1;
 	}
-	if (!R.gm)
-		R.gm = xcalloc(R.nodes.n + 1, sizeof(*R.gm));
+	if (!R->gm)
+		R->gm = xcalloc(R->nodes.n + 1, sizeof(*R->gm));
 	todo[n++] = v;
-	R.gm[v] = R.gmark;
+	R->gm[v] = R->gmark;
 	for (k = 0; k < n; k++) {
 		u = todo[k];
-		for (i = 0; i < R.nd[u].nkid; i++) {
-			if (R.gm[R.nd[u].kid[i]] == R.gmark)
+		for (i = 0; i < R->nd[u].nkid; i++) {
+			if (R->gm[R->nd[u].kid[i]] == R->gmark)
 				continue;
-			R.gm[R.nd[u].kid[i]] = R.gmark;
+			R->gm[R->nd[u].kid[i]] = R->gmark;
 			if (n == cap)
 				todo = xreallocarray(todo, cap *= 2,
 				    sizeof(*todo));
-			todo[n++] = R.nd[u].kid[i];
+			todo[n++] = R->nd[u].kid[i];
 		}
-		hi = feeders(u, ind, &lo);
+		hi = feeders(R, u, ind, &lo);
 		for (i = lo; i < hi; i++) {
-			for (m = m0; m <= m1 && has(&R.cl[i], m); m++)
+			for (m = m0; m <= m1 && has(R, &R->cl[i], m); m++)
 				;
 			if (m > m1)
 				continue;
-			said = g_get(&R.gapt,
-			    (uint32_t)((uint64_t)R.cl[i].b >> 32),
-			    (uint32_t)(R.cl[i].b & 0xffffffff), ctx);
+			said = g_get(&R->gapt,
+			    (uint32_t)((uint64_t)R->cl[i].b >> 32),
+			    (uint32_t)(R->cl[i].b & 0xffffffff), ctx);
 			if (*said)
 				continue;
 			*said = 1;
-			if ((R.ngl & (R.ngl - 1)) == 0)
-				R.gl = xreallocarray(R.gl, R.ngl ? 2 * R.ngl :
-				    1, sizeof(*R.gl));
-			g = &R.gl[R.ngl++];
-			g->leaf = (uint32_t)((uint64_t)R.cl[i].b >> 32);
-			g->src = (uint32_t)(R.cl[i].b & 0xffffffff);
+			if ((R->ngl & (R->ngl - 1)) == 0)
+				R->gl = xreallocarray(R->gl,
+				    R->ngl ? 2 * R->ngl : 1, sizeof(*R->gl));
+			g = &R->gl[R->ngl++];
+			g->leaf = (uint32_t)((uint64_t)R->cl[i].b >> 32);
+			g->src = (uint32_t)(R->cl[i].b & 0xffffffff);
 			g->m0 = m0;
 			g->m1 = m1;
 			g->ctx = ctx;
@@ -343,16 +345,18 @@ gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx, const char *what)
 }
 
 static int
-gapcmp(const void *x, const void *y)
+gapcmp(const void *x, const void *y, void *arg)
 {
+	const struct crimerate *R = arg;
 	const struct gap *a = x, *b = y;
-	int c = strcmp(R.nd[a->leaf].name, R.nd[b->leaf].name);
+	int c = strcmp(R->nd[a->leaf].name, R->nd[b->leaf].name);
 
 	if (!c)
-		c = strcmp(R.units.s[R.sunit[a->src]],
-		    R.units.s[R.sunit[b->src]]);
+		c = strcmp(R->units.s[R->sunit[a->src]],
+		    R->units.s[R->sunit[b->src]]);
 	if (!c)
-		c = strcmp(R.cats.s[R.scat[a->src]], R.cats.s[R.scat[b->src]]);
+		c = strcmp(R->cats.s[R->scat[a->src]],
+		    R->cats.s[R->scat[b->src]]);
 	if (!c)
 		c = (a->ctx > b->ctx) - (a->ctx < b->ctx);
 	return c ? c : (a->leaf > b->leaf) - (a->leaf < b->leaf);
@@ -366,7 +370,7 @@ month(char *buf, long m)
 
 /* The months of a gap missing from the source, as ranges. */
 static void
-missing(const struct gap *g, char *buf, size_t len)
+missing(struct crimerate *R, const struct gap *g, char *buf, size_t len)
 {
 	struct grp p = {0, 0, (long)((uint64_t)g->leaf << 32 | g->src), 0};
 	char a[24], b[24];
@@ -376,11 +380,11 @@ missing(const struct gap *g, char *buf, size_t len)
 
 	buf[0] = '\0';
 	for (m = g->m0; m <= g->m1; m = e + 1) {
-		if (has(&p, m)) {
+		if (has(R, &p, m)) {
 			e = m;
 			continue;
 		}
-		for (e = m; e < g->m1 && !has(&p, e + 1); e++)
+		for (e = m; e < g->m1 && !has(R, &p, e + 1); e++)
 			;
 		if (k++ == 6 || n + 24 > len) {
 			snprintf(buf + n, len - n, ", ...");
@@ -395,28 +399,28 @@ missing(const struct gap *g, char *buf, size_t len)
 
 /* Say the gaps remembered, a bounded number; how many there were. */
 int
-gaps(void)
+gaps(struct crimerate *R)
 {
 	const struct gap *g;
 	char buf[128];
 	size_t i;
 
-	if (R.ngl == 0) { /* fail closed, even when no feeder is named */
+	if (R->ngl == 0) { /* fail closed, even when no feeder is named */
 		warnx("a period shown is not wholly covered by the data");
 		warnx("--allow-partial writes such rows with their coverage");
 		return 1;
 	}
-	qsort(R.gl, R.ngl, sizeof(*R.gl), gapcmp);
-	for (i = 0; i < R.ngl && i < SAID; i++) {
-		g = &R.gl[i];
-		missing(g, buf, sizeof(buf));
+	qsort_r(R->gl, R->ngl, sizeof(*R->gl), gapcmp, R);
+	for (i = 0; i < R->ngl && i < SAID; i++) {
+		g = &R->gl[i];
+		missing(R, g, buf, sizeof(buf));
 		warnx("no data for '%s' from %s (%s) in %s, inside %s",
-		    R.nd[g->leaf].name, R.units.s[R.sunit[g->src]],
-		    R.cats.s[R.scat[g->src]], buf, g->what);
+		    R->nd[g->leaf].name, R->units.s[R->sunit[g->src]],
+		    R->cats.s[R->scat[g->src]], buf, g->what);
 	}
-	if (R.ngl > SAID)
-		warnx("and %zu more gaps", R.ngl - SAID);
-	if (R.ngl)
+	if (R->ngl > SAID)
+		warnx("and %zu more gaps", R->ngl - SAID);
+	if (R->ngl)
 		warnx("--allow-partial writes such rows with their coverage");
-	return R.ngl > 0;
+	return R->ngl > 0;
 }

@@ -128,6 +128,10 @@ struct crimerate {
 	struct gtab g;
 	struct strtab units; /* source units, by label */
 	struct gtab seen;    /* (area, raw category, month): has data */
+	struct {
+		uint32_t a1, c;  /* seen(): the last group marked, area + 1 */
+		long m0, m1;     /* (a1 0: none yet) and months */
+	} last;
 	struct gtab uc;      /* (unit, raw category): met together */
 	uint32_t *cunit;     /* raw category → the last unit met + 1 */
 	long win[2][2];      /* months whose coverage can be asked */
@@ -192,7 +196,6 @@ struct crimerate {
 	struct gtab hs, vs;  /* (node, indicator, bucket): harm, volume */
 };
 
-extern struct crimerate R;
 
 /* strtab.c: interned strings and counted groups */
 long st_find(const struct strtab *t, const char *s, size_t n, uint64_t h,
@@ -204,43 +207,45 @@ int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
 
 /* read.c: the records */
 void die(const char *file, long line, const char *col, const char *fmt, ...);
-void readfile(const char *path);
-void check_span(void);
+void readfile(struct crimerate *R, const char *path);
+void check_span(struct crimerate *R);
 
 /* lookups.c: categories, rollup and populations */
-uint32_t node(const char *s, size_t n, int lookup);
-void spell_areas(void);
-void load_categories(const char *path);
-int map_categories(const char *path);
-void load_rollup(const char *path);
-void check_rollup(const char *path);
-void ancestors(uint32_t v);
-void chains(void);
-uint32_t indid(const char *k, size_t n, const char *s, size_t sn);
-const char *key(const char *s, size_t *n);
+uint32_t node(struct crimerate *R, const char *s, size_t n, int lookup);
+void spell_areas(struct crimerate *R);
+void load_categories(struct crimerate *R, const char *path);
+int map_categories(struct crimerate *R, const char *path);
+void load_rollup(struct crimerate *R, const char *path);
+void check_rollup(struct crimerate *R, const char *path);
+void ancestors(struct crimerate *R, uint32_t v);
+void chains(struct crimerate *R);
+uint32_t indid(struct crimerate *R, const char *k, size_t n, const char *s,
+    size_t sn);
+const char *key(struct crimerate *R, const char *s, size_t *n);
 void push(uint32_t **v, size_t *n, uint32_t x);
-void load_population(const char *path);
-void popsums(const long *years, size_t ny);
-int64_t population(uint32_t v, size_t d, long year, uint32_t *part);
+void load_population(struct crimerate *R, const char *path);
+void popsums(struct crimerate *R, const long *years, size_t ny);
+int64_t population(struct crimerate *R, uint32_t v, size_t d, long year,
+    uint32_t *part);
 
 /* measures.c: denominators, percentages and harm weights */
-void denominators(void);
-void load_weights(const char *path);
-int measures(void);
-void weigh(uint32_t a, uint32_t k, long b, int64_t n);
-void free_measures(void);
+void denominators(struct crimerate *R);
+void load_weights(struct crimerate *R, const char *path);
+int measures(struct crimerate *R);
+void weigh(struct crimerate *R, uint32_t a, uint32_t k, long b, int64_t n);
+void free_measures(struct crimerate *R);
 
 /* coverage.c: sources, and which months of a row have data */
-void sources(void);
-void contributors(void);
-long covered(uint32_t v, uint32_t ind, long m0, long m1);
-void gap(uint32_t v, uint32_t ind, long m0, long m1, long ctx,
-    const char *what);
-int gaps(void);
+void sources(struct crimerate *R);
+void contributors(struct crimerate *R);
+long covered(struct crimerate *R, uint32_t v, uint32_t ind, long m0, long m1);
+void gap(struct crimerate *R, uint32_t v, uint32_t ind, long m0, long m1,
+    long ctx, const char *what);
+int gaps(struct crimerate *R);
 
 /* output.c: indicators and partial counts */
-void build(void);
-int indicators(const char *opt_o);
-int partial(const char *opt_o);
+void build(struct crimerate *R);
+int indicators(struct crimerate *R, const char *opt_o);
+int partial(struct crimerate *R, const char *opt_o);
 
 #endif

@@ -18,16 +18,17 @@
 /* Every name is matched by its key (lib/name.h): the key of s, in a
  * buffer reused by the next call; *n becomes its length. */
 const char *
-key(const char *s, size_t *n)
+key(struct crimerate *R, const char *s, size_t *n)
 {
-	*n = name_key(&R.kbuf, s, *n);
-	return sb_str(&R.kbuf);
+	*n = name_key(&R->kbuf, s, *n);
+	return sb_str(&R->kbuf);
 }
 
 static uint32_t
-keyid(struct strtab *t, const char *s, size_t n, int *isnew)
+keyid(struct crimerate *R, struct strtab *t, const char *s, size_t n,
+    int *isnew)
 {
-	const char *k = key(s, &n);
+	const char *k = key(R, s, &n);
 
 	return st_id(t, k, n, isnew);
 }
@@ -96,58 +97,59 @@ push(uint32_t **v, size_t *n, uint32_t x)
 }
 
 /* A node for an area name. A lookup file's spelling, the first met, is
- * the one shown; the data's areas are spelled by spell_areas(). */
+ * the one shown; the data's areas are spelled by spell_areas(R). */
 uint32_t
-node(const char *s, size_t n, int lookup)
+node(struct crimerate *R, const char *s, size_t n, int lookup)
 {
 	int isnew;
-	uint32_t id = keyid(&R.nodes, s, n, &isnew);
+	uint32_t id = keyid(R, &R->nodes, s, n, &isnew);
 
 	if (isnew && (id & (id - 1)) == 0)
-		R.nd = xreallocarray(R.nd, id ? 2 * id : 1, sizeof(*R.nd));
+		R->nd = xreallocarray(R->nd, id ? 2 * id : 1, sizeof(*R->nd));
 	if (isnew)
-		memset(&R.nd[id], 0, sizeof(R.nd[id]));
-	if (lookup && !R.nd[id].name) {
+		memset(&R->nd[id], 0, sizeof(R->nd[id]));
+	if (lookup && !R->nd[id].name) {
 		trim(&s, &n);
-		R.nd[id].name = xstrndup(s, n);
+		R->nd[id].name = xstrndup(s, n);
 	}
 	return id;
 }
 
 /* Names for the areas of the data that no lookup file spelled. */
 void
-spell_areas(void)
+spell_areas(struct crimerate *R)
 {
-	char **out = xcalloc(R.nodes.n + 1, sizeof(*out));
+	char **out = xcalloc(R->nodes.n + 1, sizeof(*out));
 	size_t k;
 
-	for (k = 0; k < R.nodes.n; k++)
-		out[k] = R.nd[k].name;
-	vote(&R.areas, R.arean, R.areanode, out, R.nodes.n);
-	for (k = 0; k < R.nodes.n; k++)
-		R.nd[k].name = out[k];
+	for (k = 0; k < R->nodes.n; k++)
+		out[k] = R->nd[k].name;
+	vote(&R->areas, R->arean, R->areanode, out, R->nodes.n);
+	for (k = 0; k < R->nodes.n; k++)
+		R->nd[k].name = out[k];
 	free(out);
 }
 
 /* An indicator by its key; spelled as the categories file first
  * writes it, else as the data's category is spelled. */
 uint32_t
-indid(const char *k, size_t n, const char *s, size_t sn)
+indid(struct crimerate *R, const char *k, size_t n, const char *s, size_t sn)
 {
 	int isnew;
-	uint32_t id = st_id(&R.inds, k, n, &isnew);
+	uint32_t id = st_id(&R->inds, k, n, &isnew);
 
 	if (isnew) {
-		R.iname = xreallocarray(R.iname, R.inds.cap, sizeof(*R.iname));
-		R.iname[id] = xstrndup(s, sn);
+		R->iname = xreallocarray(R->iname, R->inds.cap,
+		    sizeof(*R->iname));
+		R->iname[id] = xstrndup(s, sn);
 	}
 	return id;
 }
 
 void
-load_categories(const char *path)
+load_categories(struct crimerate *R, const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	long ci, ii;
 	uint32_t k, ind;
 	int isnew;
@@ -163,40 +165,43 @@ load_categories(const char *path)
 		/* '*': every category the file does not name, on purpose */
 		trim(&star, &sn);
 		if (sn == 1 && *star == '*') {
-			R.hasrest = 1;
-			key(s, &kn);
+			R->hasrest = 1;
+			key(R, s, &kn);
 			if (kn == 0)
 				continue;
 			trim(&s, &n);
-			push(&R.rest, &R.nrest, indid(sb_str(&R.kbuf), kn, s,
-			    n));
+			push(&R->rest, &R->nrest, indid(R, sb_str(&R->kbuf),
+			    kn, s, n));
 			continue;
 		}
-		k = keyid(&R.ckeys, lk->row->f[ci], lk->row->len[ci], &isnew);
+		k = keyid(R, &R->ckeys, lk->row->f[ci], lk->row->len[ci],
+		    &isnew);
 		if (isnew) {
-			R.kmap = xreallocarray(R.kmap, R.ckeys.cap,
-			    sizeof(*R.kmap));
-			R.nkmap = xreallocarray(R.nkmap, R.ckeys.cap,
-			    sizeof(*R.nkmap));
-			R.kmap[k] = NULL;
-			R.nkmap[k] = 0;
+			R->kmap = xreallocarray(R->kmap, R->ckeys.cap,
+			    sizeof(*R->kmap));
+			R->nkmap = xreallocarray(R->nkmap, R->ckeys.cap,
+			    sizeof(*R->nkmap));
+			R->kmap[k] = NULL;
+			R->nkmap[k] = 0;
 		}
 		/* an empty indicator: known, counted in none */
-		key(s, &kn);
+		key(R, s, &kn);
 		if (kn == 0)
 			continue;
 		trim(&s, &n);
-		ind = indid(sb_str(&R.kbuf), kn, s, n);
-		push(&R.kmap[k], &R.nkmap[k], ind);
+		ind = indid(R, sb_str(&R->kbuf), kn, s, n);
+		push(&R->kmap[k], &R->nkmap[k], ind);
 	}
 	tbl_close(lk);
 }
 
 static int
-catcmp(const void *a, const void *b)
+catcmp(const void *a, const void *b, void *arg)
 {
-	return strcmp(R.dname[*(const uint32_t *)a],
-	    R.dname[*(const uint32_t *)b]);
+	const struct crimerate *R = arg;
+
+	return strcmp(R->dname[*(const uint32_t *)a],
+	    R->dname[*(const uint32_t *)b]);
 }
 
 /* A count in 128 bits as text (buf of 48). */
@@ -216,7 +221,8 @@ i128str(i128 v, char *buf)
 /* The unmapped categories in one line: the first five and their counts,
  * and what to do. */
 static void
-unmapped(const char *path, const uint32_t *um, size_t n, const i128 *kn)
+unmapped(struct crimerate *R, const char *path, const uint32_t *um, size_t n,
+    const i128 *kn)
 {
 	struct sbuf b = { 0 };
 	char buf[48];
@@ -224,7 +230,7 @@ unmapped(const char *path, const uint32_t *um, size_t n, const i128 *kn)
 
 	for (i = 0; i < n && i < 5; i++) {
 		sb_adds(&b, i ? ", '" : "'");
-		sb_adds(&b, R.dname[um[i]]);
+		sb_adds(&b, R->dname[um[i]]);
 		sb_adds(&b, "' (");
 		sb_adds(&b, i128str(kn[um[i]], buf));
 		sb_adds(&b, ")");
@@ -243,7 +249,7 @@ unmapped(const char *path, const uint32_t *um, size_t n, const i128 *kn)
 /* The categories of the data by their keys, spelled by vote; then each
  * to its indicators; the unmapped ones said on stderr. */
 int
-map_categories(const char *path)
+map_categories(struct crimerate *R, const char *path)
 {
 	uint32_t c, k, *um;
 	size_t i, n = 0, nk;
@@ -251,56 +257,58 @@ map_categories(const char *path)
 	long f;
 	char buf[48];
 
-	R.ckid = xcalloc(R.cats.n + 1, sizeof(*R.ckid));
-	for (c = 0; c < R.cats.n; c++)
-		R.ckid[c] = keyid(&R.dcat, R.cats.s[c], R.cats.len[c], NULL);
-	nk = R.dcat.n;
-	R.dname = xcalloc(nk + 1, sizeof(*R.dname));
-	vote(&R.cats, R.catn, R.ckid, R.dname, nk);
+	R->ckid = xcalloc(R->cats.n + 1, sizeof(*R->ckid));
+	for (c = 0; c < R->cats.n; c++)
+		R->ckid[c] = keyid(R, &R->dcat, R->cats.s[c], R->cats.len[c],
+		    NULL);
+	nk = R->dcat.n;
+	R->dname = xcalloc(nk + 1, sizeof(*R->dname));
+	vote(&R->cats, R->catn, R->ckid, R->dname, nk);
 	kn = xcalloc(nk + 1, sizeof(*kn));
-	for (c = 0; c < R.cats.n; c++)
-		kn[R.ckid[c]] += R.catn[c];
+	for (c = 0; c < R->cats.n; c++)
+		kn[R->ckid[c]] += R->catn[c];
 	um = xcalloc(nk + 1, sizeof(*um));
-	R.cmap = xcalloc(nk + 1, sizeof(*R.cmap));
-	R.ncmap = xcalloc(nk + 1, sizeof(*R.ncmap));
+	R->cmap = xcalloc(nk + 1, sizeof(*R->cmap));
+	R->ncmap = xcalloc(nk + 1, sizeof(*R->ncmap));
 	for (k = 0; k < nk; k++) {
 		if (!path) {
-			push(&R.cmap[k], &R.ncmap[k], indid(R.dcat.s[k],
-			    R.dcat.len[k], R.dname[k], strlen(R.dname[k])));
+			push(&R->cmap[k], &R->ncmap[k], indid(R, R->dcat.s[k],
+			    R->dcat.len[k], R->dname[k], strlen(R->dname[k])));
 			continue;
 		}
-		if ((f = st_find(&R.ckeys, R.dcat.s[k], R.dcat.len[k],
-		    hash64(R.dcat.s[k], R.dcat.len[k], 0), &i)) < 0 && R.hasrest) {
-			for (i = 0; i < R.nrest; i++)
-				push(&R.cmap[k], &R.ncmap[k], R.rest[i]);
+		if ((f = st_find(&R->ckeys, R->dcat.s[k], R->dcat.len[k],
+		    hash64(R->dcat.s[k], R->dcat.len[k], 0),
+		    &i)) < 0 && R->hasrest) {
+			for (i = 0; i < R->nrest; i++)
+				push(&R->cmap[k], &R->ncmap[k], R->rest[i]);
 			continue;
 		}
 		if (f < 0) {
 			um[n++] = k;
 			continue;
 		}
-		for (i = 0; i < R.nkmap[f]; i++)
-			push(&R.cmap[k], &R.ncmap[k], R.kmap[f][i]);
+		for (i = 0; i < R->nkmap[f]; i++)
+			push(&R->cmap[k], &R->ncmap[k], R->kmap[f][i]);
 	}
-	qsort(um, n, sizeof(*um), catcmp);
-	if (R.verbose)
+	qsort_r(um, n, sizeof(*um), catcmp, R);
+	if (R->verbose)
 		for (i = 0; i < n; i++)
 			warnx("%s: unmapped category '%s': %s", path,
-			    R.dname[um[i]], i128str(kn[um[i]], buf));
+			    R->dname[um[i]], i128str(kn[um[i]], buf));
 	else if (n)
-		unmapped(path, um, n, kn);
+		unmapped(R, path, um, n, kn);
 	free(um);
 	free(kn);
-	if (n && R.strict)
+	if (n && R->strict)
 		warnx("%zu unmapped categor%s (--strict)", n, n == 1 ? "y" :
 		    "ies");
-	return n && R.strict;
+	return n && R->strict;
 }
 
 void
-load_rollup(const char *path)
+load_rollup(struct crimerate *R, const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	long ai, pi;
 	uint32_t a, p;
 
@@ -313,10 +321,10 @@ load_rollup(const char *path)
 		tbl_nonul(lk, pi);
 		if (lk->row->len[pi] == 0)
 			continue; /* a top level */
-		a = node(lk->row->f[ai], lk->row->len[ai], 1);
-		p = node(lk->row->f[pi], lk->row->len[pi], 1);
-		push(&R.nd[a].par, &R.nd[a].npar, p);
-		push(&R.nd[p].kid, &R.nd[p].nkid, a);
+		a = node(R, lk->row->f[ai], lk->row->len[ai], 1);
+		p = node(R, lk->row->f[pi], lk->row->len[pi], 1);
+		push(&R->nd[a].par, &R->nd[a].npar, p);
+		push(&R->nd[p].kid, &R->nd[p].nkid, a);
 	}
 	tbl_close(lk);
 }
@@ -325,31 +333,31 @@ load_rollup(const char *path)
  * over the parents, with a stack of its own rather than recursion: a
  * rollup may be 200,000 levels deep. */
 void
-check_rollup(const char *path)
+check_rollup(struct crimerate *R, const char *path)
 {
-	uint32_t *st = xcalloc(R.nodes.n + 1, sizeof(*st)), v, p;
-	size_t *at = xcalloc(R.nodes.n + 1, sizeof(*at)), top, i;
+	uint32_t *st = xcalloc(R->nodes.n + 1, sizeof(*st)), v, p;
+	size_t *at = xcalloc(R->nodes.n + 1, sizeof(*at)), top, i;
 
-	for (i = 0; i < R.nodes.n; i++) {
-		if (R.nd[i].state)
+	for (i = 0; i < R->nodes.n; i++) {
+		if (R->nd[i].state)
 			continue;
 		st[0] = (uint32_t)i;
 		at[0] = 0;
-		R.nd[i].state = 1;
+		R->nd[i].state = 1;
 		top = 1;
 		while (top > 0) {
 			v = st[top - 1];
-			if (at[top - 1] == R.nd[v].npar) {
-				R.nd[v].state = 2;
+			if (at[top - 1] == R->nd[v].npar) {
+				R->nd[v].state = 2;
 				top--;
 				continue;
 			}
-			p = R.nd[v].par[at[top - 1]++];
-			if (R.nd[p].state == 1)
+			p = R->nd[v].par[at[top - 1]++];
+			if (R->nd[p].state == 1)
 				errx(1, "%s: the rollup has a cycle through "
-				    "'%s'", path, R.nd[p].name);
-			if (R.nd[p].state == 0) {
-				R.nd[p].state = 1;
+				    "'%s'", path, R->nd[p].name);
+			if (R->nd[p].state == 0) {
+				R->nd[p].state = 1;
 				st[top] = p;
 				at[top++] = 0;
 			}
@@ -363,28 +371,28 @@ check_rollup(const char *path)
  * parent, or with one parent on a chain. Each walk up stops at an area
  * already known, so the whole takes linear time. */
 void
-chains(void)
+chains(struct crimerate *R)
 {
-	uint32_t *path = xcalloc(R.nodes.n + 1, sizeof(*path)), u;
+	uint32_t *path = xcalloc(R->nodes.n + 1, sizeof(*path)), u;
 	size_t i, n;
 	struct node *x, *p;
 
-	for (i = 0; i < R.nodes.n; i++) {
+	for (i = 0; i < R->nodes.n; i++) {
 		n = 0;
-		for (u = (uint32_t)i; !R.nd[u].chain; u = R.nd[u].par[0]) {
+		for (u = (uint32_t)i; !R->nd[u].chain; u = R->nd[u].par[0]) {
 			path[n++] = u;
-			if (R.nd[u].npar != 1)
+			if (R->nd[u].npar != 1)
 				break;
 		}
 		while (n > 0) { /* from the top down */
-			x = &R.nd[path[--n]];
+			x = &R->nd[path[--n]];
 			if (x->npar > 1) {
 				x->chain = 2;
 			} else if (x->npar == 0) {
 				x->chain = 1;
 				x->depth = 0;
 			} else {
-				p = &R.nd[x->par[0]];
+				p = &R->nd[x->par[0]];
 				x->chain = p->chain;
 				x->depth = p->depth + 1;
 			}
@@ -393,34 +401,34 @@ chains(void)
 	free(path);
 }
 
-/* Every ancestor of v, once each, into R.up (R.nup of them): breadth
+/* Every ancestor of v, once each, into R->up (R->nup of them): breadth
  * first, the list its own queue, marks new for each call. */
 void
-ancestors(uint32_t v)
+ancestors(struct crimerate *R, uint32_t v)
 {
 	struct node *n;
 	size_t i, j;
 
-	if (++R.mark == 0) { /* wrapped: old marks could collide */
-		for (i = 0; i < R.nodes.n; i++)
-			R.nd[i].mark = 0;
-		R.mark = 1;
+	if (++R->mark == 0) { /* wrapped: old marks could collide */
+		for (i = 0; i < R->nodes.n; i++)
+			R->nd[i].mark = 0;
+		R->mark = 1;
 	}
-	R.nup = 0;
-	R.nd[v].mark = R.mark;
-	for (i = 0, n = &R.nd[v];; n = &R.nd[R.up[i++]]) {
+	R->nup = 0;
+	R->nd[v].mark = R->mark;
+	for (i = 0, n = &R->nd[v];; n = &R->nd[R->up[i++]]) {
 		for (j = 0; j < n->npar; j++) {
-			if (R.nd[n->par[j]].mark == R.mark)
+			if (R->nd[n->par[j]].mark == R->mark)
 				continue;
-			R.nd[n->par[j]].mark = R.mark;
-			if (R.nup == R.upcap) {
-				R.upcap = R.upcap ? 2 * R.upcap : 64;
-				R.up = xreallocarray(R.up, R.upcap,
-				    sizeof(*R.up));
+			R->nd[n->par[j]].mark = R->mark;
+			if (R->nup == R->upcap) {
+				R->upcap = R->upcap ? 2 * R->upcap : 64;
+				R->up = xreallocarray(R->up, R->upcap,
+				    sizeof(*R->up));
 			}
-			R.up[R.nup++] = n->par[j];
+			R->up[R->nup++] = n->par[j];
 		}
-		if (i == R.nup)
+		if (i == R->nup)
 			break;
 	}
 }
@@ -428,7 +436,7 @@ ancestors(uint32_t v)
 /* A cell of denominator d: -1 when empty (none known); a bad one is
  * an error. */
 static int64_t
-denval(const struct tbl *lk, long col, size_t d)
+denval(struct crimerate *R, const struct tbl *lk, long col, size_t d)
 {
 	const char *f = lk->row->f[col];
 	long long v;
@@ -440,23 +448,23 @@ denval(const struct tbl *lk, long col, size_t d)
 		die(lk->path, lk->row->line, lk->h->name[col], r == 0 ?
 		    "'%.*s' is a negative %s" : r == -2 ?
 		    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
-		    SHOWN, f, R.den[d]);
+		    SHOWN, f, R->den[d]);
 	return v;
 }
 
-/* area[,year],population[,households,...]: the columns of R.den. */
+/* area[,year],population[,households,...]: the columns of R->den. */
 void
-load_population(const char *path)
+load_population(struct crimerate *R, const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	struct node *n;
 	long ai, yi, pi[MAXDEN], y = 0;
-	size_t i, d, nd = R.nden;
+	size_t i, d, nd = R->nden;
 
 	ai = tbl_need(lk, "area", NULL);
 	yi = tbl_col(lk, "year");
 	for (d = 0; d < nd; d++)
-		pi[d] = tbl_need(lk, R.den[d], NULL);
+		pi[d] = tbl_need(lk, R->den[d], NULL);
 	while (tbl_next(lk)) {
 		if (yi >= 0 && (lk->row->len[yi] != 4 ||
 		    (y = strtol(lk->row->f[yi], NULL, 10)) < 1 ||
@@ -464,8 +472,9 @@ load_population(const char *path)
 			die(lk->path, lk->row->line, lk->h->name[yi],
 			    "'%.*s' is not a year", SHOWN, lk->row->f[yi]);
 		tbl_nonul(lk, ai);
-		i = node(lk->row->f[ai], lk->row->len[ai], 1); /* may move R.nd */
-		n = &R.nd[i];
+		/* (node(R) may move R->nd) */
+		i = node(R, lk->row->f[ai], lk->row->len[ai], 1);
+		n = &R->nd[i];
 		for (i = 0; i < n->npop; i++)
 			if (n->py[i] == y)
 				die(lk->path, lk->row->line, NULL, "a second "
@@ -476,7 +485,7 @@ load_population(const char *path)
 		    sizeof(*n->pop));
 		n->py[n->npop] = y;
 		for (d = 0; d < nd; d++)
-			n->pop[n->npop * nd + d] = denval(lk, pi[d], d);
+			n->pop[n->npop * nd + d] = denval(R, lk, pi[d], d);
 		n->npop++;
 	}
 	tbl_close(lk);
@@ -485,13 +494,13 @@ load_population(const char *path)
 /* A node's own denominator d for a year: the row of that year, or of a
  * file without years; -1 none. */
 static int64_t
-ownpop(const struct node *n, size_t d, long year)
+ownpop(struct crimerate *R, const struct node *n, size_t d, long year)
 {
 	size_t i;
 
 	for (i = 0; i < n->npop; i++)
 		if (n->py[i] == year || n->py[i] == 0)
-			return n->pop[i * R.nden + d];
+			return n->pop[i * R->nden + d];
 	return -1;
 }
 
@@ -501,34 +510,34 @@ ownpop(const struct node *n, size_t d, long year)
  * population covers the same areas as the count; and a leaf that has
  * none, for the message. */
 void
-popsums(const long *years, size_t ny)
+popsums(struct crimerate *R, const long *years, size_t ny)
 {
-	size_t k, i, d, x, nn = R.nodes.n;
+	size_t k, i, d, x, nn = R->nodes.n;
 	uint32_t u, a;
 	int64_t p, *s;
 
-	R.years = years;
-	R.nyears = ny;
-	R.psum = xcalloc(R.nden * ny * nn + 1, sizeof(*R.psum));
-	R.pmiss = xcalloc(R.nden * ny * nn + 1, sizeof(*R.pmiss));
+	R->years = years;
+	R->nyears = ny;
+	R->psum = xcalloc(R->nden * ny * nn + 1, sizeof(*R->psum));
+	R->pmiss = xcalloc(R->nden * ny * nn + 1, sizeof(*R->pmiss));
 	for (u = 0; u < nn; u++) {
-		if (R.nd[u].nkid || !R.nd[u].npar)
+		if (R->nd[u].nkid || !R->nd[u].npar)
 			continue;
-		ancestors(u);
-		for (x = 0; x < R.nden * ny; x++) {
+		ancestors(R, u);
+		for (x = 0; x < R->nden * ny; x++) {
 			d = x / ny;
 			k = x % ny;
-			p = ownpop(&R.nd[u], d, years[k]);
-			for (i = 0; i < R.nup; i++) {
-				a = R.up[i];
-				s = &R.psum[x * nn + a];
-				if (p < 0 && !R.pmiss[x * nn + a])
-					R.pmiss[x * nn + a] = u + 1;
+			p = ownpop(R, &R->nd[u], d, years[k]);
+			for (i = 0; i < R->nup; i++) {
+				a = R->up[i];
+				s = &R->psum[x * nn + a];
+				if (p < 0 && !R->pmiss[x * nn + a])
+					R->pmiss[x * nn + a] = u + 1;
 				else if (p >= 0 &&
 				    __builtin_add_overflow(*s, p, s))
 					errx(1, "%s: the %s of '%s' in %ld, the "
 					    "sum of its parts, passes 2^63-1",
-					    R.popfile, R.den[d], R.nd[a].name,
+					    R->popfile, R->den[d], R->nd[a].name,
 					    years[k]);
 			}
 		}
@@ -539,27 +548,27 @@ popsums(const long *years, size_t ny)
  * its own row; else, for a parent, the sum of its leaves'. -1 when
  * there is none; *part is then the leaf without one, or v itself. */
 int64_t
-population(uint32_t v, size_t d, long year, uint32_t *part)
+population(struct crimerate *R, uint32_t v, size_t d, long year, uint32_t *part)
 {
-	struct node *n = &R.nd[v];
-	size_t k, x, nn = R.nodes.n;
-	int64_t own = ownpop(n, d, year), sum;
+	struct node *n = &R->nd[v];
+	size_t k, x, nn = R->nodes.n;
+	int64_t own = ownpop(R, n, d, year), sum;
 
-	for (k = 0; k < R.nyears && R.years[k] != year; k++)
+	for (k = 0; k < R->nyears && R->years[k] != year; k++)
 		;
 	*part = v;
-	if (k == R.nyears || !n->nkid)
+	if (k == R->nyears || !n->nkid)
 		return own;
-	x = d * R.nyears + k;
-	sum = R.psum[x * nn + v];
-	if (R.pmiss[x * nn + v]) {
-		*part = R.pmiss[x * nn + v] - 1;
+	x = d * R->nyears + k;
+	sum = R->psum[x * nn + v];
+	if (R->pmiss[x * nn + v]) {
+		*part = R->pmiss[x * nn + v] - 1;
 		return own;
 	}
 	if (own >= 0 && own != sum && !n->warned) {
 		warnx("%s: '%s' has its own %s in %ld, %lld, used for it; its "
-		    "parts in the rollup add up to %lld", R.popfile, n->name,
-		    R.den[d], year, (long long)own, (long long)sum);
+		    "parts in the rollup add up to %lld", R->popfile, n->name,
+		    R->den[d], year, (long long)own, (long long)sum);
 		n->warned = 1;
 	}
 	return own >= 0 ? own : sum;

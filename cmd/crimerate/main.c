@@ -17,8 +17,6 @@
 const char *const colname[NCOL] = {"date", "area", "category", "count",
 	"source"};
 
-struct crimerate R;
-
 static void
 usage(FILE *fp, int rc)
 {
@@ -78,112 +76,113 @@ usage(FILE *fp, int rc)
 }
 
 static void
-cleanup(void)
+cleanup(struct crimerate *R)
 {
 	size_t i;
 
-	for (i = 0; i < R.nodes.n; i++) {
-		free(R.nd[i].name);
-		free(R.nd[i].par);
-		free(R.nd[i].kid);
-		free(R.nd[i].py);
-		free(R.nd[i].pop);
+	for (i = 0; i < R->nodes.n; i++) {
+		free(R->nd[i].name);
+		free(R->nd[i].par);
+		free(R->nd[i].kid);
+		free(R->nd[i].py);
+		free(R->nd[i].pop);
 	}
-	for (i = 0; R.cmap && i < R.dcat.n; i++)
-		free(R.cmap[i]);
-	for (i = 0; R.dname && i < R.dcat.n; i++)
-		free(R.dname[i]);
-	for (i = 0; i < R.inds.n; i++)
-		free(R.iname[i]);
-	for (i = 0; R.kmap && i < R.ckeys.n; i++)
-		free(R.kmap[i]);
-	free(R.nd);
-	free(R.cmap);
-	free(R.ncmap);
-	free(R.kmap);
-	free(R.nkmap);
-	free(R.rest);
-	free(R.areanode);
-	free(R.di);
-	free(R.catn);
-	free(R.g.e);
-	free(R.out.e);
-	free(R.pairs.e);
-	free(R.seen.e);
-	free(R.uc.e);
-	free(R.cunit);
-	free(R.cover.e);
-	free(R.contrib.e);
-	free(R.rowix.e);
-	free(R.rowb);
-	for (i = 0; R.nodeinds && i < R.nodes.n; i++)
-		free(R.nodeinds[i]);
-	free(R.nodeinds);
-	free(R.nnodeinds);
-	free(R.gm);
-	free(R.src);
-	free(R.sunit);
-	free(R.scat);
-	free(R.cl);
-	free(R.gapt.e);
-	free(R.gl);
-	free(R.up);
-	free(R.psum);
-	free(R.pmiss);
-	free(R.pyears);
-	free(R.bsort);
-	free(R.direct.e);
-	for (i = 0; i < R.nbk; i++)
-		free(R.bk[i].e);
-	free(R.bk);
-	st_free(&R.dates);
-	st_free(&R.areas);
-	st_free(&R.cats);
-	st_free(&R.units);
-	st_free(&R.nodes);
-	st_free(&R.inds);
-	st_free(&R.ckeys);
-	st_free(&R.dcat);
-	free(R.ckid);
-	free(R.dname);
-	free(R.iname);
-	free(R.arean);
-	free(R.firstat);
-	free(R.lastat);
-	sb_free(&R.kbuf);
-	free_measures();
+	for (i = 0; R->cmap && i < R->dcat.n; i++)
+		free(R->cmap[i]);
+	for (i = 0; R->dname && i < R->dcat.n; i++)
+		free(R->dname[i]);
+	for (i = 0; i < R->inds.n; i++)
+		free(R->iname[i]);
+	for (i = 0; R->kmap && i < R->ckeys.n; i++)
+		free(R->kmap[i]);
+	free(R->nd);
+	free(R->cmap);
+	free(R->ncmap);
+	free(R->kmap);
+	free(R->nkmap);
+	free(R->rest);
+	free(R->areanode);
+	free(R->di);
+	free(R->catn);
+	free(R->g.e);
+	free(R->out.e);
+	free(R->pairs.e);
+	free(R->seen.e);
+	free(R->uc.e);
+	free(R->cunit);
+	free(R->cover.e);
+	free(R->contrib.e);
+	free(R->rowix.e);
+	free(R->rowb);
+	for (i = 0; R->nodeinds && i < R->nodes.n; i++)
+		free(R->nodeinds[i]);
+	free(R->nodeinds);
+	free(R->nnodeinds);
+	free(R->gm);
+	free(R->src);
+	free(R->sunit);
+	free(R->scat);
+	free(R->cl);
+	free(R->gapt.e);
+	free(R->gl);
+	free(R->up);
+	free(R->psum);
+	free(R->pmiss);
+	free(R->pyears);
+	free(R->bsort);
+	free(R->direct.e);
+	for (i = 0; i < R->nbk; i++)
+		free(R->bk[i].e);
+	free(R->bk);
+	st_free(&R->dates);
+	st_free(&R->areas);
+	st_free(&R->cats);
+	st_free(&R->units);
+	st_free(&R->nodes);
+	st_free(&R->inds);
+	st_free(&R->ckeys);
+	st_free(&R->dcat);
+	free(R->ckid);
+	free(R->dname);
+	free(R->iname);
+	free(R->arean);
+	free(R->firstat);
+	free(R->lastat);
+	sb_free(&R->kbuf);
+	free_measures(R);
 }
 
 /* The final stage: lookups, then indicators. */
 static int
-finish(const char *cats, const char *rollup, const char *opt_o)
+finish(struct crimerate *R, const char *cats, const char *rollup,
+    const char *opt_o)
 {
 	size_t i;
 	int ret;
 
-	check_span();
+	check_span(R);
 	/* the lookups spell the areas they name; the data the others */
-	R.areanode = xcalloc(R.areas.n + 1, sizeof(*R.areanode));
-	for (i = 0; i < R.areas.n; i++)
-		R.areanode[i] = node(R.areas.s[i], R.areas.len[i], 0);
+	R->areanode = xcalloc(R->areas.n + 1, sizeof(*R->areanode));
+	for (i = 0; i < R->areas.n; i++)
+		R->areanode[i] = node(R, R->areas.s[i], R->areas.len[i], 0);
 	if (rollup)
-		load_rollup(rollup);
-	denominators();
-	if (R.popfile)
-		load_population(R.popfile);
-	spell_areas();
+		load_rollup(R, rollup);
+	denominators(R);
+	if (R->popfile)
+		load_population(R, R->popfile);
+	spell_areas(R);
 	if (rollup)
-		check_rollup(rollup);
+		check_rollup(R, rollup);
 	if (cats)
-		load_categories(cats);
-	if (R.wfile)
-		load_weights(R.wfile);
-	if (map_categories(cats) | measures())
+		load_categories(R, cats);
+	if (R->wfile)
+		load_weights(R, R->wfile);
+	if (map_categories(R, cats) | measures(R))
 		return 1;
-	sources();
-	contributors();
-	build();
-	ret = indicators(opt_o);
+	sources(R);
+	contributors(R);
+	build(R);
+	ret = indicators(R, opt_o);
 	return ret;
 }
 
@@ -218,13 +217,13 @@ periodarg(const char *opt, const char *s, struct period *p)
 }
 
 static void
-colarg(const char *s)
+colarg(struct crimerate *R, const char *s)
 {
 	const char *col;
 	long i = hdr_role(s, colname, NCOL, &col);
 
 	if (i >= 0) {
-		R.col[i] = col;
+		R->col[i] = col;
 		return;
 	}
 	warnx("-c: '%s' is not NAME=COLUMN with NAME date, area, category, "
@@ -234,25 +233,25 @@ colarg(const char *s)
 
 /* --by with --period: the period must be whole buckets. */
 static void
-series(void)
+series(struct crimerate *R)
 {
 	long f, l;
 
-	if (!R.hasper)
+	if (!R->hasper)
 		return;
-	R.blo = period_bucket(R.by, R.per_.first);
-	R.bhi = period_bucket(R.by, R.per_.last);
-	period_bucket_span(R.by, R.blo, &f, &l);
-	if (f != R.per_.first) {
-		warnx("--period %s is not whole %ss", R.per_.label,
-		    R.by == BY_MONTH ? "month" : R.by == BY_QUARTER ?
+	R->blo = period_bucket(R->by, R->per_.first);
+	R->bhi = period_bucket(R->by, R->per_.last);
+	period_bucket_span(R->by, R->blo, &f, &l);
+	if (f != R->per_.first) {
+		warnx("--period %s is not whole %ss", R->per_.label,
+		    R->by == BY_MONTH ? "month" : R->by == BY_QUARTER ?
 		    "quarter" : "year");
 		usage(stderr, 2);
 	}
-	period_bucket_span(R.by, R.bhi, &f, &l);
-	if (l != R.per_.last) {
-		warnx("--period %s is not whole %ss", R.per_.label,
-		    R.by == BY_MONTH ? "month" : R.by == BY_QUARTER ?
+	period_bucket_span(R->by, R->bhi, &f, &l);
+	if (l != R->per_.last) {
+		warnx("--period %s is not whole %ss", R->per_.label,
+		    R->by == BY_MONTH ? "month" : R->by == BY_QUARTER ?
 		    "quarter" : "year");
 		usage(stderr, 2);
 	}
@@ -287,19 +286,20 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
+	struct crimerate run = { 0 }, *R = &run;
 	const char *opt_o = NULL, *cats = NULL, *rollup = NULL, *cmp = NULL;
 	const char *inds = NULL;
 	int ch, i, ret = 0, final;
 
 	out_stdfds();
 	setlocale(LC_CTYPE, "");
-	memcpy(R.col, colname, sizeof(R.col));
-	R.per = 1000;
-	R.level = 95;
+	memcpy(R->col, colname, sizeof(R->col));
+	R->per = 1000;
+	R->level = 95;
 	while ((ch = getopt_long(argc, argv, "c:ho:v", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			colarg(optarg);
+			colarg(R, optarg);
 			break;
 		case 'h':
 			usage(stdout, 0);
@@ -308,26 +308,26 @@ main(int argc, char *argv[])
 			opt_o = optarg;
 			break;
 		case 'v':
-			R.verbose = 1;
+			R->verbose = 1;
 			break;
 		case O_ALLOW:
-			R.allowmiss = 1;
+			R->allowmiss = 1;
 			break;
 		case O_ALLOWPART:
-			R.allowpart = 1;
+			R->allowpart = 1;
 			break;
 		case O_LEVEL:
 			if (strcmp(optarg, "95") == 0)
-				R.level = 95;
+				R->level = 95;
 			else if (strcmp(optarg, "99.8") == 0)
-				R.level = 99.8;
+				R->level = 99.8;
 			else {
 				warnx("--level: '%s' is not 95 or 99.8", optarg);
 				usage(stderr, 2);
 			}
 			break;
 		case O_BY:
-			if ((R.by = period_by(optarg)) < 0) {
+			if ((R->by = period_by(optarg)) < 0) {
 				warnx("--by: '%s' is not month, quarter or "
 				    "year", optarg);
 				usage(stderr, 2);
@@ -343,32 +343,32 @@ main(int argc, char *argv[])
 			inds = optarg;
 			break;
 		case O_MERGE:
-			R.merge = 1;
+			R->merge = 1;
 			break;
 		case O_PARTIAL:
-			R.partial = 1;
+			R->partial = 1;
 			break;
 		case O_PER:
-			R.per = perarg(optarg);
+			R->per = perarg(optarg);
 			break;
 		case O_PERIOD:
-			periodarg("--period", optarg, &R.per_);
-			R.hasper = 1;
+			periodarg("--period", optarg, &R->per_);
+			R->hasper = 1;
 			break;
 		case O_POP:
-			R.popfile = optarg;
+			R->popfile = optarg;
 			break;
 		case O_ROLLUP:
 			rollup = optarg;
 			break;
 		case O_STRICT:
-			R.strict = 1;
+			R->strict = 1;
 			break;
 		case O_VERSION:
 			version();
 			break;
 		case O_WEIGHTS:
-			R.wfile = optarg;
+			R->wfile = optarg;
 			break;
 		default:
 			usage(stderr, 2);
@@ -377,40 +377,40 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	final = R.hasper || cmp || R.by || R.popfile || cats || rollup ||
-	    R.strict || R.allowmiss || R.allowpart || R.per != 1000 ||
-	    R.level != 95 || inds || R.wfile;
-	if ((R.partial && final) || (R.strict && !cats && !R.wfile) ||
-	    (cmp && !R.hasper) || (cmp && R.by && strcmp(cmp, "none") != 0)) {
-		warnx("%s", R.partial && final ? "--partial counts only; the "
-		    "other options belong to the run that merges" : R.strict &&
-		    !cats && !R.wfile ? "--strict needs --categories or "
-		    "--weights" : cmp && !R.hasper ?
+	final = R->hasper || cmp || R->by || R->popfile || cats || rollup ||
+	    R->strict || R->allowmiss || R->allowpart || R->per != 1000 ||
+	    R->level != 95 || inds || R->wfile;
+	if ((R->partial && final) || (R->strict && !cats && !R->wfile) ||
+	    (cmp && !R->hasper) || (cmp && R->by && strcmp(cmp, "none") != 0)) {
+		warnx("%s", R->partial && final ? "--partial counts only; the "
+		    "other options belong to the run that merges" : R->strict &&
+		    !cats && !R->wfile ? "--strict needs --categories or "
+		    "--weights" : cmp && !R->hasper ?
 		    "--compare needs --period" : "--by compares each bucket "
 		    "with the one before; --compare takes only none");
 		usage(stderr, 2);
 	}
 	if (cmp && strcmp(cmp, "none") == 0)
-		R.cmpnone = 1;
+		R->cmpnone = 1;
 	else if (cmp)
-		periodarg("--compare", cmp, &R.cmp);
-	else if (R.hasper)
-		period_prev(&R.per_, &R.cmp);
-	if (!R.partial && !R.hasper && !R.by)
-		R.by = BY_YEAR;
-	if (R.by)
-		series();
+		periodarg("--compare", cmp, &R->cmp);
+	else if (R->hasper)
+		period_prev(&R->per_, &R->cmp);
+	if (!R->partial && !R->hasper && !R->by)
+		R->by = BY_YEAR;
+	if (R->by)
+		series(R);
 	if (inds)
-		R.meta = meta_read(inds);
+		R->meta = meta_read(inds);
 
 	if (argc == 0)
-		readfile("-");
+		readfile(R, "-");
 	for (i = 0; i < argc; i++)
-		readfile(argv[i]);
-	if (R.verbose && !R.partial)
-		warnx("%lld records, %lld outside the periods", R.nrows,
-		    R.nout);
-	ret = R.partial ? partial(opt_o) : finish(cats, rollup, opt_o);
-	cleanup();
+		readfile(R, argv[i]);
+	if (R->verbose && !R->partial)
+		warnx("%lld records, %lld outside the periods", R->nrows,
+		    R->nout);
+	ret = R->partial ? partial(R, opt_o) : finish(R, cats, rollup, opt_o);
+	cleanup(R);
 	return ret;
 }

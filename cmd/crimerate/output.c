@@ -55,18 +55,19 @@ integer(FILE *fp, long long v, int first)
 
 /* The label of bucket b, for a message. */
 static const char *
-blabel(long b, char *buf)
+blabel(struct crimerate *R, long b, char *buf)
 {
-	if (!R.by)
-		return b == 0 ? R.per_.label : R.cmp.label;
-	period_bucket_label(R.by, b, buf);
+	if (!R->by)
+		return b == 0 ? R->per_.label : R->cmp.label;
+	period_bucket_label(R->by, b, buf);
 	return buf;
 }
 
 /* Add n to a group of a table; each sum is checked, not the total. A
  * new group of the output may be a new pair. */
 static void
-sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
+sumto(struct crimerate *R, struct gtab *t, uint32_t v, uint32_t ind, long b,
+    int64_t n)
 {
 	size_t had = t->n;
 	int64_t *to = g_get(t, v, ind, b);
@@ -74,28 +75,29 @@ sumto(struct gtab *t, uint32_t v, uint32_t ind, long b, int64_t n)
 
 	if (__builtin_add_overflow(*to, n, to))
 		errx(1, "the count of '%s', '%s' in %s passes 2^63-1 (64 bits)",
-		    R.nd[v].name, R.iname[ind], blabel(b, buf));
-	if (t == &R.out && t->n != had)
-		g_get(&R.pairs, v, ind, 0);
+		    R->nd[v].name, R->iname[ind], blabel(R, b, buf));
+	if (t == &R->out && t->n != had)
+		g_get(&R->pairs, v, ind, 0);
 }
 
 static int
-bynode(const void *x, const void *y)
+bynode(const void *x, const void *y, void *arg)
 {
-	uint32_t a = R.areanode[((const struct grp *)x)->a];
-	uint32_t b = R.areanode[((const struct grp *)y)->a];
+	const struct crimerate *R = arg;
+	uint32_t a = R->areanode[((const struct grp *)x)->a];
+	uint32_t b = R->areanode[((const struct grp *)y)->a];
 
 	return (a > b) - (a < b);
 }
 
-static struct grp *sorted(const struct gtab *t,
-    int (*cmp)(const void *, const void *));
+static struct grp *sorted(struct crimerate *R, const struct gtab *t,
+    int (*cmp)(const void *, const void *, void *));
 
 /* A group to pass up to its area's parent, at its area's depth. */
 static void
-defer(uint32_t v, uint32_t c, long b)
+defer(struct crimerate *R, uint32_t v, uint32_t c, long b)
 {
-	struct gvec *q = &R.bk[R.nd[v].depth];
+	struct gvec *q = &R->bk[R->nd[v].depth];
 
 	if (q->n == q->cap) {
 		q->cap = q->cap ? 2 * q->cap : 16;
@@ -109,7 +111,7 @@ defer(uint32_t v, uint32_t c, long b)
 /* Sums passed up the chains (areas whose ancestors each have one
  * parent), deepest first, each level once: linear in the groups. */
 static void
-passup(void)
+passup(struct crimerate *R)
 {
 	size_t i, d, had;
 	long maxd = 0;
@@ -117,93 +119,97 @@ passup(void)
 	int64_t n;
 	uint32_t p;
 
-	for (i = 0; i < R.nodes.n; i++)
-		if (R.nd[i].chain == 1 && R.nd[i].depth > maxd)
-			maxd = R.nd[i].depth;
-	R.bk = xcalloc((size_t)maxd + 1, sizeof(*R.bk));
-	R.nbk = (size_t)maxd + 1;
-	for (i = 0; R.out.e && i <= R.out.mask; i++) {
-		e = &R.out.e[i];
-		if (e->a != UINT32_MAX && R.nd[e->a].chain == 1 &&
-		    R.nd[e->a].depth > 0)
-			defer(e->a, e->c, e->b);
+	for (i = 0; i < R->nodes.n; i++)
+		if (R->nd[i].chain == 1 && R->nd[i].depth > maxd)
+			maxd = R->nd[i].depth;
+	R->bk = xcalloc((size_t)maxd + 1, sizeof(*R->bk));
+	R->nbk = (size_t)maxd + 1;
+	for (i = 0; R->out.e && i <= R->out.mask; i++) {
+		e = &R->out.e[i];
+		if (e->a != UINT32_MAX && R->nd[e->a].chain == 1 &&
+		    R->nd[e->a].depth > 0)
+			defer(R, e->a, e->c, e->b);
 	}
 	for (d = (size_t)maxd; d > 0; d--) {
-		for (i = 0; i < R.bk[d].n; i++) {
-			e = &R.bk[d].e[i];
-			n = g_count(&R.out, e->a, e->c, e->b);
-			p = R.nd[e->a].par[0];
-			had = R.out.n;
-			sumto(&R.out, p, e->c, e->b, n);
-			if (R.out.n != had && d > 1) /* new: pass it on */
-				defer(p, e->c, e->b);
+		for (i = 0; i < R->bk[d].n; i++) {
+			e = &R->bk[d].e[i];
+			n = g_count(&R->out, e->a, e->c, e->b);
+			p = R->nd[e->a].par[0];
+			had = R->out.n;
+			sumto(R, &R->out, p, e->c, e->b, n);
+			if (R->out.n != had && d > 1) /* new: pass it on */
+				defer(R, p, e->c, e->b);
 		}
 	}
 }
 
 /* Each group of records becomes groups of indicators, for its area and
  * every ancestor of it, each once. An area on a chain counts in itself,
- * and passup() carries the sums up; any other area (one with two
+ * and passup(R) carries the sums up; any other area (one with two
  * parents, or below one) adds to each ancestor directly, walking them
  * once for all its groups, into a table of its own so that nothing is
  * passed up twice. */
 void
-build(void)
+build(struct crimerate *R)
 {
-	struct grp *v = R.bsort = sorted(&R.g, bynode); /* freed by cleanup */
+	/* freed by cleanup */
+	struct grp *v = R->bsort = sorted(R, &R->g, bynode);
 	size_t i, j, k, m;
 	uint32_t a, c, ind;
 	const struct grp *e;
 	int64_t n;
-	int weights = R.harm != UINT32_MAX;
+	int weights = R->harm != UINT32_MAX;
 
-	chains();
-	for (i = 0; i < R.g.n; i = m) {
-		a = R.areanode[v[i].a];
-		for (m = i; m < R.g.n && R.areanode[v[m].a] == a; m++)
+	chains(R);
+	for (i = 0; i < R->g.n; i = m) {
+		a = R->areanode[v[i].a];
+		for (m = i; m < R->g.n && R->areanode[v[m].a] == a; m++)
 			;
-		if (R.nd[a].chain != 1 || weights)
-			ancestors(a);
+		if (R->nd[a].chain != 1 || weights)
+			ancestors(R, a);
 		for (; i < m; i++) {
-			c = R.ckid[v[i].c];
-			for (j = 0; j < R.ncmap[c]; j++) {
-				ind = R.cmap[c][j];
-				if (__builtin_mul_overflow(v[i].n, R.cmw[c][j],
+			c = R->ckid[v[i].c];
+			for (j = 0; j < R->ncmap[c]; j++) {
+				ind = R->cmap[c][j];
+				if (__builtin_mul_overflow(v[i].n, R->cmw[c][j],
 				    &n))
 					errx(1, "the harm of '%s' passes 2^63-1 "
-					    "millionths", R.nd[a].name);
-				sumto(&R.out, a, ind, v[i].b, n);
-				for (k = 0; R.nd[a].chain != 1 && k < R.nup; k++)
-					sumto(&R.direct, R.up[k], ind,
+					    "millionths", R->nd[a].name);
+				sumto(R, &R->out, a, ind, v[i].b, n);
+				for (k = 0; R->nd[a].chain != 1 &&
+				    k < R->nup; k++)
+					sumto(R, &R->direct, R->up[k], ind,
 					    v[i].b, n);
 			}
-			weigh(a, c, v[i].b, v[i].n);
-			for (k = 0; weights && k < R.nup; k++)
-				weigh(R.up[k], c, v[i].b, v[i].n);
+			weigh(R, a, c, v[i].b, v[i].n);
+			for (k = 0; weights && k < R->nup; k++)
+				weigh(R, R->up[k], c, v[i].b, v[i].n);
 		}
 	}
-	passup();
-	for (i = 0; R.direct.e && i <= R.direct.mask; i++) {
-		e = &R.direct.e[i];
+	passup(R);
+	for (i = 0; R->direct.e && i <= R->direct.mask; i++) {
+		e = &R->direct.e[i];
 		if (e->a != UINT32_MAX)
-			sumto(&R.out, e->a, e->c, e->b, e->n);
+			sumto(R, &R->out, e->a, e->c, e->b, e->n);
 	}
 }
 
 static int
-paircmp(const void *x, const void *y)
+paircmp(const void *x, const void *y, void *arg)
 {
+	const struct crimerate *R = arg;
 	const struct grp *a = x, *b = y;
-	int c = strcmp(R.nd[a->a].name, R.nd[b->a].name);
+	int c = strcmp(R->nd[a->a].name, R->nd[b->a].name);
 
 	if (!c)
-		c = strcmp(R.iname[a->c], R.iname[b->c]);
+		c = strcmp(R->iname[a->c], R->iname[b->c]);
 	return c ? c : (a->a > b->a) - (a->a < b->a);
 }
 
-/* Groups of a table, sorted by cmp. */
+/* Groups of a table, sorted by cmp (given R). */
 static struct grp *
-sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
+sorted(struct crimerate *R, const struct gtab *t,
+    int (*cmp)(const void *, const void *, void *))
 {
 	struct grp *v = xcalloc(t->n, sizeof(*v));
 	size_t i, n = 0;
@@ -211,7 +217,7 @@ sorted(const struct gtab *t, int (*cmp)(const void *, const void *))
 	for (i = 0; t->e && i <= t->mask; i++)
 		if (t->e[i].a != UINT32_MAX)
 			v[n++] = t->e[i];
-	qsort(v, n, sizeof(*v), cmp);
+	qsort_r(v, n, sizeof(*v), cmp, R);
 	return v;
 }
 
@@ -253,49 +259,49 @@ months(long m[2], long first, long last)
 
 /* The periods the output shows, in order. */
 static struct slot *
-slots(size_t *ns)
+slots(struct crimerate *R, size_t *ns)
 {
 	struct slot *s;
 	struct period p;
 	long b, f, l, pf, pl;
 
-	if (!R.by) {
+	if (!R->by) {
 		s = xcalloc(1, sizeof(*s));
 		s->b = 0;
 		s->pb = 1;
-		s->year = period_popyear(R.per_.first, R.per_.last);
-		s->pyear = period_popyear(R.cmp.first, R.cmp.last);
-		months(s->m[0], R.per_.first, R.per_.last);
-		months(s->m[1], R.cmp.first, R.cmp.last);
-		s->days[0] = R.per_.last - R.per_.first + 1;
-		s->days[1] = R.cmp.last - R.cmp.first + 1;
-		what(s->what[0], "period", &R.per_);
-		what(s->what[1], "comparison period", &R.cmp);
-		memcpy(s->label, R.per_.label, PERIOD_LABEL);
+		s->year = period_popyear(R->per_.first, R->per_.last);
+		s->pyear = period_popyear(R->cmp.first, R->cmp.last);
+		months(s->m[0], R->per_.first, R->per_.last);
+		months(s->m[1], R->cmp.first, R->cmp.last);
+		s->days[0] = R->per_.last - R->per_.first + 1;
+		s->days[1] = R->cmp.last - R->cmp.first + 1;
+		what(s->what[0], "period", &R->per_);
+		what(s->what[1], "comparison period", &R->cmp);
+		memcpy(s->label, R->per_.label, PERIOD_LABEL);
 		*ns = 1;
 		return s;
 	}
-	*ns = R.hasper || R.anyb ? (size_t)(R.bhi - R.blo + 1) : 0;
+	*ns = R->hasper || R->anyb ? (size_t)(R->bhi - R->blo + 1) : 0;
 	s = xcalloc(*ns, sizeof(*s));
-	for (b = R.blo; *ns && b <= R.bhi; b++) {
-		period_bucket_span(R.by, b, &f, &l);
-		period_bucket_span(R.by, b - 1, &pf, &pl);
-		s[b - R.blo].b = b;
-		s[b - R.blo].pb = b - 1;
-		s[b - R.blo].year = period_popyear(f, l);
-		s[b - R.blo].pyear = period_popyear(pf, pl);
-		months(s[b - R.blo].m[0], f, l);
-		months(s[b - R.blo].m[1], pf, pl);
-		s[b - R.blo].days[0] = l - f + 1;
-		s[b - R.blo].days[1] = pl - pf + 1;
-		period_bucket_label(R.by, b, s[b - R.blo].label);
+	for (b = R->blo; *ns && b <= R->bhi; b++) {
+		period_bucket_span(R->by, b, &f, &l);
+		period_bucket_span(R->by, b - 1, &pf, &pl);
+		s[b - R->blo].b = b;
+		s[b - R->blo].pb = b - 1;
+		s[b - R->blo].year = period_popyear(f, l);
+		s[b - R->blo].pyear = period_popyear(pf, pl);
+		months(s[b - R->blo].m[0], f, l);
+		months(s[b - R->blo].m[1], pf, pl);
+		s[b - R->blo].days[0] = l - f + 1;
+		s[b - R->blo].days[1] = pl - pf + 1;
+		period_bucket_label(R->by, b, s[b - R->blo].label);
 		memset(&p, 0, sizeof(p));
 		p.kind = PER_MONTH;
 		p.first = f;
 		p.last = l;
-		memcpy(p.label, s[b - R.blo].label, PERIOD_LABEL);
-		what(s[b - R.blo].what[0], R.by == BY_MONTH ? "month" :
-		    R.by == BY_QUARTER ? "quarter" : "year", &p);
+		memcpy(p.label, s[b - R->blo].label, PERIOD_LABEL);
+		what(s[b - R->blo].what[0], R->by == BY_MONTH ? "month" :
+		    R->by == BY_QUARTER ? "quarter" : "year", &p);
 	}
 	return s;
 }
@@ -303,27 +309,28 @@ slots(size_t *ns)
 /* Denominator d, or -1 when none is wanted or, allowed, none is known;
  * a missing one is said once per area and denominator and makes *bad. */
 static int64_t
-popfor(uint32_t v, size_t d, long year, const char *label, int *bad)
+popfor(struct crimerate *R, uint32_t v, size_t d, long year, const char *label,
+    int *bad)
 {
 	int64_t p;
 	uint32_t part;
 	uint64_t bit = (uint64_t)1 << d;
 	char what[PERIOD_LABEL + 32];
 
-	if (!R.popfile)
+	if (!R->popfile)
 		return -1;
-	if ((p = population(v, d, year, &part)) >= 0 || R.allowmiss)
+	if ((p = population(R, v, d, year, &part)) >= 0 || R->allowmiss)
 		return p;
 	snprintf(what, sizeof(what), d == 0 ? "the mid-year estimate for %s" :
 	    "for %s", label);
-	if (!(R.nd[v].missed & bit) && part == v)
-		warnx("%s: no %s for area '%s' in %ld (%s)", R.popfile,
-		    R.den[d], R.nd[v].name, year, what);
-	else if (!(R.nd[v].missed & bit))
+	if (!(R->nd[v].missed & bit) && part == v)
+		warnx("%s: no %s for area '%s' in %ld (%s)", R->popfile,
+		    R->den[d], R->nd[v].name, year, what);
+	else if (!(R->nd[v].missed & bit))
 		warnx("%s: no %s for area '%s' in %ld (%s), nor for its part "
-		    "'%s' to add up", R.popfile, R.den[d], R.nd[v].name, year,
-		    what, R.nd[part].name);
-	R.nd[v].missed |= bit;
+		    "'%s' to add up", R->popfile, R->den[d], R->nd[v].name, year,
+		    what, R->nd[part].name);
+	R->nd[v].missed |= bit;
 	*bad = 1;
 	return -1;
 }
@@ -337,71 +344,72 @@ share(FILE *fp, long c, long n)
 		csvw_str(fp, "", 0);
 }
 
-static void signif(FILE *, int64_t, int64_t, int64_t, int64_t,
-    const struct slot *, int, int);
+static void signif(struct crimerate *, FILE *, int64_t, int64_t, int64_t,
+    int64_t, const struct slot *, int, int);
 
 /* A count: the harm total's in millionths, shown to the weights'
  * decimals. */
 static void
-countcell(FILE *fp, const struct ind *x, int64_t c)
+countcell(struct crimerate *R, FILE *fp, const struct ind *x, int64_t c)
 {
 	if (x->kind == META_HARM)
-		fixed(fp, c, WSCALE, (int)R.wdec);
+		fixed(fp, c, WSCALE, (int)R->wdec);
 	else
 		integer(fp, c, 0);
 }
 
 /* A percentage's numerator above its denominator is an error. */
 static void
-above(const struct grp *pr, const char *label, int64_t c, int64_t d,
-    int *bad)
+above(struct crimerate *R, const struct grp *pr, const char *label, int64_t c,
+    int64_t d, int *bad)
 {
-	const struct ind *x = &R.ii[pr->c];
+	const struct ind *x = &R->ii[pr->c];
 
 	if (c <= d)
 		return;
 	warnx("'%s', %s, %s: the numerator '%s', %lld, is above the "
-	    "denominator '%s', %lld", R.nd[pr->a].name, R.iname[pr->c], label,
-	    R.iname[x->num], (long long)c, R.iname[x->dind], (long long)d);
+	    "denominator '%s', %lld", R->nd[pr->a].name, R->iname[pr->c], label,
+	    R->iname[x->num], (long long)c, R->iname[x->dind], (long long)d);
 	*bad = 1;
 }
 
 /* The row's count and denominator in bucket b (population year y): a
  * percentage's are two indicators' counts. */
 static void
-figures(const struct grp *pr, long b, long y, const char *label,
-    int64_t *c, int64_t *d, int *bad, int check)
+figures(struct crimerate *R, const struct grp *pr, long b, long y,
+    const char *label, int64_t *c, int64_t *d, int *bad, int check)
 {
-	const struct ind *x = &R.ii[pr->c];
+	const struct ind *x = &R->ii[pr->c];
 
 	if (x->kind != META_PERCENTAGE) {
-		*c = g_count(&R.out, pr->a, pr->c, b);
-		*d = popfor(pr->a, x->den, y, label, bad);
+		*c = g_count(&R->out, pr->a, pr->c, b);
+		*d = popfor(R, pr->a, x->den, y, label, bad);
 		return;
 	}
-	*c = g_count(&R.out, pr->a, x->num, b);
-	*d = g_count(&R.out, pr->a, x->dind, b);
+	*c = g_count(&R->out, pr->a, x->num, b);
+	*d = g_count(&R->out, pr->a, x->dind, b);
 	if (check)
-		above(pr, label, *c, *d, bad);
+		above(R, pr, label, *c, *d, bad);
 }
 
 /* harm_share, volume_share: the row's part of the area's harm-weighted
- * total and of the volume of the weighted categories. */
+ * total and of the volume of the weighted categories, in % (sapriority
+ * reads harm_share so). */
 static void
-shares(FILE *fp, const struct grp *pr, long b)
+shares(struct crimerate *R, FILE *fp, const struct grp *pr, long b)
 {
 	int64_t h = 0, v = 0;
 
-	if (R.harm != UINT32_MAX && R.ii[pr->c].weighted) {
-		h = g_count(&R.out, pr->a, R.harm, b);
-		v = g_count(&R.vs, pr->a, R.harm, b);
+	if (R->harm != UINT32_MAX && R->ii[pr->c].weighted) {
+		h = g_count(&R->out, pr->a, R->harm, b);
+		v = g_count(&R->vs, pr->a, R->harm, b);
 	}
 	if (h > 0)
-		fixed(fp, g_count(&R.hs, pr->a, pr->c, b), h, 3);
+		fixed(fp, (i128)g_count(&R->hs, pr->a, pr->c, b) * 100, h, 1);
 	else
 		csvw_str(fp, "", 0);
 	if (v > 0)
-		fixed(fp, g_count(&R.vs, pr->a, pr->c, b), v, 3);
+		fixed(fp, (i128)g_count(&R->vs, pr->a, pr->c, b) * 100, v, 1);
 	else
 		csvw_str(fp, "", 0);
 }
@@ -425,28 +433,28 @@ changepct(FILE *fp, const struct ind *x, int64_t c, int64_t p, int64_t pop,
 }
 
 static void
-row(FILE *fp, const struct grp *pr, const struct slot *s,
+row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     const struct cov *cv, int *bad)
 {
-	const struct ind *x = &R.ii[pr->c];
+	const struct ind *x = &R->ii[pr->c];
 	int64_t c, p = 0, pop, ppop = -1;
 	int64_t scale = x->kind == META_HARM ? WSCALE : 1;
 	/* a series compares only with a whole bucket; a period shows what
 	 * its comparison has, beside its coverage */
-	int prev = cv->pc > 0 && (!R.by || cv->pc == cv->pn);
+	int prev = cv->pc > 0 && (!R->by || cv->pc == cv->pn);
 	int whole = cv->c == cv->n && cv->pc == cv->pn;
 	char buf[PERIOD_LABEL];
 
-	figures(pr, s->b, s->year, s->label, &c, &pop, bad, !fp);
+	figures(R, pr, s->b, s->year, s->label, &c, &pop, bad, !fp);
 	if (prev)
-		figures(pr, s->pb, s->pyear, R.by ? blabel(s->pb, buf) :
-		    R.cmp.label, &p, &ppop, bad, !fp);
+		figures(R, pr, s->pb, s->pyear, R->by ? blabel(R, s->pb, buf) :
+		    R->cmp.label, &p, &ppop, bad, !fp);
 	if (!fp)
 		return;
-	csvw_str(fp, R.nd[pr->a].name, 1);
-	csvw_str(fp, R.iname[pr->c], 0);
+	csvw_str(fp, R->nd[pr->a].name, 1);
+	csvw_str(fp, R->iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
-	countcell(fp, x, c);
+	countcell(R, fp, x, c);
 	if (pop >= 0)
 		integer(fp, pop, 0);
 	else
@@ -456,7 +464,7 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	else
 		csvw_str(fp, "", 0);
 	if (prev) {
-		countcell(fp, x, p);
+		countcell(R, fp, x, p);
 		if (ppop > 0)
 			fixed(fp, (i128)p * x->per, (i128)ppop * scale, 2);
 		else
@@ -465,7 +473,7 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 		fputs(",,", fp);
 	}
 	if (prev && whole) {
-		countcell(fp, x, c - p);
+		countcell(R, fp, x, c - p);
 		changepct(fp, x, c, p, pop, ppop);
 	} else {
 		fputs(",,", fp);
@@ -473,11 +481,15 @@ row(FILE *fp, const struct grp *pr, const struct slot *s,
 	integer(fp, x->per, 0);
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
-	signif(fp, c, p, pop, ppop, s, prev && whole, x->kind);
-	csvw_str(fp, x->kind == META_PERCENTAGE ? R.iname[x->dind] :
-	    R.popfile ? R.den[x->den] : "", 0);
+	signif(R, fp, c, p, pop, ppop, s, prev && whole, x->kind);
+	if (prev && ppop >= 0) /* for msgrank's prev_rank, unrounded */
+		integer(fp, ppop, 0);
+	else
+		csvw_str(fp, "", 0);
+	csvw_str(fp, x->kind == META_PERCENTAGE ? R->iname[x->dind] :
+	    R->popfile ? R->den[x->den] : "", 0);
 	csvw_str(fp, meta_kindname(x->kind), 0);
-	shares(fp, pr, s->b);
+	shares(R, fp, pr, s->b);
 	csvw_end(fp);
 }
 
@@ -508,15 +520,15 @@ real(FILE *fp, double v, int dec)
  * no whole comparison, no count in either period, or a denominator is
  * wanted and unknown. */
 static void
-signif(FILE *fp, int64_t c, int64_t p, int64_t pop, int64_t ppop,
-    const struct slot *s, int ok, int kind)
+signif(struct crimerate *R, FILE *fp, int64_t c, int64_t p, int64_t pop,
+    int64_t ppop, const struct slot *s, int ok, int kind)
 {
 	double e1, e2, pv, lo, hi;
 	char buf[64];
 	int ci = 1;
 
-	e1 = (double)s->days[0] * (R.popfile ? (double)pop : 1.0);
-	e2 = (double)s->days[1] * (R.popfile ? (double)ppop : 1.0);
+	e1 = (double)s->days[0] * (R->popfile ? (double)pop : 1.0);
+	e2 = (double)s->days[1] * (R->popfile ? (double)ppop : 1.0);
 	if (kind == META_PERCENTAGE) { /* c / e1 against p / e2 below */
 		e1 = (double)pop;
 		e2 = (double)ppop;
@@ -525,11 +537,11 @@ signif(FILE *fp, int64_t c, int64_t p, int64_t pop, int64_t ppop,
 			fputs(",,,,", fp);
 			return;
 		}
-		ci = stats_ratio_katz(c, pop, p, ppop, R.level / 100.0, &lo,
+		ci = stats_ratio_katz(c, pop, p, ppop, R->level / 100.0, &lo,
 		    &hi) == 0;
 	} else if (kind == META_HARM || !ok ||
-	    (R.popfile && (pop <= 0 || ppop <= 0)) ||
-	    stats_pois_ratio(c, e1, p, e2, R.level / 100.0, &pv, &lo, &hi)) {
+	    (R->popfile && (pop <= 0 || ppop <= 0)) ||
+	    stats_pois_ratio(c, e1, p, e2, R->level / 100.0, &pv, &lo, &hi)) {
 		fputs(",,,,", fp);
 		return;
 	}
@@ -546,22 +558,22 @@ test:
 		snprintf(buf, sizeof(buf), "%.3e", pv);
 		csvw_str(fp, buf, 0);
 	}
-	csvw_str(fp, pv >= 1.0 - R.level / 100.0 ? "none" :
+	csvw_str(fp, pv >= 1.0 - R->level / 100.0 ? "none" :
 	    (double)c / e1 > (double)p / e2 ? "up" : "down", 0);
 }
 
 /* The coverage of a row in each slot. */
 static void
-coverage(const struct grp *pr, const struct slot *s, size_t ns,
-    struct cov *cv)
+coverage(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    size_t ns, struct cov *cv)
 {
 	size_t j;
 
 	for (j = 0; j < ns; j++) {
 		cv[j].n = s[j].m[0][1] - s[j].m[0][0] + 1;
-		cv[j].c = covered(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1]);
+		cv[j].c = covered(R, pr->a, pr->c, s[j].m[0][0], s[j].m[0][1]);
 		cv[j].pn = s[j].m[1][1] - s[j].m[1][0] + 1;
-		cv[j].pc = R.cmpnone ? -1 : covered(pr->a, pr->c,
+		cv[j].pc = R->cmpnone ? -1 : covered(R, pr->a, pr->c,
 		    s[j].m[1][0], s[j].m[1][1]);
 	}
 }
@@ -571,24 +583,24 @@ coverage(const struct grp *pr, const struct slot *s, size_t ns,
  * first with data to the last. A gap fails the run unless
  * --allow-partial; it is remembered for the message. */
 static int
-judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
-    size_t lo, size_t hi, size_t j, int *fail)
+judge(struct crimerate *R, const struct grp *pr, const struct slot *s,
+    const struct cov *cv, size_t lo, size_t hi, size_t j, int *fail)
 {
 	int partial;
 
-	if (!R.by)
-		partial = cv[j].c < cv[j].n || (!R.cmpnone &&
+	if (!R->by)
+		partial = cv[j].c < cv[j].n || (!R->cmpnone &&
 		    cv[j].pc < cv[j].pn);
 	else
 		partial = cv[j].c < cv[j].n && (cv[j].c > 0 ||
 		    (j > lo && j < hi));
-	if (partial && !R.allowpart) {
+	if (partial && !R->allowpart) {
 		*fail = 1;
 		if (cv[j].c < cv[j].n)
-			gap(pr->a, pr->c, s[j].m[0][0], s[j].m[0][1],
+			gap(R, pr->a, pr->c, s[j].m[0][0], s[j].m[0][1],
 			    2 * (long)j, s[j].what[0]);
-		if (!R.by && !R.cmpnone && cv[j].pc < cv[j].pn)
-			gap(pr->a, pr->c, s[j].m[1][0], s[j].m[1][1],
+		if (!R->by && !R->cmpnone && cv[j].pc < cv[j].pn)
+			gap(R, pr->a, pr->c, s[j].m[1][0], s[j].m[1][1],
 			    2 * (long)j + 1, s[j].what[1]);
 	}
 	return cv[j].c > 0 ? 1 : partial ? -1 : 0;
@@ -596,12 +608,12 @@ judge(const struct grp *pr, const struct slot *s, const struct cov *cv,
 
 /* The population years the slots need, each once. */
 static void
-years(const struct slot *s, size_t ns)
+years(struct crimerate *R, const struct slot *s, size_t ns)
 {
 	long *y = xcalloc(2 * ns + 1, sizeof(*y));
 	size_t i, j, n = 0;
 
-	if (!R.popfile) {
+	if (!R->popfile) {
 		free(y);
 		return;
 	}
@@ -612,37 +624,37 @@ years(const struct slot *s, size_t ns)
 			y[n++] = s[i].year;
 		for (j = 0; j < n && y[j] != s[i].pyear; j++)
 			;
-		if (!R.cmpnone && j == n)
+		if (!R->cmpnone && j == n)
 			y[n++] = s[i].pyear;
 	}
-	R.pyears = y; /* before: popsums() may fail, and cleanup frees it */
-	popsums(y, n);
+	R->pyears = y; /* before: popsums(R) may fail, and cleanup frees it */
+	popsums(R, y, n);
 }
 
 /* One pass over the rows: without fp, to find missing populations and
  * gaps; with it, to write. The rows left out for no data at all in
  * their period, under --allow-partial, are counted in *out. */
 static void
-pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
-    int *bad, int *fail, long *out)
+pass(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
+    size_t ns, int *bad, int *fail, long *out)
 {
 	struct cov *cv = xcalloc(ns + 1, sizeof(*cv));
 	size_t i, j, lo, hi;
 	int w;
 
-	for (i = 0; i < R.pairs.n; i++) {
-		coverage(&pr[i], s, ns, cv);
+	for (i = 0; i < R->pairs.n; i++) {
+		coverage(R, &pr[i], s, ns, cv);
 		for (lo = 0; lo < ns && cv[lo].c == 0; lo++)
 			;
 		for (hi = ns; hi > lo && cv[hi - 1].c == 0; hi--)
 			;
 		for (j = 0; j < ns; j++) {
-			if ((w = judge(&pr[i], s, cv, lo, hi, j, fail)) == 1)
-				row(fp, &pr[i], &s[j], &cv[j], bad);
+			if ((w = judge(R, &pr[i], s, cv, lo, hi, j, fail)) == 1)
+				row(R, fp, &pr[i], &s[j], &cv[j], bad);
 			else if (w < 0 && fp && (*out)++ < 10)
 				warnx("'%s', %s, %s: no data in the %s, row "
-				    "left out", R.nd[pr[i].a].name,
-				    R.iname[pr[i].c], s[j].label, R.by ?
+				    "left out", R->nd[pr[i].a].name,
+				    R->iname[pr[i].c], s[j].label, R->by ?
 				    "bucket" : "period");
 		}
 	}
@@ -652,20 +664,20 @@ pass(FILE *fp, const struct grp *pr, const struct slot *s, size_t ns,
 /* Pass once without output to find missing populations and gaps, then
  * write. */
 int
-indicators(const char *opt_o)
+indicators(struct crimerate *R, const char *opt_o)
 {
-	struct grp *pr = sorted(&R.pairs, paircmp);
+	struct grp *pr = sorted(R, &R->pairs, paircmp);
 	struct slot *s;
 	size_t ns;
 	FILE *fp;
 	int bad = 0, fail = 0, ret;
 	long out = 0;
 
-	s = slots(&ns);
-	years(s, ns);
-	pass(NULL, pr, s, ns, &bad, &fail, &out);
+	s = slots(R, &ns);
+	years(R, s, ns);
+	pass(R, NULL, pr, s, ns, &bad, &fail, &out);
 	if (fail)
-		gaps();
+		gaps(R);
 	if (bad || fail) {
 		free(pr);
 		free(s);
@@ -674,9 +686,9 @@ indicators(const char *opt_o)
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
-	    "change_lcl,change_ucl,change_p,change_sig,denominator,kind,"
-	    "harm_share,volume_share\n", fp);
-	pass(fp, pr, s, ns, &bad, &fail, &out);
+	    "change_lcl,change_ucl,change_p,change_sig,prev_population,"
+	    "denominator,kind,harm_share,volume_share\n", fp);
+	pass(R, fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
 		warnx("and %ld more rows left out: no data in their period",
 		    out - 10);
@@ -687,40 +699,41 @@ indicators(const char *opt_o)
 }
 
 static int
-partcmp(const void *x, const void *y)
+partcmp(const void *x, const void *y, void *arg)
 {
+	const struct crimerate *R = arg;
 	const struct grp *a = x, *b = y;
-	int c = strcmp(R.areas.s[a->a], R.areas.s[b->a]);
+	int c = strcmp(R->areas.s[a->a], R->areas.s[b->a]);
 
 	if (!c)
-		c = strcmp(R.cats.s[a->c], R.cats.s[b->c]);
+		c = strcmp(R->cats.s[a->c], R->cats.s[b->c]);
 	if (!c)
-		c = strcmp(R.dates.s[(uint64_t)a->b >> 32],
-		    R.dates.s[(uint64_t)b->b >> 32]);
-	return c ? c : strcmp(R.units.s[a->b & 0xffffffff],
-	    R.units.s[b->b & 0xffffffff]);
+		c = strcmp(R->dates.s[(uint64_t)a->b >> 32],
+		    R->dates.s[(uint64_t)b->b >> 32]);
+	return c ? c : strcmp(R->units.s[a->b & 0xffffffff],
+	    R->units.s[b->b & 0xffffffff]);
 }
 
 /* Partial counts are records: date,area,category,count,source, the
  * source the label of the record's source unit, so that a merge finds
  * the same sources. */
 int
-partial(const char *opt_o)
+partial(struct crimerate *R, const char *opt_o)
 {
-	struct grp *v = sorted(&R.g, partcmp);
+	struct grp *v = sorted(R, &R->g, partcmp);
 	FILE *fp = out_open(opt_o);
 	size_t i;
 	uint32_t d, u;
 
 	fputs("date,area,category,count,source\n", fp);
-	for (i = 0; i < R.g.n; i++) {
+	for (i = 0; i < R->g.n; i++) {
 		d = (uint32_t)((uint64_t)v[i].b >> 32);
 		u = (uint32_t)(v[i].b & 0xffffffff);
-		csvw_str(fp, R.dates.s[d], 1);
-		csvw_field(fp, R.areas.s[v[i].a], R.areas.len[v[i].a], 0);
-		csvw_field(fp, R.cats.s[v[i].c], R.cats.len[v[i].c], 0);
+		csvw_str(fp, R->dates.s[d], 1);
+		csvw_field(fp, R->areas.s[v[i].a], R->areas.len[v[i].a], 0);
+		csvw_field(fp, R->cats.s[v[i].c], R->cats.len[v[i].c], 0);
 		integer(fp, v[i].n, 0);
-		csvw_field(fp, R.units.s[u], R.units.len[u], 0);
+		csvw_field(fp, R->units.s[u], R->units.len[u], 0);
 		csvw_end(fp);
 	}
 	free(v);

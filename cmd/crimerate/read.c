@@ -9,6 +9,7 @@
 #include "date.h"
 #include "num.h"
 #include "period.h"
+#include "span.h"
 #include "table.h"
 #include "util.h"
 
@@ -31,13 +32,6 @@ die(const char *file, long line, const char *col, const char *fmt, ...)
 	errx(1, "%s:%ld: %s", file, line, msg);
 }
 
-static const char *
-precname(int prec)
-{
-	return prec == DATE_YEAR ? "a year" : prec == DATE_MONTH ? "a month" :
-	    "a day";
-}
-
 /* A period's days, as text (a static buffer). */
 static const char *
 span(const struct period *p)
@@ -55,40 +49,46 @@ span(const struct period *p)
 	return buf;
 }
 
-/* Which buckets a record of span [f, l] counts toward. A record across
- * the edge of a period is data coarser than the period: an error. */
+/* Which buckets a record of span [f, l] counts toward: a period that
+ * holds all of it. A record across the edge of a period or bucket (a
+ * year for a quarter, a quarter 2015-10..2015-12 for a month, a week
+ * across the end of a month) is data coarser than the period: an error,
+ * never a share guessed. */
 static void
-buckets(struct dinfo *d, long f, long l, int prec, const char *val,
+buckets(struct crimerate *R, struct dinfo *d, const struct span *sp, const char *val,
     struct tbl *lk, const char *col)
 {
-	const struct period *p[2] = {&R.per_, &R.cmp};
-	long b;
+	const struct period *p[2] = {&R->per_, &R->cmp};
+	long b, f = sp->first, l = sp->last;
+	char desc[40];
 	int i;
 
+	span_what(sp, desc, sizeof(desc));
+
 	d->b[0] = d->b[1] = NOB;
-	if (R.by) {
-		if ((b = period_bucket(R.by, f)) != period_bucket(R.by, l))
+	if (R->by) {
+		if ((b = period_bucket(R->by, f)) != period_bucket(R->by, l))
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the %s buckets asked for", val,
-			    precname(prec), R.by == BY_MONTH ? "month" :
-			    R.by == BY_QUARTER ? "quarter" : "year");
-		if (R.hasper && (b < R.blo - 1 || b > R.bhi))
+			    desc, R->by == BY_MONTH ? "month" :
+			    R->by == BY_QUARTER ? "quarter" : "year");
+		if (R->hasper && (b < R->blo - 1 || b > R->bhi))
 			return;
 		d->b[0] = b;
-		if (!R.hasper && (!R.anyb || b < R.blo))
-			R.blo = b;
-		if (!R.hasper && (!R.anyb || b > R.bhi))
-			R.bhi = b;
-		R.anyb = 1;
+		if (!R->hasper && (!R->anyb || b < R->blo))
+			R->blo = b;
+		if (!R->hasper && (!R->anyb || b > R->bhi))
+			R->bhi = b;
+		R->anyb = 1;
 		return;
 	}
-	for (i = 0; i < 2 - R.cmpnone; i++) {
+	for (i = 0; i < 2 - R->cmpnone; i++) {
 		if (l < p[i]->first || f > p[i]->last)
 			continue;
 		if (f < p[i]->first || l > p[i]->last)
 			die(lk->path, lk->row->line, col, "'%s' is %s, coarser "
 			    "than the period %s%s%s%s whose edge it crosses",
-			    val, precname(prec), p[i]->label,
+			    val, desc, p[i]->label,
 			    p[i]->kind == PER_RANGE ? "" : " (",
 			    p[i]->kind == PER_RANGE ? "" : span(p[i]),
 			    p[i]->kind == PER_RANGE ? "" : ")");
@@ -113,52 +113,54 @@ where(char **at, uint32_t *id, uint32_t date, const struct tbl *lk)
 /* A series without --period spans the dates read; a mistyped year
  * (0001 for 2016) would make it thousands of buckets long. */
 void
-check_span(void)
+check_span(struct crimerate *R)
 {
 	static const char *const unit[] = {"", "month", "quarter", "year"};
 	static const long most[] = {0, 50 * 12, 50 * 4, 50};
 
-	if (!R.by || R.hasper || R.partial || !R.anyb ||
-	    R.bhi - R.blo + 1 <= most[R.by])
+	if (!R->by || R->hasper || R->partial || !R->anyb ||
+	    R->bhi - R->blo + 1 <= most[R->by])
 		return;
 	errx(1, "the dates run from '%s' (%s) to '%s' (%s): a series of %ld "
 	    "%ss, more than 50 years; is a year mistyped? Choose the span "
-	    "with --period (e.g. --period 2014..2016)", R.dates.s[R.firstid],
-	    R.firstat, R.dates.s[R.lastid], R.lastat, R.bhi - R.blo + 1,
-	    unit[R.by]);
+	    "with --period (e.g. --period 2014..2016)", R->dates.s[R->firstid],
+	    R->firstat, R->dates.s[R->lastid], R->lastat, R->bhi - R->blo + 1,
+	    unit[R->by]);
 }
 
 /* A date string met for the first time. */
 static void
-newdate(uint32_t id, struct tbl *lk, long col)
+newdate(struct crimerate *R, uint32_t id, struct tbl *lk, long col)
 {
-	const char *s = R.dates.s[id];
+	const char *s = R->dates.s[id];
+	struct span sp;
 	long f, l;
-	int prec;
 
 	if ((id & (id - 1)) == 0)
-		R.di = xreallocarray(R.di, id ? 2 * id : 1, sizeof(*R.di));
-	if (period_date(s, R.dates.len[id], &f, &l, &prec) != 0)
+		R->di = xreallocarray(R->di, id ? 2 * id : 1, sizeof(*R->di));
+	if (span_iso(s, R->dates.len[id], &sp) != 0)
 		die(lk->path, lk->row->line, lk->h->name[col],
-		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-		    SHOWN, s);
-	if (!R.anyd || f < R.dfirst) {
-		R.dfirst = f;
-		where(&R.firstat, &R.firstid, id, lk);
+		    "'%.*s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) or a "
+		    "span of two (2015-10..2015-12)", SHOWN, s);
+	f = sp.first;
+	l = sp.last;
+	if (!R->anyd || f < R->dfirst) {
+		R->dfirst = f;
+		where(&R->firstat, &R->firstid, id, lk);
 	}
-	if (!R.anyd || l > R.dlast) {
-		R.dlast = l;
-		where(&R.lastat, &R.lastid, id, lk);
+	if (!R->anyd || l > R->dlast) {
+		R->dlast = l;
+		where(&R->lastat, &R->lastid, id, lk);
 	}
-	R.anyd = 1;
-	R.di[id].m0 = period_bucket(BY_MONTH, f);
-	R.di[id].m1 = period_bucket(BY_MONTH, l);
-	if (R.partial) {
-		R.di[id].b[0] = id;
-		R.di[id].b[1] = NOB;
+	R->anyd = 1;
+	R->di[id].m0 = period_bucket(BY_MONTH, f);
+	R->di[id].m1 = period_bucket(BY_MONTH, l);
+	if (R->partial) {
+		R->di[id].b[0] = id;
+		R->di[id].b[1] = NOB;
 		return;
 	}
-	buckets(&R.di[id], f, l, prec, s, lk, lk->h->name[col]);
+	buckets(R, &R->di[id], &sp, s, lk, lk->h->name[col]);
 }
 
 static int64_t
@@ -214,59 +216,59 @@ weights(i128 **w, size_t *cap, const struct strtab *t)
 
 /* Add a record's count to a group: each group's sum is checked. */
 static void
-addgroup(struct tbl *lk, const char *cn, uint32_t a, uint32_t c, long b,
-    int64_t n)
+addgroup(struct crimerate *R, struct tbl *lk, const char *cn, uint32_t a,
+    uint32_t c, long b, int64_t n)
 {
-	int64_t *to = g_get(&R.g, a, c, b);
+	int64_t *to = g_get(&R->g, a, c, b);
 	char buf[PERIOD_LABEL];
 	const char *when;
 
 	if (!__builtin_add_overflow(*to, n, to))
 		return;
-	if (R.partial) /* the bucket is date id << 32 | source unit */
-		when = R.dates.s[(uint64_t)b >> 32];
-	else if (R.by) {
-		period_bucket_label(R.by, b, buf);
+	if (R->partial) /* the bucket is date id << 32 | source unit */
+		when = R->dates.s[(uint64_t)b >> 32];
+	else if (R->by) {
+		period_bucket_label(R->by, b, buf);
 		when = buf;
 	} else
-		when = b == 0 ? R.per_.label : R.cmp.label;
+		when = b == 0 ? R->per_.label : R->cmp.label;
 	die(lk->path, lk->row->line, cn, "the sum of counts passes 2^63-1 "
-	    "(64 bits): area '%.*s', category '%.*s', %s", SHOWN, R.areas.s[a],
-	    SHOWN, R.cats.s[c], when);
+	    "(64 bits): area '%.*s', category '%.*s', %s", SHOWN, R->areas.s[a],
+	    SHOWN, R->cats.s[c], when);
 }
 
 /* The months whose coverage can be asked: the period and the
  * comparison, or a series' buckets and the one before them (all of
  * them without --period). */
 static void
-windows(void)
+windows(struct crimerate *R)
 {
 	long f, l;
 
-	R.win[0][0] = R.win[1][0] = LONG_MAX;
-	R.win[0][1] = R.win[1][1] = LONG_MIN;
-	if (R.by && !R.hasper) {
-		R.win[0][0] = LONG_MIN;
-		R.win[0][1] = LONG_MAX;
-	} else if (R.by) {
-		period_bucket_span(R.by, R.blo - 1, &f, &l);
-		R.win[0][0] = period_bucket(BY_MONTH, f);
-		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
+	R->win[0][0] = R->win[1][0] = LONG_MAX;
+	R->win[0][1] = R->win[1][1] = LONG_MIN;
+	if (R->by && !R->hasper) {
+		R->win[0][0] = LONG_MIN;
+		R->win[0][1] = LONG_MAX;
+	} else if (R->by) {
+		period_bucket_span(R->by, R->blo - 1, &f, &l);
+		R->win[0][0] = period_bucket(BY_MONTH, f);
+		R->win[0][1] = period_bucket(BY_MONTH, R->per_.last);
 	} else {
-		R.win[0][0] = period_bucket(BY_MONTH, R.per_.first);
-		R.win[0][1] = period_bucket(BY_MONTH, R.per_.last);
-		if (!R.cmpnone) {
-			R.win[1][0] = period_bucket(BY_MONTH, R.cmp.first);
-			R.win[1][1] = period_bucket(BY_MONTH, R.cmp.last);
+		R->win[0][0] = period_bucket(BY_MONTH, R->per_.first);
+		R->win[0][1] = period_bucket(BY_MONTH, R->per_.last);
+		if (!R->cmpnone) {
+			R->win[1][0] = period_bucket(BY_MONTH, R->cmp.first);
+			R->win[1][1] = period_bucket(BY_MONTH, R->cmp.last);
 		}
 	}
 }
 
 static int
-shown(long m)
+shown(struct crimerate *R, long m)
 {
-	return (m >= R.win[0][0] && m <= R.win[0][1]) ||
-	    (m >= R.win[1][0] && m <= R.win[1][1]);
+	return (m >= R->win[0][0] && m <= R->win[0][1]) ||
+	    (m >= R->win[1][0] && m <= R->win[1][1]);
 }
 
 /* The record's data for coverage: its months for its area and category
@@ -274,34 +276,35 @@ shown(long m)
  * category for its source unit. Runs of one group are common, so the
  * last one is remembered. */
 static void
-seen(const struct dinfo *d, uint32_t a, uint32_t c, uint32_t u)
+seen(struct crimerate *R, const struct dinfo *d, uint32_t a, uint32_t c,
+    uint32_t u)
 {
-	static uint32_t la = UINT32_MAX, lc;
-	static long lm0, lm1;
 	long m;
 
-	if (c >= R.ncunit) {
-		R.cunit = xreallocarray(R.cunit, R.cats.cap, sizeof(*R.cunit));
-		memset(R.cunit + R.ncunit, 0,
-		    (R.cats.cap - R.ncunit) * sizeof(*R.cunit));
-		R.ncunit = R.cats.cap;
+	if (c >= R->ncunit) {
+		R->cunit = xreallocarray(R->cunit, R->cats.cap,
+		    sizeof(*R->cunit));
+		memset(R->cunit + R->ncunit, 0,
+		    (R->cats.cap - R->ncunit) * sizeof(*R->cunit));
+		R->ncunit = R->cats.cap;
 	}
-	if (R.cunit[c] != u + 1) {
-		g_get(&R.uc, u, c, 0);
-		R.cunit[c] = u + 1;
+	if (R->cunit[c] != u + 1) {
+		g_get(&R->uc, u, c, 0);
+		R->cunit[c] = u + 1;
 	}
-	if (a == la && c == lc && d->m0 == lm0 && d->m1 == lm1)
+	if (a + 1 == R->last.a1 && c == R->last.c && d->m0 == R->last.m0 &&
+	    d->m1 == R->last.m1)
 		return;
 	for (m = d->m0; m <= d->m1; m++)
-		g_get(&R.seen, a, c, shown(m) ? m : NOB);
-	la = a;
-	lc = c;
-	lm0 = d->m0;
-	lm1 = d->m1;
+		g_get(&R->seen, a, c, shown(R, m) ? m : NOB);
+	R->last.a1 = a + 1;
+	R->last.c = c;
+	R->last.m0 = d->m0;
+	R->last.m1 = d->m1;
 }
 
 static void
-record(struct tbl *lk, const long *col, uint32_t unit)
+record(struct crimerate *R, struct tbl *lk, const long *col, uint32_t unit)
 {
 	struct csvr_row *row = lk->row;
 	const struct dinfo *d;
@@ -310,57 +313,58 @@ record(struct tbl *lk, const long *col, uint32_t unit)
 	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
 	int isnew;
 
-	id = st_id(&R.dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
+	id = st_id(&R->dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
 	    &isnew);
 	if (isnew)
-		newdate(id, lk, col[C_DATE]);
-	R.nrows++;
-	d = &R.di[id];
-	a = name(&R.areas, lk, col[C_AREA], "area");
-	c = name(&R.cats, lk, col[C_CAT], "category");
+		newdate(R, id, lk, col[C_DATE]);
+	R->nrows++;
+	d = &R->di[id];
+	a = name(&R->areas, lk, col[C_AREA], "area");
+	c = name(&R->cats, lk, col[C_CAT], "category");
 	if (col[C_SRC] >= 0)
-		unit = name(&R.units, lk, col[C_SRC], "source");
+		unit = name(&R->units, lk, col[C_SRC], "source");
 	/* weights for the spelling shown, of every record (a row is
 	 * shown for data of any date), in 128 bits: a total past 64 bits
 	 * is no error, only a group's sum is */
-	weights(&R.catn, &R.catcap, &R.cats);
-	weights(&R.arean, &R.areacap, &R.areas);
-	R.catn[c] += n;
-	R.arean[a] += n;
-	if (R.partial) {
+	weights(&R->catn, &R->catcap, &R->cats);
+	weights(&R->arean, &R->areacap, &R->areas);
+	R->catn[c] += n;
+	R->arean[a] += n;
+	if (R->partial) {
 		/* the source unit travels in the bucket: date id, unit */
-		addgroup(lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
+		addgroup(R, lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
 		return;
 	}
-	seen(d, a, c, unit);
+	seen(R, d, a, c, unit);
 	if (d->b[0] == NOB && d->b[1] == NOB) {
-		R.nout++;
+		R->nout++;
 		return;
 	}
 	if (d->b[0] != NOB)
-		addgroup(lk, cn, a, c, d->b[0], n);
+		addgroup(R, lk, cn, a, c, d->b[0], n);
 	if (d->b[1] != NOB)
-		addgroup(lk, cn, a, c, d->b[1], n);
+		addgroup(R, lk, cn, a, c, d->b[1], n);
 }
 
 void
-readfile(const char *path)
+readfile(struct crimerate *R, const char *path)
 {
-	struct tbl *lk = tbl_open(path, 0);
-	long col[NCOL], before = R.nrows;
+	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
+	long col[NCOL], before = R->nrows;
 	uint32_t unit;
 	int i;
 
 	for (i = 0; i < NCOL; i++)
-		col[i] = i == C_SRC || (i == C_COUNT && !R.merge) ?
-		    tbl_col(lk, R.col[i]) : tbl_need(lk, R.col[i], colname[i]);
+		col[i] = i == C_SRC || (i == C_COUNT && !R->merge) ?
+		    tbl_col(lk, R->col[i]) : tbl_need(lk, R->col[i],
+		    colname[i]);
 	/* without a source column the file is the source unit */
-	unit = st_id(&R.units, lk->path, strlen(lk->path), NULL);
-	windows();
+	unit = st_id(&R->units, lk->path, strlen(lk->path), NULL);
+	windows(R);
 	while (tbl_next(lk))
-		if (!R.merge || !tbl_isheader(lk))
-			record(lk, col, unit);
-	if (R.verbose)
-		warnx("%s: %lld records", lk->path, R.nrows - before);
+		if (!R->merge || !tbl_isheader(lk))
+			record(R, lk, col, unit);
+	if (R->verbose)
+		warnx("%s: %lld records", lk->path, R->nrows - before);
 	tbl_close(lk);
 }

@@ -34,6 +34,7 @@ struct op {
 struct options {
 	int delim, verbose, stats, pad, join, notrim, snake, usdates, safe;
 	int deduprows, rejraw, excel;
+	int quarters;      /* SPAN_Q*: how a quarter of one year reads */
 	char *enc, *out, *rejects;
 	long long maxrej;
 	double maxrejpct;
@@ -46,9 +47,11 @@ struct options {
 	size_t nops;
 	const char *argv0; /* to find a built tree's profiles */
 };
-extern struct options opt;
+#define OPTIONS_INIT { .maxfield = 1 << 20, .maxrejpct = -1 }
 
+/* A run over the files: made by main(), passed to every step. */
 struct run {
+	const struct options *opt;
 	FILE *out, *rej;
 	const char *file;
 	struct hdr *h0;     /* the first file's header */
@@ -77,13 +80,15 @@ struct run {
 	char hfirst[256];   /* the first bytes of fh's names */
 };
 
+/* main.c */
+int csvclean(struct options *opt, int argc, char *argv[]);
+
 /* options.c */
 extern const struct option longopts[];
 void usage(FILE *fp, int status);
-void setopt(int c, const char *arg);
-void opt_free(void);
+void setopt(struct options *opt, int c, const char *arg);
 
-/* header.c */
+/* columns.c */
 int sniff(const char *p, size_t n, int *lines);
 const char *delimname(int d);
 void setup(struct run *R, struct csvr_row *row);

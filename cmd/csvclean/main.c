@@ -31,7 +31,7 @@ dofile(struct run *R, const char *path)
 	struct csvr_row *row;
 	const char *p;
 	size_t n;
-	int d = opt.delim, lines, rc;
+	int d = R->opt->delim, lines, rc;
 
 	if (!(in = in_open(path))) {
 		warn("%s", path);
@@ -39,12 +39,12 @@ dofile(struct run *R, const char *path)
 		return;
 	}
 	R->file = in_name(in);
-	r = csvr_open(in, d ? d : ',', opt.maxfield);
+	r = csvr_open(in, d ? d : ',', R->opt->maxfield);
 	if (!d) {
 		n = csvr_peek(r, &p, 1 << 16);
 		d = sniff(p, n, &lines);
 		csvr_set_delim(r, d);
-		if (opt.verbose)
+		if (R->opt->verbose)
 			warnx("%s: delimiter %s (sniffed from %d lines)",
 			    R->file, delimname(d), lines);
 	}
@@ -54,9 +54,10 @@ dofile(struct run *R, const char *path)
 		R->read++;
 		R->blank++;
 	}
-	if (opt.verbose && rc >= 0)
+	if (R->opt->verbose && rc >= 0)
 		warnx("%s:%s%s encoding %s", R->file, in_gzip(in) ? " gzip," :
-		    "", in_bom(in) ? " BOM," : "", opt.enc ? opt.enc : "UTF-8");
+		    "", in_bom(in) ? " BOM," : "",
+		    R->opt->enc ? R->opt->enc : "UTF-8");
 	if (rc == 1 && row->err != CSVR_OK)
 		errx(1, "%s:%ld: header unreadable: %s", R->file, row->line,
 		    row->err == CSVR_EQUOTE ? "quote not closed" :
@@ -76,7 +77,7 @@ dofile(struct run *R, const char *path)
 		sethdr(R, row);
 		while ((rc = csvr_next(r, &row)) == 1) {
 			dorow(R, r, row);
-			if (opt.verbose && isatty(2) &&
+			if (R->opt->verbose && isatty(2) &&
 			    R->read % 1000000 == 0)
 				fprintf(stderr, "csvclean: %lld rows\r", R->read);
 		}
@@ -95,8 +96,7 @@ out:
 static void
 cleanup(struct run *R)
 {
-	size_t i, k;
-	struct op *o;
+	size_t i;
 
 	for (i = 0; i < R->ww; i++) {
 		free(R->name[i]);
@@ -117,8 +117,16 @@ cleanup(struct run *R)
 	hset_free(R->ids);
 	hset_free(R->rows);
 	recode_free(R->rc);
-	for (k = 0; k < opt.nops; k++) {
-		o = &opt.ops[k];
+}
+
+static void
+freeopts(struct options *opt)
+{
+	size_t i, k;
+	struct op *o;
+
+	for (k = 0; k < opt->nops; k++) {
+		o = &opt->ops[k];
 		for (i = 0; i < o->nfmt; i++)
 			free(o->fmt[i]);
 		free(o->fmt);
@@ -129,57 +137,58 @@ cleanup(struct run *R)
 		free(o->memo);
 		rx_free(o->rx);
 	}
-	free(opt.ops);
-	for (i = 0; i < opt.nrename; i++)
-		free(opt.rename[i]);
-	for (i = 0; i < opt.nselect; i++)
-		free(opt.select[i]);
-	free(opt.rename);
-	free(opt.select);
-	free(opt.dedup);
-	free(opt.enc);
-	free(opt.out);
-	free(opt.rejects);
+	free(opt->ops);
+	for (i = 0; i < opt->nrename; i++)
+		free(opt->rename[i]);
+	for (i = 0; i < opt->nselect; i++)
+		free(opt->select[i]);
+	free(opt->rename);
+	free(opt->select);
+	free(opt->dedup);
+	free(opt->enc);
+	free(opt->out);
+	free(opt->rejects);
 }
 
 /* Is the rejects file (rs) this input (NULL: the standard input)? */
 static void
-notinput(const struct stat *rs, const char *path)
+notinput(const struct options *opt, const struct stat *rs, const char *path)
 {
 	struct stat st;
 
 	if ((path ? stat(path, &st) : fstat(0, &st)) == 0 &&
 	    st.st_dev == rs->st_dev && st.st_ino == rs->st_ino)
-		errx(2, "--rejects %s: is the input file %s", opt.rejects,
+		errx(2, "--rejects %s: is the input file %s", opt->rejects,
 		    path ? path : "<stdin>");
 }
 
 /* The rejects file is opened (truncated) before the inputs are read:
  * it must be none of them, nor the output. */
 static FILE *
-openrejects(int argc, char *argv[])
+openrejects(const struct options *opt, int argc, char *argv[])
 {
 	struct stat rs, st;
 	FILE *fp;
 	int i;
 
-	if (stat(opt.rejects, &rs) == 0 && S_ISREG(rs.st_mode)) {
+	if (stat(opt->rejects, &rs) == 0 && S_ISREG(rs.st_mode)) {
 		if (argc == 0)
-			notinput(&rs, NULL);
+			notinput(opt, &rs, NULL);
 		for (i = 0; i < argc; i++)
-			notinput(&rs, strcmp(argv[i], "-") ? argv[i] : NULL);
-		if (opt.out && stat(opt.out, &st) == 0 &&
+			notinput(opt, &rs, strcmp(argv[i], "-") ? argv[i] :
+			    NULL);
+		if (opt->out && stat(opt->out, &st) == 0 &&
 		    st.st_dev == rs.st_dev && st.st_ino == rs.st_ino)
 			errx(2, "--rejects %s: is the output file %s",
-			    opt.rejects, opt.out);
+			    opt->rejects, opt->out);
 	}
-	if (opt.out && strcmp(opt.out, opt.rejects) == 0)
-		errx(2, "--rejects %s: is the output file", opt.rejects);
-	if (!(fp = fopen(opt.rejects, "w")))
-		err(1, "%s", opt.rejects);
-	if (opt.excel)
+	if (opt->out && strcmp(opt->out, opt->rejects) == 0)
+		errx(2, "--rejects %s: is the output file", opt->rejects);
+	if (!(fp = fopen(opt->rejects, "w")))
+		err(1, "%s", opt->rejects);
+	if (opt->excel)
 		fputs(CSVW_BOM, fp);
-	if (opt.rejraw)
+	if (opt->rejraw)
 		fputs("file,line,reason,record\n", fp);
 	return fp;
 }
@@ -187,73 +196,84 @@ openrejects(int argc, char *argv[])
 static int
 toomany(const struct run *R)
 {
-	if (opt.maxrejpct >= 0)
+	if (R->opt->maxrejpct >= 0)
 		return R->read > 0 &&
-		    (double)R->rejected * 100.0 > opt.maxrejpct * (double)R->read;
-	return R->rejected > opt.maxrej;
+		    (double)R->rejected * 100.0 >
+		    R->opt->maxrejpct * (double)R->read;
+	return R->rejected > R->opt->maxrej;
 }
 
+/* The run, on options that main() (or the fuzz target) owns. */
 int
-main(int argc, char *argv[])
+csvclean(struct options *opt, int argc, char *argv[])
 {
-	struct run R = { 0 };
+	struct run R = { .opt = opt };
 	size_t mem;
 	int c, i;
 
 	out_stdfds();
 	setlocale(LC_CTYPE, "");
-	opt.argv0 = argv[0];
+	opt->argv0 = argv[0];
 	while ((c = getopt_long(argc, argv, "d:e:ho:p:v", longopts, NULL)) != -1)
-		setopt(c, optarg);
+		setopt(opt, c, optarg);
 	argc -= optind;
 	argv += optind;
-	if (opt.pad && opt.join) {
+	if (opt->pad && opt->join) {
 		warnx("--pad and --join-extra: give one (short rows padded, "
 		    "or long rows joined)");
 		usage(stderr, 2);
 	}
 
-	if (opt.enc)
-		R.rc = recode_new(opt.enc);
+	if (opt->enc)
+		R.rc = recode_new(opt->enc);
 	/* With both kinds of dedup, the two sets share the budget. */
-	mem = opt.dedupmem ? opt.dedupmem : HSET_MEM;
-	R.ids = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
-	R.rows = hset_new(opt.deduprows && opt.dedup ? mem / 2 : mem);
-	R.out = out_open(opt.out);
-	if (opt.excel)
+	mem = opt->dedupmem ? opt->dedupmem : HSET_MEM;
+	R.ids = hset_new(opt->deduprows && opt->dedup ? mem / 2 : mem);
+	R.rows = hset_new(opt->deduprows && opt->dedup ? mem / 2 : mem);
+	R.out = out_open(opt->out);
+	if (opt->excel)
 		fputs(CSVW_BOM, R.out);
-	if (opt.rejects)
-		R.rej = openrejects(argc, argv);
+	if (opt->rejects)
+		R.rej = openrejects(opt, argc, argv);
 	if (argc == 0)
 		dofile(&R, "-");
 	for (i = 0; i < argc; i++)
 		dofile(&R, argv[i]);
 
-	if (opt.stats)
+	if (opt->stats)
 		warnx("read %lld, written %lld, rejected %lld, duplicates %lld, "
 		    "blank %lld, headers %lld", R.read, R.written, R.rejected,
 		    R.dups, R.blank, R.headers);
-	if (opt.verbose && hset_spilled(R.ids) + hset_spilled(R.rows) > 0)
+	if (opt->verbose && hset_spilled(R.ids) + hset_spilled(R.rows) > 0)
 		warnx("dedup: %zu of %zu keys held in temporary files in %s",
 		    hset_spilled(R.ids) + hset_spilled(R.rows),
 		    hset_count(R.ids) + hset_count(R.rows), hset_dir(R.ids));
 	if (toomany(&R)) {
-		if (opt.maxrejpct >= 0)
+		if (opt->maxrejpct >= 0)
 			warnx("%lld of %lld rows rejected, more than "
 			    "--max-rejects %g%% allows", R.rejected, R.read,
-			    opt.maxrejpct);
+			    opt->maxrejpct);
 		else
 			warnx("%lld of %lld rows rejected, more than "
 			    "--max-rejects %lld allows%s", R.rejected, R.read,
-			    opt.maxrej, opt.maxrej ? "" : " (0 is the default: "
+			    opt->maxrej, opt->maxrej ? "" : " (0 is the default: "
 			    "allow some with --max-rejects N or N%)");
 		R.status = 1;
 	}
-	if (R.rej && !opt.rejraw && !R.h0) /* no header read */
+	if (R.rej && !opt->rejraw && !R.h0) /* no header read */
 		fputs("file,line,reason\n", R.rej);
 	if (R.rej)
-		R.status |= fshut(R.rej, opt.rejects);
+		R.status |= fshut(R.rej, opt->rejects);
 	R.status |= out_close(R.out, R.status == 0);
 	cleanup(&R);
+	freeopts(opt);
 	return R.status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt = OPTIONS_INIT;
+
+	return csvclean(&opt, argc, argv);
 }

@@ -20,9 +20,8 @@
 #include "date.h"
 #include "hset.h"
 #include "rx.h"
+#include "span.h"
 #include "text.h"
-
-struct options opt = { .maxfield = 1 << 20, .maxrejpct = -1 };
 
 void
 usage(FILE *fp, int status)
@@ -35,7 +34,8 @@ usage(FILE *fp, int status)
 	    "                [--max-field bytes] [--pad | --join-extra] "
 	    "[--no-trim] [--snake]\n"
 	    "                [--rename old=new,...] [--select col,...]\n"
-	    "                [--date col[=fmt|...]] [--us-dates]\n"
+	    "                [--date col[=fmt|period|...]] [--us-dates]\n"
+	    "                [--quarters calendar|fiscal]\n"
 	    "                [--number col,...] [--map 'col/regex/repl/[g]']\n"
 	    "                [--derive 'new=col[/regex/repl/[g]]'] "
 	    "[--set new=value]\n"
@@ -58,7 +58,7 @@ usage(FILE *fp, int status)
 		    "  -v, --verbose        say what was decided: delimiter, "
 		    "encoding ...\n"
 		    "  --date col[=fmt|...] rewrite dates as ISO 8601 from "
-		    "these formats\n"
+		    "these formats (period: labels)\n"
 		    "  --dedup col          drop a row whose col repeats an "
 		    "earlier one\n"
 		    "  --dedup-memory size  memory for --dedup before "
@@ -79,6 +79,7 @@ usage(FILE *fp, int status)
 		    "  --no-trim            keep spaces around values\n"
 		    "  --number col,...     remove thousands separators\n"
 		    "  --pad                give short rows empty fields\n"
+		    "  --quarters calendar|fiscal  how period reads 2015 Q4\n"
 		    "  --redact col[=blank|sector|mask]  blank or mask "
 		    "personal data\n"
 		    "  --rejects file       write rejected rows to file\n"
@@ -103,7 +104,7 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL, O_QUARTERS
 };
 
 const struct option longopts[] = {
@@ -125,6 +126,7 @@ const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "pad", no_argument, NULL, O_PAD },
 	{ "profile", required_argument, NULL, 'p' },
+	{ "quarters", required_argument, NULL, O_QUARTERS },
 	{ "redact", required_argument, NULL, O_REDACT },
 	{ "rejects", required_argument, NULL, O_REJECTS },
 	{ "rejects-raw", no_argument, NULL, O_REJRAW },
@@ -165,12 +167,12 @@ addlist(char ***v, size_t *n, const char *arg)
 }
 
 static struct op *
-newop(int kind, const char *col)
+newop(struct options *opt, int kind, const char *col)
 {
 	struct op *o;
 
-	opt.ops = xreallocarray(opt.ops, opt.nops + 1, sizeof(*opt.ops));
-	o = &opt.ops[opt.nops++];
+	opt->ops = xreallocarray(opt->ops, opt->nops + 1, sizeof(*opt->ops));
+	o = &opt->ops[opt->nops++];
 	memset(o, 0, sizeof(*o));
 	o->kind = kind;
 	o->col = col ? xstrdup(col) : NULL;
@@ -224,7 +226,7 @@ parsesubst(struct op *o, const char *p, const char *what)
 }
 
 static void
-opt_map(const char *arg)
+opt_map(struct options *opt, const char *arg)
 {
 	const char *slash = strchr(arg, '/');
 	char *col;
@@ -233,14 +235,14 @@ opt_map(const char *arg)
 	if (!slash || slash == arg)
 		bad("--map", arg);
 	col = xstrndup(arg, (size_t)(slash - arg));
-	o = newop(OP_MAP, col);
+	o = newop(opt, OP_MAP, col);
 	free(col);
 	if (parsesubst(o, slash, "--map") != 0)
 		bad("--map", arg);
 }
 
 static void
-opt_derive(const char *arg)
+opt_derive(struct options *opt, const char *arg)
 {
 	const char *eq = strchr(arg, '='), *slash;
 	char *col;
@@ -251,11 +253,33 @@ opt_derive(const char *arg)
 	slash = strchr(eq + 1, '/');
 	col = slash ? xstrndup(eq + 1, (size_t)(slash - eq - 1)) :
 	    xstrdup(eq + 1);
-	o = newop(OP_DERIVE, col);
+	o = newop(opt, OP_DERIVE, col);
 	free(col);
 	o->dst = xstrndup(arg, (size_t)(eq - arg));
 	if (slash && parsesubst(o, slash, "--derive") != 0)
 		bad("--derive", arg);
+}
+
+/* A format that reads a field twice (%b-%b %Y) kept the last month
+ * read: 'Oct-Dec 2014' became 2014-12. Such a text is a span. */
+static void
+fmtcheck(const char *f0)
+{
+	static const char *const field[] = {"year", "month", "day"};
+	const char *fmt;
+	int seen[3] = {0, 0, 0}, k;
+
+	for (fmt = f0; *fmt; fmt++) {
+		if (*fmt != '%' || !fmt[1])
+			continue;
+		fmt++;
+		k = strchr("Yy", *fmt) ? 0 : strchr("mbB", *fmt) ? 1 :
+		    strchr("de", *fmt) ? 2 : -1;
+		if (k >= 0 && seen[k]++)
+			errx(2, "--date: the format '%s' reads the %s twice; "
+			    "a span such as 'Oct-Dec 2014' is read by --date "
+			    "COLUMN=period", f0, field[k]);
+	}
 }
 
 /* A format that can never match would reject every row: a usage error. */
@@ -277,11 +301,11 @@ datefmt(const char *fmt)
 }
 
 static void
-opt_date(const char *arg)
+opt_date(struct options *opt, const char *arg)
 {
 	const char *eq = strchr(arg, '='), *p, *bar;
 	char *col = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
-	struct op *o = newop(OP_DATE, col);
+	struct op *o = newop(opt, OP_DATE, col);
 
 	free(col);
 	if (!eq) {
@@ -293,18 +317,21 @@ opt_date(const char *arg)
 		o->fmt = xreallocarray(o->fmt, o->nfmt + 1, sizeof(*o->fmt));
 		o->fmt[o->nfmt++] = bar ? xstrndup(p, (size_t)(bar - p)) :
 		    xstrdup(p);
-		datefmt(o->fmt[o->nfmt - 1]);
+		if (strcmp(o->fmt[o->nfmt - 1], "period") != 0) {
+			datefmt(o->fmt[o->nfmt - 1]);
+			fmtcheck(o->fmt[o->nfmt - 1]);
+		}
 		if (!bar)
 			break;
 	}
 }
 
 static void
-opt_redact(const char *arg)
+opt_redact(struct options *opt, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	char *col = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
-	struct op *o = newop(OP_REDACT, col);
+	struct op *o = newop(opt, OP_REDACT, col);
 
 	free(col);
 	if (!eq || strcmp(eq + 1, "blank") == 0)
@@ -318,14 +345,14 @@ opt_redact(const char *arg)
 }
 
 static void
-opt_each(int kind, const char *arg)
+opt_each(struct options *opt, int kind, const char *arg)
 {
 	char **v = NULL;
 	size_t n = 0, i;
 
 	addlist(&v, &n, arg);
 	for (i = 0; i < n; i++) {
-		newop(kind, v[i]);
+		newop(opt, kind, v[i]);
 		free(v[i]);
 	}
 	free(v);
@@ -334,7 +361,7 @@ opt_each(int kind, const char *arg)
 /* --max-rejects: a whole count, or a percentage from 0 to 100; inf,
  * nan and counts past 2^53 are mistakes, not "no limit". */
 static void
-opt_maxrej(const char *arg)
+opt_maxrej(struct options *opt, const char *arg)
 {
 	char *end;
 	double d;
@@ -349,10 +376,10 @@ opt_maxrej(const char *arg)
 		bad("--max-rejects", arg);
 	/* The last one given wins, a count or a percentage. */
 	if (*end == '%') {
-		opt.maxrejpct = d;
+		opt->maxrejpct = d;
 	} else {
-		opt.maxrej = (long long)d;
-		opt.maxrejpct = -1;
+		opt->maxrej = (long long)d;
+		opt->maxrejpct = -1;
 	}
 }
 
@@ -372,15 +399,15 @@ static int pdepth;
 /* The folder beside a built tree's executable: <bin>/../lib/profiles,
  * from /proc/self/exe or else a path in argv[0], if it exists. */
 static int
-exedir(char *buf, size_t size)
+exedir(struct options *opt, char *buf, size_t size)
 {
 	char exe[PATH_MAX], *real = NULL, *slash;
 	ssize_t n;
 
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-	} else if (opt.argv0 && strchr(opt.argv0, '/') &&
-	    (real = realpath(opt.argv0, NULL))) {
+	} else if (opt->argv0 && strchr(opt->argv0, '/') &&
+	    (real = realpath(opt->argv0, NULL))) {
 		snprintf(exe, sizeof(exe), "%s", real);
 		free(real);
 	} else {
@@ -400,7 +427,7 @@ exedir(char *buf, size_t size)
 /* The k-th folder a profile is looked for in: each of $SAPIPE_PROFILES,
  * the built tree's, the installed one. 0 past the last. */
 static int
-profdir(int k, char *buf, size_t size)
+profdir(struct options *opt, int k, char *buf, size_t size)
 {
 	const char *d = getenv("SAPIPE_PROFILES"), *c;
 	size_t n;
@@ -414,7 +441,7 @@ profdir(int k, char *buf, size_t size)
 		if (!c)
 			break;
 	}
-	if (exedir(buf, size) && k-- == 0)
+	if (exedir(opt, buf, size) && k-- == 0)
 		return 1;
 	if (k-- == 0)
 		return snprintf(buf, size, "%s/profiles", SHAREDIR) <
@@ -423,14 +450,14 @@ profdir(int k, char *buf, size_t size)
 }
 
 static void
-notfound(const char *name, int from)
+notfound(struct options *opt, const char *name, int from)
 {
 	char dir[PATH_MAX];
 	const char *env = getenv("SAPIPE_PROFILES");
 	struct sbuf b = { 0 };
 	int k;
 
-	for (k = from; profdir(k, dir, sizeof(dir)); k++) {
+	for (k = from; profdir(opt, k, dir, sizeof(dir)); k++) {
 		sb_adds(&b, k > from ? ", " : "");
 		sb_adds(&b, dir);
 	}
@@ -470,7 +497,8 @@ onstack(FILE *fp)
 /* Find a profile: a path as it is, a name on the search path (after the
  * place where the innermost profile of the same name was found). */
 static FILE *
-profopen(const char *name, char *path, size_t size, int *k)
+profopen(struct options *opt, const char *name, char *path, size_t size,
+    int *k)
 {
 	char dir[PATH_MAX];
 	FILE *fp;
@@ -487,7 +515,7 @@ profopen(const char *name, char *path, size_t size, int *k)
 	if (pdepth > 0 && pstack[pdepth - 1].name &&
 	    strcmp(pstack[pdepth - 1].name, name) == 0)
 		*k = pstack[pdepth - 1].k + 1;
-	for (i = *k; profdir(i, dir, sizeof(dir)); i++) {
+	for (i = *k; profdir(opt, i, dir, sizeof(dir)); i++) {
 		if (snprintf(path, size, "%s/%s", dir, name) >= (int)size)
 			errx(2, "profile %s/%s: path too long", dir, name);
 		/* The same folder twice on the path is not a next one. */
@@ -502,7 +530,7 @@ profopen(const char *name, char *path, size_t size, int *k)
 		if (errno != ENOENT && errno != ENOTDIR)
 			err(2, "profile %s", path);
 	}
-	notfound(name, *k);
+	notfound(opt, name, *k);
 	return NULL;
 }
 
@@ -539,7 +567,7 @@ profpush(FILE *fp, const char *path, const char *name, int k)
 
 /* One line: "option value", '#' a comment. 1 if it held an option. */
 static int
-profline(char *s, const char *path, long lineno)
+profline(struct options *opt, char *s, const char *path, long lineno)
 {
 	const struct option *lo;
 	char *sp, *e;
@@ -568,14 +596,14 @@ profline(char *s, const char *path, long lineno)
 	    (lo->has_arg == required_argument && (!sp || !*sp)) ||
 	    (lo->has_arg == no_argument && sp && *sp))
 		errx(2, "%s:%ld: bad option line '%s'", path, lineno, s);
-	setopt(lo->val, sp);
+	setopt(opt, lo->val, sp);
 	return 1;
 }
 
 /* A profile: csvclean's long options one per line, without the "--",
  * the value after the first space; '#' starts a comment line. */
 static void
-profile(const char *name)
+profile(struct options *opt, const char *name)
 {
 	char path[PATH_MAX], *line = NULL;
 	size_t cap = 0;
@@ -583,10 +611,10 @@ profile(const char *name)
 	long lineno = 0;
 	int k, nopt = 0;
 
-	fp = profopen(name, path, sizeof(path), &k);
+	fp = profopen(opt, name, path, sizeof(path), &k);
 	profpush(fp, path, name, k);
 	while (getline(&line, &cap, fp) > 0)
-		nopt += profline(line, path, ++lineno);
+		nopt += profline(opt, line, path, ++lineno);
 	if (ferror(fp))
 		err(2, "profile %s", path);
 	/* An empty profile would pass raw input through as if cleaned. */
@@ -599,7 +627,7 @@ profile(const char *name)
 
 /* --dedup-memory: bytes, or with K, M or G for 1024, 1024^2, 1024^3. */
 static void
-opt_size(const char *arg)
+opt_size(struct options *opt, const char *arg)
 {
 	unsigned long long n;
 	char *end;
@@ -618,7 +646,7 @@ opt_size(const char *arg)
 		    HSET_MINMEM >> 10);
 		usage(stderr, 2);
 	}
-	opt.dedupmem = (size_t)(n << sh);
+	opt->dedupmem = (size_t)(n << sh);
 }
 
 /* Option text goes into every row and into PCRE2, which is told that
@@ -640,7 +668,7 @@ utf8opt(int c, const char *arg)
 }
 
 void
-setopt(int c, const char *arg)
+setopt(struct options *opt, int c, const char *arg)
 {
 	struct recode *rc = NULL;
 	char *end;
@@ -649,9 +677,9 @@ setopt(int c, const char *arg)
 	switch (c) {
 	case 'd':
 		if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
-			opt.delim = '\t';
+			opt->delim = '\t';
 		else if (strlen(arg) == 1 && strchr(",;\t|", *arg))
-			opt.delim = *arg;
+			opt->delim = *arg;
 		else
 			bad("-d", arg);
 		break;
@@ -663,51 +691,60 @@ setopt(int c, const char *arg)
 			usage(stderr, 2);
 		}
 		if (strcmp(recode_name(arg), "UTF-8") == 0)
-			{ free(opt.enc); opt.enc = NULL; }
+			{ free(opt->enc); opt->enc = NULL; }
 		else if (!(rc = recode_new(arg)))
 			errx(2, "-e %s: iconv cannot convert from %s", arg,
 			    recode_name(arg));
 		else
-			opt.enc = xstrdup(arg); /* a profile's line is reused */
+			opt->enc = xstrdup(arg); /* a profile's line is reused */
 		recode_free(rc);
 		break;
-	case 'o': free(opt.out); opt.out = xstrdup(arg); break;
-	case 'p': profile(arg); break;
-	case 'v': opt.verbose = 1; break;
-	case O_STATS: opt.stats = 1; break;
-	case O_REJECTS: free(opt.rejects); opt.rejects = xstrdup(arg); break;
-	case O_REJRAW: opt.rejraw = 1; break;
-	case O_MAXREJ: opt_maxrej(arg); break;
+	case 'o': free(opt->out); opt->out = xstrdup(arg); break;
+	case 'p': profile(opt, arg); break;
+	case 'v': opt->verbose = 1; break;
+	case O_STATS: opt->stats = 1; break;
+	case O_REJECTS: free(opt->rejects); opt->rejects = xstrdup(arg); break;
+	case O_REJRAW: opt->rejraw = 1; break;
+	case O_MAXREJ: opt_maxrej(opt, arg); break;
 	case O_MAXFIELD:
 		errno = 0;
-		opt.maxfield = strtoul(arg, &end, 10);
-		if (errno || *end || opt.maxfield == 0 || *arg == '-')
+		opt->maxfield = strtoul(arg, &end, 10);
+		if (errno || *end || opt->maxfield == 0 || *arg == '-')
 			bad("--max-field", arg);
 		break;
-	case O_PAD: opt.pad = 1; break;
-	case O_JOIN: opt.join = 1; break;
-	case O_NOTRIM: opt.notrim = 1; break;
-	case O_SNAKE: opt.snake = 1; break;
-	case O_RENAME: addlist(&opt.rename, &opt.nrename, arg); break;
-	case O_SELECT: addlist(&opt.select, &opt.nselect, arg); break;
-	case O_DATE: opt_date(arg); break;
-	case O_USDATES: opt.usdates = 1; break;
-	case O_NUMBER: opt_each(OP_NUMBER, arg); break;
-	case O_MAP: opt_map(arg); break;
-	case O_DERIVE: opt_derive(arg); break;
+	case O_PAD: opt->pad = 1; break;
+	case O_JOIN: opt->join = 1; break;
+	case O_NOTRIM: opt->notrim = 1; break;
+	case O_SNAKE: opt->snake = 1; break;
+	case O_RENAME: addlist(&opt->rename, &opt->nrename, arg); break;
+	case O_SELECT: addlist(&opt->select, &opt->nselect, arg); break;
+	case O_DATE: opt_date(opt, arg); break;
+	case O_USDATES: opt->usdates = 1; break;
+	case O_QUARTERS:
+		if (strcmp(arg, "calendar") == 0)
+			opt->quarters = SPAN_QCALENDAR;
+		else if (strcmp(arg, "fiscal") == 0)
+			opt->quarters = SPAN_QFISCAL;
+		else
+			bad("--quarters", arg);
+		break;
+	case O_NUMBER: opt_each(opt, OP_NUMBER, arg); break;
+	case O_MAP: opt_map(opt, arg); break;
+	case O_DERIVE: opt_derive(opt, arg); break;
 	case O_SET:
 		if (!strchr(arg, '=') || *arg == '=')
 			bad("--set", arg);
-		newop(OP_SET, NULL)->dst = xstrndup(arg, strcspn(arg, "="));
-		opt.ops[opt.nops - 1].value = xstrdup(strchr(arg, '=') + 1);
+		newop(opt, OP_SET, NULL)->dst = xstrndup(arg,
+		    strcspn(arg, "="));
+		opt->ops[opt->nops - 1].value = xstrdup(strchr(arg, '=') + 1);
 		break;
-	case O_REQUIRE: opt_each(OP_REQUIRE, arg); break;
-	case O_DEDUP: free(opt.dedup); opt.dedup = xstrdup(arg); break;
-	case O_DEDUPROWS: opt.deduprows = 1; break;
-	case O_DEDUPMEM: opt_size(arg); break;
-	case O_REDACT: opt_redact(arg); break;
-	case O_SAFE: opt.safe = 1; break;
-	case O_EXCEL: opt.excel = opt.safe = 1; break;
+	case O_REQUIRE: opt_each(opt, OP_REQUIRE, arg); break;
+	case O_DEDUP: free(opt->dedup); opt->dedup = xstrdup(arg); break;
+	case O_DEDUPROWS: opt->deduprows = 1; break;
+	case O_DEDUPMEM: opt_size(opt, arg); break;
+	case O_REDACT: opt_redact(opt, arg); break;
+	case O_SAFE: opt->safe = 1; break;
+	case O_EXCEL: opt->excel = opt->safe = 1; break;
 	case O_VERSION: version(); break;
 	case 'h': usage(stdout, 0); break;
 	default: usage(stderr, 2);

@@ -18,6 +18,7 @@
 #include "hset.h"
 #include "num.h"
 #include "rx.h"
+#include "span.h"
 #include "text.h"
 
 static void setval(struct run *R, long i, struct sbuf *b);
@@ -87,27 +88,27 @@ rejvalues(struct run *R, struct csvr_row *row)
 				continue;
 			safetext(R, &R->tmp, row->f[src], row->len[src]);
 			setval(R, (long)i, &R->tmp);
-			if (!opt.notrim)
+			if (!R->opt->notrim)
 				trim(&R->v[i], &R->vn[i]);
 		}
 		k = 0;
 	}
-	for (; k < opt.nops; k++)
-		if (opt.ops[k].kind == OP_REDACT)
-			redact(R, &opt.ops[k]);
-		else if (opt.ops[k].kind == OP_SET)
-			compute(R, &opt.ops[k], NULL, row);
+	for (; k < R->opt->nops; k++)
+		if (R->opt->ops[k].kind == OP_REDACT)
+			redact(R, &R->opt->ops[k]);
+		else if (R->opt->ops[k].kind == OP_SET)
+			compute(R, &R->opt->ops[k], NULL, row);
 }
 
 /* One field into the rejects file, as emit() would write it. */
 static void
 rejfield(struct run *R, const char *s, size_t n)
 {
-	if (opt.excel) {
+	if (R->opt->excel) {
 		csvw_xfield(R->rej, s, n, 0);
 		return;
 	}
-	if (opt.safe && risky(s, n)) {
+	if (R->opt->safe && risky(s, n)) {
 		R->tmp.len = 0;
 		sb_addc(&R->tmp, '\'');
 		sb_add(&R->tmp, s, n);
@@ -134,7 +135,7 @@ rejwrite(struct run *R, struct csvr *r, struct csvr_row *row,
 	safetext(R, &t, msg, strlen(msg));
 	csvw_field(R->rej, t.s, t.len, 0);
 	sb_free(&t);
-	if (opt.rejraw) {
+	if (R->opt->rejraw) {
 		raw = csvr_raw(r, &rawn);
 		csvw_field(R->rej, raw, rawn, 0);
 	} else {
@@ -155,7 +156,7 @@ reject(struct run *R, struct csvr *r, struct csvr_row *row,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (R->rejected++ < 10 || opt.verbose)
+	if (R->rejected++ < 10 || R->opt->verbose)
 		warnx("%s:%ld: %s", R->file, row->line, msg);
 	else if (R->rejected == 11)
 		warnx("(further rejects not shown; see --rejects)");
@@ -216,7 +217,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 			i = R->use[k];
 			R->v[i] = row->f[i];
 			R->vn[i] = row->len[i];
-			if (!opt.notrim)
+			if (!R->opt->notrim)
 				trim(&R->v[i], &R->vn[i]);
 		}
 		for (i = R->w; i < R->ww; i++) {
@@ -229,7 +230,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 		src = R->perm ? (size_t)R->perm[i] : i;
 		/* The extra fields follow the file's last column, which
 		 * is not the first file's last when the order differs. */
-		if (opt.join && src == R->w - 1 && row->n > R->w) {
+		if (R->opt->join && src == R->w - 1 && row->n > R->w) {
 			R->tmp.len = 0;
 			for (k = src; k < row->n; k++) {
 				if (k > src)
@@ -255,7 +256,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 					reject(R, r, row, "column '%s': byte "
 					    "0x%02X is not %s", R->name[i],
 					    (unsigned char)R->v[i][bad],
-					    opt.enc);
+					    R->opt->enc);
 					return -1;
 				}
 				setval(R, (long)i, &R->tmp);
@@ -267,7 +268,7 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 				return -1;
 			}
 		}
-		if (!opt.notrim && R->need[i])
+		if (!R->opt->notrim && R->need[i])
 			trim(&R->v[i], &R->vn[i]);
 	}
 	for (; i < R->ww; i++) {
@@ -311,6 +312,54 @@ redact(struct run *R, const struct op *o)
 	}
 }
 
+/* One format; "period" reads a period label into a span (lib/span.h).
+ * 0 and the text form in buf, or -1 (*why may say why). */
+static int
+onedate(int quarters, const char *fmt, const char *s, size_t n, char *buf,
+    const char **why)
+{
+	struct date d;
+	struct span sp;
+
+	if (strcmp(fmt, "period") == 0) {
+		if (span_label(s, n, quarters, &sp, why) != 0)
+			return -1;
+		span_str(&sp, buf);
+		return 0;
+	}
+	if (date_parse(s, n, fmt, &d) != 0)
+		return -1;
+	date_str(&d, buf);
+	return 0;
+}
+
+/* Not a date: the formats tried, and whether a period reading fits. */
+static int
+notdate(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row,
+    const char *why)
+{
+	const char *v = R->v[o->ci];
+	size_t n = R->vn[o->ci], k;
+	struct span sp;
+	int hint = 1;
+
+	for (k = 0; k < o->nfmt; k++)
+		hint = hint && strcmp(o->fmt[k], "period") != 0;
+	hint = hint && span_label(v, n, SPAN_QCALENDAR, &sp, NULL) == 0;
+	if (o->nfmt == 1 && !hint && strcmp(o->fmt[0], "period") == 0)
+		return reject(R, r, row, "column '%s': '%s' is not a period "
+		    "label%s%s", R->name[o->ci], shown(v, n), why ? ": " : "",
+		    why ? why : "");
+	return reject(R, r, row, "column '%s': '%s' is not a date%s%s%s%s%s%s",
+	    R->name[o->ci], shown(v, n), o->deffmt ? (R->opt->usdates ?
+	    " (month-first)" : " (day-first)") : " (format ",
+	    o->deffmt ? "" : o->fmt[0],
+	    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")",
+	    why ? ": " : "", why ? why : "",
+	    hint ? "; as a period label, read it with --date "
+	    "COLUMN=period" : "");
+}
+
 static int
 do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 {
@@ -318,29 +367,22 @@ do_date(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 		"%m-%d-%Y", "%m.%d.%Y" };
 	const char *const *f = o->deffmt ? ukfmt : (const char *const *)o->fmt;
 	size_t n = o->deffmt ? sizeof(ukfmt) / sizeof(*ukfmt) : o->nfmt, k;
-	const char *fmt;
-	struct date d;
-	char buf[16];
+	const char *fmt, *why = NULL;
+	char buf[SPAN_TEXT];
 
 	if (R->vn[o->ci] == 0)
 		return 0;
 	for (k = 0; k < n; k++) {
 		fmt = f[k];
-		if (o->deffmt && opt.usdates && k >= 1 && k <= 4)
+		if (o->deffmt && R->opt->usdates && k >= 1 && k <= 4)
 			fmt = usfmt[k - 1];
-		if (date_parse(R->v[o->ci], R->vn[o->ci], fmt, &d) == 0)
+		if (onedate(R->opt->quarters, fmt, R->v[o->ci], R->vn[o->ci], buf, &why) == 0)
 			break;
 	}
-	if (k == n) {
-		reject(R, r, row, "column '%s': '%s' is not a date%s%s%s",
-		    R->name[o->ci], shown(R->v[o->ci], R->vn[o->ci]),
-		    o->deffmt ? (opt.usdates ? " (month-first)" :
-		    " (day-first)") : " (format ", o->deffmt ? "" : o->fmt[0],
-		    o->deffmt ? "" : o->nfmt > 1 ? ", ...)" : ")");
-		return -1;
-	}
+	if (k == n)
+		return notdate(R, o, r, row, why);
 	R->tmp.len = 0;
-	sb_add(&R->tmp, buf, date_str(&d, buf));
+	sb_add(&R->tmp, buf, strlen(buf));
 	setval(R, o->ci, &R->tmp);
 	return 0;
 }
@@ -498,7 +540,7 @@ isdup(struct run *R)
 		if (!hset_add(R->ids, R->idh))
 			return 1;
 	}
-	if (!opt.deduprows)
+	if (!R->opt->deduprows)
 		return 0;
 	for (i = 0; i < R->nsel; i++)
 		h = hash64(R->v[R->sel[i]], R->vn[R->sel[i]], h + i);
@@ -521,16 +563,9 @@ emit(struct run *R, const struct csvr_row *row)
 	struct sbuf *b = &R->line;
 	const char *v;
 	size_t i, k, n;
-	uintptr_t lo = 0, hi = 0;
 	long c;
 	int q, rk;
 
-	/* A value still inside a row that the scanner split holds no quote,
-	 * line end or comma: no need to look. */
-	if (!row->quoted && !row->nul && R->delim == ',' && row->n > 0) {
-		lo = (uintptr_t)row->f[0];
-		hi = (uintptr_t)(row->f[row->n - 1] + row->len[row->n - 1]);
-	}
 	b->len = 0;
 	for (i = 0; i < R->nsel; i++) {
 		c = R->sel[i];
@@ -539,9 +574,10 @@ emit(struct run *R, const struct csvr_row *row)
 		grow(&b->s, &b->cap, b->len + 2 * n + 4);
 		if (i > 0)
 			b->s[b->len++] = ',';
-		rk = opt.safe && risky(v, n);
-		q = (!((uintptr_t)v >= lo && (uintptr_t)v + n <= hi) &&
-		    csvw_needq(v, n)) || (rk && opt.excel);
+		rk = R->opt->safe && risky(v, n);
+		/* (a value still in a row that needs no quoting is not
+		 * looked at) */
+		q = csvw_needq_in(row, v, n) || (rk && R->opt->excel);
 		if (q)
 			b->s[b->len++] = '"';
 		if (rk)
@@ -580,7 +616,7 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	R->opk = 0;
 	if (row->err == CSVR_ETOOLONG)
 		return reject(R, r, row, "field longer than --max-field "
-		    "(%zu bytes)", opt.maxfield);
+		    "(%zu bytes)", R->opt->maxfield);
 	if (row->err == CSVR_EQUOTE)
 		return reject(R, r, row, "quoted field not closed before the "
 		    "end of input");
@@ -594,8 +630,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->headers++;
 		return 0;
 	}
-	if ((row->n < R->fh->n && !opt.pad) || (row->n > R->fh->n &&
-	    !opt.join))
+	if ((row->n < R->fh->n && !R->opt->pad) || (row->n > R->fh->n &&
+	    !R->opt->join))
 		return reject(R, r, row, "%zu fields where the header has %zu%s",
 		    row->n, R->fh->n, row->quoted ? " (a stray quote?)" : "");
 	if (load(R, r, row) != 0)
@@ -609,9 +645,9 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->idh = hash64(R->idp, R->idn, 1);
 		hset_prefetch(R->ids, R->idh);
 	}
-	for (k = 0; k < opt.nops; k++) {
+	for (k = 0; k < R->opt->nops; k++) {
 		R->opk = k; /* the ops before it have run */
-		if (do_op(R, &opt.ops[k], r, row) != 0)
+		if (do_op(R, &R->opt->ops[k], r, row) != 0)
 			return -1;
 	}
 	if (isdup(R)) {

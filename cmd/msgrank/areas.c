@@ -13,80 +13,86 @@ struct area {
 	const char *name; /* its name_key() */
 	size_t first;     /* its first row */
 };
-struct area *areas;   /* distinct data areas, sorted by name */
-static size_t nareas;
+
+/* A row to sort by area, category, period, then by where it stands. */
+struct rowkey {
+	const struct row *r;
+	const char *period;
+	size_t i;
+};
 
 static int
 cmpkey(const void *a, const void *b)
 {
-	const struct row *x = &rows[*(const size_t *)a];
-	const struct row *y = &rows[*(const size_t *)b];
+	const struct rowkey *x = a, *y = b;
 	int c;
 
-	if ((c = strcmp(x->akey, y->akey)))
+	if ((c = strcmp(x->r->akey, y->r->akey)))
 		return c;
-	if ((c = strcmp(x->ckey, y->ckey)))
+	if ((c = strcmp(x->r->ckey, y->r->ckey)))
 		return c;
-	if ((c = strcmp(FIELD(x, C_PERIOD), FIELD(y, C_PERIOD))))
+	if ((c = strcmp(x->period, y->period)))
 		return c;
-	return (*(const size_t *)a > *(const size_t *)b) -
-	    (*(const size_t *)a < *(const size_t *)b);
+	return (x->i > y->i) - (x->i < y->i);
 }
 
 /* A row repeated would be ranked against itself: an error. Collect the
  * distinct areas on the way. */
 void
-index_rows(void)
+index_rows(struct run *R)
 {
-	size_t *ix = xcalloc(nrows + 1, sizeof(*ix)), i;
+	struct rowkey *k = xcalloc(R->nrows + 1, sizeof(*k));
 	const struct row *r, *p;
+	size_t i;
 
-	for (i = 0; i < nrows; i++)
-		ix[i] = i;
-	qsort(ix, nrows, sizeof(*ix), cmpkey);
-	areas = xcalloc(nrows + 1, sizeof(*areas));
-	for (i = 0; i < nrows; i++) {
-		r = &rows[ix[i]];
-		p = i ? &rows[ix[i - 1]] : NULL;
+	for (i = 0; i < R->nrows; i++) {
+		k[i].r = &R->rows[i];
+		k[i].period = FIELD(R, &R->rows[i], C_PERIOD);
+		k[i].i = i;
+	}
+	qsort(k, R->nrows, sizeof(*k), cmpkey);
+	R->areas = xcalloc(R->nrows + 1, sizeof(*R->areas));
+	for (i = 0; i < R->nrows; i++) {
+		r = k[i].r;
+		p = i ? k[i - 1].r : NULL;
 		if (p && strcmp(p->akey, r->akey) == 0) {
-			if (strcmp(p->ckey, r->ckey) == 0 && strcmp(FIELD(p,
-			    C_PERIOD),
-			    FIELD(r, C_PERIOD)) == 0)
+			if (strcmp(p->ckey, r->ckey) == 0 &&
+			    strcmp(k[i - 1].period, k[i].period) == 0)
 				errx(1, "%s:%ld: area '%s', category '%s', "
 				    "period '%s' again, first at %s:%ld%s",
-				    r->file, r->line, FIELD(r, C_AREA),
-				    FIELD(r, C_CATEGORY), FIELD(r, C_PERIOD),
+				    r->file, r->line, FIELD(R, r, C_AREA),
+				    FIELD(R, r, C_CATEGORY), k[i].period,
 				    p->file, p->line, p->file != r->file &&
 				    strcmp(p->file, r->file) == 0 ? " (the "
 				    "same file given twice)" : "");
-			if (ix[i] < areas[nareas - 1].first)
-				areas[nareas - 1].first = ix[i];
+			if (k[i].i < R->areas[R->nareas - 1].first)
+				R->areas[R->nareas - 1].first = k[i].i;
 			continue;
 		}
-		areas[nareas].name = r->akey;
-		areas[nareas++].first = ix[i];
+		R->areas[R->nareas].name = r->akey;
+		R->areas[R->nareas++].first = k[i].i;
 	}
-	free(ix);
+	free(k);
 }
 
 /* --focus names no area of the data: say so, and the one meant when
  * it is a slip (lib/name's edit distance on the keys). */
 static void
-nofocus(void)
+nofocus(struct run *R)
 {
-	const char **keys = xcalloc(nareas + 1, sizeof(*keys));
+	const char **keys = xcalloc(R->nareas + 1, sizeof(*keys));
 	long near;
 	size_t i;
 
-	for (i = 0; i < nareas; i++)
-		keys[i] = areas[i].name;
-	near = name_near(focuskey, keys, nareas);
+	for (i = 0; i < R->nareas; i++)
+		keys[i] = R->areas[i].name;
+	near = name_near(R->focuskey, keys, R->nareas);
 	free(keys);
 	if (near >= 0)
 		errx(1, "--focus: area '%s' is not in the data; did you mean "
-		    "'%s'?", opt_focus, FIELD(&rows[areas[near].first],
-		    C_AREA));
-	errx(1, "--focus: area '%s' is not in the data", opt_focus);
+		    "'%s'?", R->opt_focus,
+		    FIELD(R, &R->rows[R->areas[near].first], C_AREA));
+	errx(1, "--focus: area '%s' is not in the data", R->opt_focus);
 }
 
 static int
@@ -111,55 +117,57 @@ cmpmembarea(const void *key, const void *a)
 
 /* The memberships of area: the first, and *n of them (0: none). */
 const struct memb *
-groupsof(const char *area, size_t *n)
+groupsof(struct run *R, const char *area, size_t *n)
 {
 	const struct memb *m, *e;
 
 	*n = 0;
-	if (!nmemb || !(m = bsearch(area, memb, nmemb, sizeof(*memb),
-	    cmpmembarea)))
+	if (!R->nmemb || !(m = bsearch(area, R->memb, R->nmemb,
+	    sizeof(*R->memb), cmpmembarea)))
 		return NULL;
-	while (m > memb && strcmp(m[-1].area, area) == 0)
+	while (m > R->memb && strcmp(m[-1].area, area) == 0)
 		m--;
-	for (e = m; e < memb + nmemb && strcmp(e->area, area) == 0; e++)
+	for (e = m; e < R->memb + R->nmemb && strcmp(e->area, area) == 0; e++)
 		(*n)++;
 	return m;
 }
 
 int
-ingroup(const char *area)
+ingroup(struct run *R, const char *area)
 {
 	size_t n;
 
-	groupsof(area, &n);
-	return !opt_group || n > 0;
+	groupsof(R, area, &n);
+	return !R->opt_group || n > 0;
 }
 
 /* Say what does not match between data, groups and accuracies. */
 void
-report(void)
+report(struct run *R)
 {
-	struct area *byfirst = xcalloc(nareas + 1, sizeof(*byfirst));
+	struct area *byfirst = xcalloc(R->nareas + 1, sizeof(*byfirst));
 	struct sbuf none = { 0 };
 	size_t i, nnone = 0;
 
-	for (i = 0; i < nmemb; i++)
-		if (!bsearch(memb[i].area, areas, nareas, sizeof(*areas),
-		    cmpname))
+	for (i = 0; i < R->nmemb; i++)
+		if (!bsearch(R->memb[i].area, R->areas, R->nareas,
+		    sizeof(*R->areas), cmpname))
 			warnx("%s:%ld: area '%s' of group '%s' is not in the "
-			    "data", memb[i].file, memb[i].line, memb[i].name,
-			    gname[memb[i].g]);
-	memcpy(byfirst, areas, nareas * sizeof(*areas));
-	qsort(byfirst, nareas, sizeof(*byfirst), cmpfirst);
-	for (i = 0; i < nareas; i++) {
-		if (!ingroup(byfirst[i].name)) {
+			    "data", R->memb[i].file, R->memb[i].line,
+			    R->memb[i].name, R->gname[R->memb[i].g]);
+	memcpy(byfirst, R->areas, R->nareas * sizeof(*R->areas));
+	qsort(byfirst, R->nareas, sizeof(*byfirst), cmpfirst);
+	for (i = 0; i < R->nareas; i++) {
+		if (!ingroup(R, byfirst[i].name)) {
 			sb_adds(&none, none.len ? "', '" : "'");
-			sb_adds(&none, FIELD(&rows[byfirst[i].first], C_AREA));
+			sb_adds(&none, FIELD(R, &R->rows[byfirst[i].first],
+			    C_AREA));
 			nnone++;
-		} else if (opt_accuracy && !findacc(byfirst[i].name)) {
+		} else if (R->opt_accuracy && !findacc(R, byfirst[i].name)) {
 			warnx("area '%s' has no accuracy in %s: its adj_rate "
-			    "is left empty", FIELD(&rows[byfirst[i].first],
-			    C_AREA), opt_accuracy);
+			    "is left empty",
+			    FIELD(R, &R->rows[byfirst[i].first], C_AREA),
+			    R->opt_accuracy);
 		}
 	}
 	/* One line: with a rollup, county and districts are expected here. */
@@ -168,9 +176,9 @@ report(void)
 		    nnone == 1 ? "" : "s", sb_str(&none));
 	sb_free(&none);
 	free(byfirst);
-	if (opt_focus && !bsearch(focuskey, areas, nareas, sizeof(*areas),
-	    cmpname))
-		nofocus();
-	if (opt_focus && !ingroup(focuskey))
-		errx(1, "--focus: area '%s' is in no group", opt_focus);
+	if (R->opt_focus && !bsearch(R->focuskey, R->areas, R->nareas,
+	    sizeof(*R->areas), cmpname))
+		nofocus(R);
+	if (R->opt_focus && !ingroup(R, R->focuskey))
+		errx(1, "--focus: area '%s' is in no group", R->opt_focus);
 }

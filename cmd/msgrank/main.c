@@ -37,14 +37,6 @@ const char *addname[] = { "group", "rank", "of", "group_mean",
 	"polarity", "verdict", "adj_rate", "adj_rank" };
 const size_t naddname = sizeof(addname) / sizeof(addname[0]);
 
-const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
-const char *opt_indicators;
-char *focuskey;
-int opt_by = BY_RATE, opt_perset, opt_bench = BENCH_MEAN, opt_verbose;
-struct meta *meta;
-double opt_conf = 0.95, opt_per = 1000.0;
-char *colover[NCOL];
-
 static void
 usage(FILE *fp, int status)
 {
@@ -93,7 +85,7 @@ badval(const char *opt, const char *arg, const char *want)
 
 /* -c NAME=COLUMN: read input column COLUMN as NAME. */
 static void
-setcol(const char *arg)
+setcol(struct run *R, const char *arg)
 {
 	const char *column;
 	long i = hdr_role(arg, colname, NCOL, &column);
@@ -105,67 +97,67 @@ setcol(const char *arg)
 		    "prev_population, prev_rate or kind", arg);
 		usage(stderr, 2);
 	}
-	free(colover[i]);
-	colover[i] = xstrdup(column);
+	free(R->colover[i]);
+	R->colover[i] = xstrdup(column);
 }
 
 static void
-freeall(void)
+freeall(struct run *R)
 {
 	size_t i;
 
-	for (i = 0; i < nrows; i++) {
-		free(rows[i].akey);
-		free(rows[i].ckey);
-		free(rows[i].f[0]);
-		free(rows[i].f);
-		free(rows[i].len);
+	for (i = 0; i < R->nrows; i++) {
+		free(R->rows[i].akey);
+		free(R->rows[i].ckey);
+		free(R->rows[i].f[0]);
+		free(R->rows[i].f);
+		free(R->rows[i].len);
 	}
-	free(rows);
-	for (i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
-	freegroups();
-	for (i = 0; i < nmemb; i++) {
-		free(memb[i].area);
-		free(memb[i].name);
+	free(R->rows);
+	for (i = 0; i < R->nfiles; i++)
+		free(R->files[i]);
+	free(R->files);
+	freegroups(R);
+	for (i = 0; i < R->nmemb; i++) {
+		free(R->memb[i].area);
+		free(R->memb[i].name);
 	}
-	free(memb);
-	for (i = 0; i < naccs; i++) {
-		free(accs[i].area);
-		free(accs[i].name);
+	free(R->memb);
+	for (i = 0; i < R->naccs; i++) {
+		free(R->accs[i].area);
+		free(R->accs[i].name);
 	}
-	free(accs);
-	free(focuskey);
+	free(R->accs);
+	free(R->focuskey);
 	for (i = 0; i < NCOL; i++)
-		free(colover[i]);
-	free(ents);
-	free(areas);
-	free(dropcol);
-	meta_free(meta);
-	hdr_free(hdr);
+		free(R->colover[i]);
+	free(R->ents);
+	free(R->areas);
+	free(R->dropcol);
+	meta_free(R->meta);
+	hdr_free(R->hdr);
 }
 
 static int
-bylevel(const char *s)
+bylevel(struct run *R, const char *s)
 {
 	if (strcmp(s, "95") == 0)
-		opt_conf = 0.95;
+		R->opt_conf = 0.95;
 	else if (strcmp(s, "99.8") == 0)
-		opt_conf = 0.998;
+		R->opt_conf = 0.998;
 	else
 		return -1;
 	return 0;
 }
 
 static int
-byopt(const char *s)
+byopt(struct run *R, const char *s)
 {
 	int i;
 
 	for (i = 0; i < NBY; i++)
 		if (strcmp(s, byname[i]) == 0)
-			return opt_by = i;
+			return R->opt_by = i;
 	return -1;
 }
 
@@ -189,6 +181,8 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct run run = { .opt_by = BY_RATE, .opt_bench = BENCH_MEAN,
+		.opt_conf = 0.95, .opt_per = 1000.0 }, *R = &run;
 	FILE *fp;
 	int ch, i, ret = 0;
 
@@ -197,51 +191,51 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, "c:ho:v", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			setcol(optarg);
+			setcol(R, optarg);
 			break;
 		case 'h':
 			usage(stdout, 0);
 			break;
 		case 'o':
-			opt_o = optarg;
+			R->opt_o = optarg;
 			break;
 		case 'v':
-			opt_verbose = 1;
+			R->opt_verbose = 1;
 			break;
 		case O_ACCURACY:
-			opt_accuracy = optarg;
+			R->opt_accuracy = optarg;
 			break;
 		case O_BENCH:
 			if (strcmp(optarg, "mean") == 0)
-				opt_bench = BENCH_MEAN;
+				R->opt_bench = BENCH_MEAN;
 			else if (strcmp(optarg, "pooled") == 0)
-				opt_bench = BENCH_POOLED;
+				R->opt_bench = BENCH_POOLED;
 			else
 				badval("--benchmark", optarg, "mean or pooled");
 			break;
 		case O_BY:
-			if (byopt(optarg) < 0)
+			if (byopt(R, optarg) < 0)
 				badval("--by", optarg, "rate, adj_rate, "
 				    "change_pct or count");
 			break;
 		case O_FOCUS:
-			opt_focus = optarg;
+			R->opt_focus = optarg;
 			break;
 		case O_GROUP:
-			opt_group = optarg;
+			R->opt_group = optarg;
 			break;
 		case O_IND:
-			opt_indicators = optarg;
+			R->opt_indicators = optarg;
 			break;
 		case O_LEVEL:
-			if (bylevel(optarg) < 0)
+			if (bylevel(R, optarg) < 0)
 				badval("--level", optarg, "95 or 99.8");
 			break;
 		case O_PER:
-			if (num_dbl(optarg, strlen(optarg), &opt_per) != 0 ||
-			    opt_per <= 0)
+			if (num_dbl(optarg, strlen(optarg), &R->opt_per) != 0 ||
+			    R->opt_per <= 0)
 				badval("--per", optarg, "a number above 0");
-			opt_perset = 1;
+			R->opt_perset = 1;
 			break;
 		case O_VERSION:
 			version();
@@ -252,39 +246,39 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (opt_by == BY_ADJ && !opt_accuracy) {
+	if (R->opt_by == BY_ADJ && !R->opt_accuracy) {
 		warnx("--by adj_rate needs --accuracy");
 		usage(stderr, 2);
 	}
-	if (opt_bench == BENCH_POOLED && opt_by != BY_RATE &&
-	    opt_by != BY_ADJ) {
+	if (R->opt_bench == BENCH_POOLED && R->opt_by != BY_RATE &&
+	    R->opt_by != BY_ADJ) {
 		warnx("--benchmark pooled needs --by rate or adj_rate");
 		usage(stderr, 2);
 	}
 
-	if (opt_focus)
-		focuskey = keydup(opt_focus, strlen(opt_focus));
-	if (opt_group)
-		read_groups(opt_group);
+	if (R->opt_focus)
+		R->focuskey = keydup(R->opt_focus, strlen(R->opt_focus));
+	if (R->opt_group)
+		read_groups(R, R->opt_group);
 	else
-		groupidx(xstrdup("all"));
-	if (opt_accuracy)
-		read_accuracy(opt_accuracy);
-	if (opt_indicators)
-		meta = meta_read(opt_indicators);
+		groupidx(R, xstrdup("all"));
+	if (R->opt_accuracy)
+		read_accuracy(R, R->opt_accuracy);
+	if (R->opt_indicators)
+		R->meta = meta_read(R->opt_indicators);
 	if (argc == 0)
-		read_file("-");
+		read_file(R, "-");
 	for (i = 0; i < argc; i++)
-		read_file(argv[i]);
-	index_rows();
-	report();
-	read_polarity();
-	make_entries();
-	rank_all();
-	report_unranked();
-	fp = out_open(opt_o);
-	write_all(fp);
+		read_file(R, argv[i]);
+	index_rows(R);
+	report(R);
+	read_polarity(R);
+	make_entries(R);
+	rank_all(R);
+	report_unranked(R);
+	fp = out_open(R->opt_o);
+	write_all(R, fp);
 	ret |= out_close(fp, ret == 0);
-	freeall();
+	freeall(R);
 	return ret;
 }

@@ -1,11 +1,13 @@
-/* msgrank's private header: the tables, the state the files share and
- * the functions they call across files. */
+/* msgrank's private header: the tables, the state of a run, which every
+ * function is given (struct run), and the functions the files call
+ * across. */
+#ifndef MSGRANK_H
+#define MSGRANK_H
+
 #include <stddef.h>
 #include <stdio.h>
 
 #include "header.h"
-
-#define MAXFIELD (1 << 20)
 
 /* The input columns msgrank reads. */
 enum { C_AREA, C_CATEGORY, C_PERIOD, C_POLARITY, C_COUNT, C_POPULATION,
@@ -76,61 +78,70 @@ struct acc {
 
 struct area;
 
-/* main.c: the options */
-extern const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
-extern char *focuskey;       /* name_key() of --focus */
-extern const char *opt_indicators;
-extern int opt_by, opt_perset, opt_bench, opt_verbose;
-extern struct meta *meta;    /* --indicators, or NULL */
-extern double opt_conf, opt_per;
-extern char *colover[NCOL];
+/* What one run works with: the options, then what is read and made. */
+struct run {
+	/* main.c: the options */
+	const char *opt_accuracy, *opt_focus, *opt_group, *opt_o;
+	char *focuskey;          /* name_key() of --focus */
+	const char *opt_indicators;
+	int opt_by, opt_perset, opt_bench, opt_verbose;
+	struct meta *meta;       /* --indicators, or NULL */
+	double opt_conf, opt_per;
+	char *colover[NCOL];     /* -c NAME=COLUMN */
 
-/* read.c: the data, groups and accuracies */
-extern long col[NCOL];       /* index of each input column, or -1 */
-extern struct hdr *hdr;      /* the data's header */
-extern int *dropcol;         /* input columns replaced by ours */
-extern char **files;
-extern size_t nfiles;
-extern struct row *rows;
-extern size_t nrows;
-extern char **gname;         /* as first written */
-extern size_t ngroup;
-extern struct memb *memb;
-extern size_t nmemb;
-extern struct acc *accs;
-extern size_t naccs;
+	/* read.c: the data, groups and accuracies */
+	long col[NCOL];          /* index of each input column, or -1 */
+	struct hdr *hdr;         /* the data's header */
+	int *dropcol;            /* input columns replaced by ours */
+	char **files;
+	size_t nfiles;
+	struct row *rows;
+	size_t nrows, rowcap;
+	char **gname;            /* as first written */
+	char **gkey;             /* their name_key() */
+	size_t ngroup;
+	size_t *gtab, gmask;     /* open addressing: index into gname + 1 */
+	struct memb *memb;
+	size_t nmemb;
+	struct acc *accs;
+	size_t naccs;
 
-/* areas.c */
-extern struct area *areas;   /* distinct data areas, sorted by name */
+	/* areas.c */
+	struct area *areas;      /* distinct data areas, sorted by name */
+	size_t nareas;
 
-/* rank.c */
-extern struct ent *ents;
-extern size_t nents;
+	/* rank.c */
+	struct ent *ents;
+	size_t nents;
+};
 
 #define HAS(r, c)    (((r)->has >> (c)) & 1u)
 #define HASVAL(r, b) (((r)->hasval >> (b)) & 1u)
-#define FIELD(r, c)  ((r)->f[col[c]])
+#define FIELD(R, r, c) ((r)->f[(R)->col[c]])
+#define FLEN(R, r, c)  ((r)->len[(R)->col[c]])
 
 /* read.c */
-size_t groupidx(char *name);
+size_t groupidx(struct run *R, char *name);
 char *keydup(const char *s, size_t n);
-void freegroups(void);
-void read_groups(const char *path);
-void read_accuracy(const char *path);
-const struct acc *findacc(const char *area);
-void read_file(const char *path);
-void read_polarity(void);
+void freegroups(struct run *R);
+void read_groups(struct run *R, const char *path);
+void read_accuracy(struct run *R, const char *path);
+const struct acc *findacc(struct run *R, const char *area);
+void read_file(struct run *R, const char *path);
+void read_polarity(struct run *R);
 
 /* areas.c */
-void index_rows(void);
-const struct memb *groupsof(const char *area, size_t *n);
-int ingroup(const char *area);
-void report(void);
+void index_rows(struct run *R);
+const struct memb *groupsof(struct run *R, const char *area, size_t *n);
+int ingroup(struct run *R, const char *area);
+void report(struct run *R);
 
 /* rank.c */
-void make_entries(void);
-void report_unranked(void);
-void rank_all(void);
+void make_entries(struct run *R);
+void report_unranked(struct run *R);
+void rank_all(struct run *R);
 
 /* write.c */
-void write_all(FILE *fp);
+void write_all(struct run *R, FILE *fp);
+
+#endif

@@ -34,13 +34,13 @@ band(const struct row *r, double mean)
  * else higher or lower, which polarity makes better or worse. With the
  * group mean as benchmark, similar is band "in line". */
 static const char *
-verdict(const struct row *r, const struct ent *e)
+verdict(struct run *R, const struct row *r, const struct ent *e)
 {
-	double b = opt_bench == BENCH_POOLED ? e->pooled : e->mean;
+	double b = R->opt_bench == BENCH_POOLED ? e->pooled : e->mean;
 	int hi;
 
 	if (e->rank <= 0 || !r->hasci ||
-	    (opt_bench == BENCH_POOLED ? !e->haspooled : e->of <= 0))
+	    (R->opt_bench == BENCH_POOLED ? !e->haspooled : e->of <= 0))
 		return "";
 	if (r->lcl <= b && b <= r->ucl)
 		return "similar";
@@ -53,14 +53,14 @@ verdict(const struct row *r, const struct ent *e)
 }
 
 static void
-write_header(FILE *fp)
+write_header(struct run *R, FILE *fp)
 {
-	size_t i, n = opt_accuracy ? NADD : NADD - 2;
+	size_t i, n = R->opt_accuracy ? NADD : NADD - 2;
 	int first = 1;
 
-	for (i = 0; i < hdr->n; i++)
-		if (!dropcol[i]) {
-			csvw_str(fp, hdr->name[i], first);
+	for (i = 0; i < R->hdr->n; i++)
+		if (!R->dropcol[i]) {
+			csvw_str(fp, R->hdr->name[i], first);
 			first = 0;
 		}
 	for (i = 0; i < n; i++) {
@@ -73,19 +73,19 @@ write_header(FILE *fp)
 /* vs_mean_pct: the difference as a % of the mean; for a change_pct,
  * already a percentage, the difference in percentage points. */
 static void
-write_ent(FILE *fp, const struct ent *e)
+write_ent(struct run *R, FILE *fp, const struct ent *e)
 {
-	const struct row *r = &rows[e->row];
-	int dec = opt_by == BY_CHANGE ? 1 : 2, ranked = e->rank > 0;
+	const struct row *r = &R->rows[e->row];
+	int dec = R->opt_by == BY_CHANGE ? 1 : 2, ranked = e->rank > 0;
 	size_t i;
 	int first = 1;
 
-	for (i = 0; i < hdr->n; i++)
-		if (!dropcol[i]) {
+	for (i = 0; i < R->hdr->n; i++)
+		if (!R->dropcol[i]) {
 			csvw_field(fp, r->f[i], r->len[i], first);
 			first = 0;
 		}
-	csvw_str(fp, gname[e->g], first);
+	csvw_str(fp, R->gname[e->g], first);
 	putnum(fp, ranked, (double)e->rank, 0);
 	putnum(fp, 1, (double)e->of, 0);
 	putnum(fp, e->of > 0, e->mean, dec);
@@ -101,8 +101,8 @@ write_ent(FILE *fp, const struct ent *e)
 	putnum(fp, e->prank > 0, (double)e->prank, 0);
 	putnum(fp, e->pof > 0, (double)e->pof, 0);
 	csvw_str(fp, meta_polname(r->polarity), 0);
-	csvw_str(fp, verdict(r, e), 0);
-	if (opt_accuracy) {
+	csvw_str(fp, verdict(R, r, e), 0);
+	if (R->opt_accuracy) {
 		putnum(fp, HASVAL(r, BY_ADJ), r->val[BY_ADJ], 2);
 		putnum(fp, e->adjrank > 0, (double)e->adjrank, 0);
 	}
@@ -110,12 +110,13 @@ write_ent(FILE *fp, const struct ent *e)
 }
 
 void
-write_all(FILE *fp)
+write_all(struct run *R, FILE *fp)
 {
 	size_t i;
 
-	write_header(fp);
-	for (i = 0; i < nents; i++)
-		if (!opt_focus || strcmp(rows[ents[i].row].akey, focuskey) == 0)
-			write_ent(fp, &ents[i]);
+	write_header(R, fp);
+	for (i = 0; i < R->nents; i++)
+		if (!R->opt_focus || strcmp(R->rows[R->ents[i].row].akey,
+		    R->focuskey) == 0)
+			write_ent(R, fp, &R->ents[i]);
 }

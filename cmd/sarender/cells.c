@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "header.h"
 #include "meta.h"
@@ -14,10 +15,10 @@ static const char *const ragsym[] = { "", "\xe2\x97\x8b ", "\xe2\x97\x90 ",
 	"\xe2\x97\x8f " }; /* ○ ◐ ● : empty, half, full in black and white */
 
 static void
-fmtpct(struct sbuf *b, double v)
+fmtpct(struct sarender *S, struct sbuf *b, double v)
 {
 	v = round1(v, 1);
-	if (!ascii)
+	if (!S->ascii)
 		sb_adds(b, v > 0 ? "\xe2\x96\xb2 " : v < 0 ? "\xe2\x96\xbc " :
 		    "\xe2\x96\xba "); /* ▲ ▼ ► */
 	fmtnum(b, v, 1, 1);
@@ -28,9 +29,10 @@ fmtpct(struct sbuf *b, double v)
  * ASCII is wanted), a footnote symbol explained under the table in
  * Markdown and HTML. */
 static const char *
-sigmark(void)
+sigmark(struct sarender *S)
 {
-	return fmt == F_TEXT || ascii ? " (significant)" : " \xe2\x80\xa0";
+	return S->fmt == F_TEXT || S->ascii ? " (significant)" :
+	    " \xe2\x80\xa0";
 	/* † */
 }
 
@@ -137,14 +139,14 @@ ownper(struct tab *t, size_t r, const struct col *c, struct sbuf *b)
 
 /* A cell as the reader sees it, before escaping for the format. */
 static char *
-cellval(struct tab *t, size_t r, const struct col *c)
+cellval(struct sarender *S, struct tab *t, size_t r, const struct col *c)
 {
 	struct sbuf b = { 0 };
 	const char *s;
 	double v, of;
 
 	if (c->kind == K_RAG) {
-		if (fmt != F_CSV && !ascii)
+		if (S->fmt != F_CSV && !S->ascii)
 			sb_adds(&b, ragsym[t->rag[r]]);
 		sb_adds(&b, ragword[t->rag[r]]);
 		return (char *)sb_str(&b);
@@ -153,6 +155,8 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		return xstrdup("");
 	if (c->kind == K_PARTIAL)
 		return partialtext(t, r);
+	if (c->kind == K_SCORE)
+		return prio_score(S, t, r, c);
 	s = t->row[r][c->src];
 	if ((c->role == R_COUNT && t->sup[r] & SUP_C) ||
 	    (c->role == R_PREV_COUNT && t->sup[r] & SUP_P)) {
@@ -161,16 +165,16 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		    SUP_P2))
 			return xstrdup(isblank_s(s) ? "" : "[c]");
 		sb_addc(&b, '<');
-		fmtnum(&b, (double)suppress, 0, 0);
+		fmtnum(&b, (double)S->suppress, 0, 0);
 		return (char *)sb_str(&b);
 	}
 	if (t->sup[r] & colsup(t, c->src))
 		return xstrdup("");
-	if (fmt == F_CSV || c->kind == K_TEXT || (c->kind != K_BAND &&
+	if (S->fmt == F_CSV || c->kind == K_TEXT || (c->kind != K_BAND &&
 	    !getnum(s, &v)))
 		return xstrdup(s);
 	if ((c->kind == K_RANK || c->kind == K_BAND) && alone(t, r))
-		return xstrdup(ascii ? "-" : "\xe2\x80\x93"); /* – */
+		return xstrdup(S->ascii ? "-" : "\xe2\x80\x93"); /* – */
 	switch (c->kind) {
 	case K_INT:
 	case K_SINT:
@@ -183,9 +187,9 @@ cellval(struct tab *t, size_t r, const struct col *c)
 		ownper(t, r, c, &b);
 		break;
 	case K_PCT:
-		fmtpct(&b, v);
+		fmtpct(S, &b, v);
 		if (c->role == R_CHANGE_PCT && significant(t, r))
-			sb_adds(&b, sigmark());
+			sb_adds(&b, sigmark(S));
 		break;
 	case K_RANK:
 		fmtnum(&b, v, 0, 0);
@@ -270,9 +274,9 @@ tgmeasures(struct sbuf *b, const struct tab *t)
 
 /* Notes under the table: what the colours, ranks and blanks mean. */
 static size_t
-notes(struct tab *t, char ***out)
+notes(struct sarender *S, struct tab *t, char ***out)
 {
-	char **n = xcalloc(12, sizeof(char *));
+	char **n = xcalloc(16, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
 	int rag = 0, rank = 0, band = 0, single = 0, part = 0, verdict = 0;
@@ -302,13 +306,13 @@ notes(struct tab *t, char ***out)
 		n[k++] = b.s;
 		b = (struct sbuf){ 0 };
 	}
-	if (rag && (!t->ntg || opt_rag) && t->ix[R_CHANGE_PCT] >= 0) {
+	if (rag && (!t->ntg || S->opt_rag) && t->ix[R_CHANGE_PCT] >= 0) {
 		sb_adds(&b, t->ntg ? "Indicators without a target: " :
 		    "Status: ");
 		sb_adds(&b, "Green where the change is ");
-		fmtnum(&b, ragg, 1, 1);
+		fmtnum(&b, S->ragg, 1, 1);
 		sb_adds(&b, "% or less, Amber up to ");
-		fmtnum(&b, raga, 1, 1);
+		fmtnum(&b, S->raga, 1, 1);
 		sb_adds(&b, "%, Red above.");
 		for (i = 0; i < t->n && t->pol[i] != META_HIGH &&
 		    t->pol[i] != META_NONE; i++)
@@ -326,7 +330,7 @@ notes(struct tab *t, char ***out)
 		n[k++] = xstrdup("(was 8/15): the place in the comparison "
 		    "period, ranked the same way.");
 	if (sig)
-		n[k++] = xstrdup(fmt == F_TEXT || ascii ? sig == 2 ?
+		n[k++] = xstrdup(S->fmt == F_TEXT || S->ascii ? sig == 2 ?
 		    "(significant): the change is more than chance would make "
 		    "(exact test of two Poisson counts; of a percentage, "
 		    "Fisher's exact test)." : "(significant): the change is "
@@ -346,10 +350,11 @@ notes(struct tab *t, char ***out)
 		    "or lower where neither is) when the area's confidence "
 		    "interval lies wholly on one side of the group's figure, "
 		    "else similar.");
-	for (i = 0; i < t->n && (rank || band || verdict) && fmt != F_CSV; i++)
+	for (i = 0; i < t->n && (rank || band || verdict) && S->fmt != F_CSV;
+	    i++)
 		single |= alone(t, i);
 	if (single)
-		n[k++] = xstrdup(ascii ? "-: no other area in the group has "
+		n[k++] = xstrdup(S->ascii ? "-: no other area in the group has "
 		    "this indicator, so there is no rank." : "\xe2\x80\x93: "
 		    "no other area in the group has this indicator, so there "
 		    "is no rank.");
@@ -359,11 +364,11 @@ notes(struct tab *t, char ***out)
 		n[k++] = xstrdup("Partial: the data cover only the share of the "
 		    "period's months shown under Coverage (or of the comparison "
 		    "period's); such a row is not ranked and has no status.");
-	if (suppress >= 0) {
+	if (S->suppress >= 0) {
 		sb_adds(&b, "Counts below ");
-		fmtnum(&b, (double)suppress, 0, 0);
+		fmtnum(&b, (double)S->suppress, 0, 0);
 		sb_adds(&b, " are shown as <");
-		fmtnum(&b, (double)suppress, 0, 0);
+		fmtnum(&b, (double)S->suppress, 0, 0);
 		sb_adds(&b, "; figures that would reveal them are left "
 		    "blank.");
 		if (groupcols(t))
@@ -377,39 +382,40 @@ notes(struct tab *t, char ***out)
 			    "cannot be worked out from a total.");
 		n[k++] = b.s;
 	}
+	k += prio_notes(S, t, n + k);
 	*out = n;
 	return k;
 }
 
 void
-render(FILE *fp, struct tab *t)
+render(struct sarender *S, FILE *fp, struct tab *t)
 {
 	char ***cell = xcalloc(t->n, sizeof(*cell)), **note, *v;
 	struct sbuf lift = { 0 };
-	size_t r, c, nnote = notes(t, &note);
+	size_t r, c, nnote = notes(S, t, &note);
 
 	for (r = 0; r < t->n; r++) {
 		cell[r] = xcalloc(t->ncol, sizeof(char *));
 		for (c = 0; c < t->ncol; c++) {
-			v = cellval(t, r, &t->col[c]);
-			cell[r][c] = fmt == F_CSV ? v : clean(v);
-			if (fmt != F_CSV)
+			v = cellval(S, t, r, &t->col[c]);
+			cell[r][c] = S->fmt == F_CSV ? v : clean(S, v);
+			if (S->fmt != F_CSV)
 				free(v);
 		}
 	}
 	for (c = 0; c < t->nlift; c++) {
-		sb_adds(&lift, c ? (ascii ? "; " : " \xc2\xb7 ") : "");
+		sb_adds(&lift, c ? (S->ascii ? "; " : " \xc2\xb7 ") : "");
 		sb_adds(&lift, t->lift[c]); /* ·, a middle dot */
 	}
 	sb_str(&lift);
-	if (fmt == F_TEXT)
-		wtext(fp, t, cell, note, nnote, lift.s);
-	else if (fmt == F_MD)
-		wmd(fp, t, cell, note, nnote, lift.s);
-	else if (fmt == F_HTML)
-		whtml(fp, t, cell, note, nnote, lift.s);
+	if (S->fmt == F_TEXT)
+		wtext(S, fp, t, cell, note, nnote, lift.s);
+	else if (S->fmt == F_MD)
+		wmd(S, fp, t, cell, note, nnote, lift.s);
+	else if (S->fmt == F_HTML)
+		whtml(S, fp, t, cell, note, nnote, lift.s);
 	else
-		wcsv(fp, t, cell);
+		wcsv(S, fp, t, cell);
 	for (r = 0; r < t->n; r++) {
 		for (c = 0; c < t->ncol; c++)
 			free(cell[r][c]);

@@ -3,6 +3,7 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "header.h"
 #include "util.h"
@@ -84,8 +85,8 @@ colname(struct tab *t, const char *s, size_t n)
 	return j;
 }
 
-static void
-addcol(struct tab *t, long src, int role, const char *label)
+void
+addcol(struct sarender *S, struct tab *t, long src, int role, const char *label)
 {
 	struct col *c;
 	size_t k;
@@ -109,7 +110,7 @@ addcol(struct tab *t, long src, int role, const char *label)
 	if (!label && c->role == R_RATE && t->ratelabel)
 		label = t->ratelabel;
 	/* CSV shows 12.6, not +12.6%: the unit goes in the header. */
-	if (!label && c->role == R_CHANGE_PCT && fmt == F_CSV)
+	if (!label && c->role == R_CHANGE_PCT && S->fmt == F_CSV)
 		label = "Change (%)";
 	if (!label)
 		label = c->kind == K_RAG ? "Status" : c->kind == K_CHART ?
@@ -138,7 +139,7 @@ nocol(const struct tab *t, const char *s, size_t n)
  * a column name or another 'name:' follows, so that 'rate:Per 1,000'
  * keeps its comma; '\,' is a comma in any case. */
 static void
-parsecols(struct tab *t, const char *spec)
+parsecols(struct sarender *S, struct tab *t, const char *spec)
 {
 	const char *p = spec, *q, *e, *colon;
 	struct sbuf lab = { 0 };
@@ -166,7 +167,7 @@ parsecols(struct tab *t, const char *spec)
 				q++;
 			sb_addc(&lab, *q);
 		}
-		addcol(t, src, -1, colon ? sb_str(&lab) : NULL);
+		addcol(S, t, src, -1, colon ? sb_str(&lab) : NULL);
 		p = *e ? e + 1 : e;
 	}
 	sb_free(&lab);
@@ -194,7 +195,7 @@ constant(struct tab *t, long src)
 /* Without -C: the known columns present; area, period and group, when
  * the same in every row, are said once above the table instead. */
 static void
-defaultcols(struct tab *t)
+defaultcols(struct sarender *S, struct tab *t)
 {
 	static const int liftable[] = { R_AREA, R_PERIOD, R_GROUP };
 	size_t i, k;
@@ -212,12 +213,12 @@ defaultcols(struct tab *t)
 		/* One area in two groups: the group tells its rows apart. */
 		if (k == R_GROUP && constant(t, src))
 			continue;
-		if (fmt == F_CSV) {
-			addcol(t, src, (int)k, NULL);
+		if (S->fmt == F_CSV) {
+			addcol(S, t, src, (int)k, NULL);
 			if (k == R_RANK && t->ix[R_OF] >= 0)
-				addcol(t, t->ix[R_OF], R_OF, NULL);
+				addcol(S, t, t->ix[R_OF], R_OF, NULL);
 			if (k == R_RATE && t->per == 0) /* rows of two pers */
-				addcol(t, t->ix[R_PER], R_PER, NULL);
+				addcol(S, t, t->ix[R_PER], R_PER, NULL);
 			continue;
 		}
 		lifted = 0;
@@ -225,13 +226,13 @@ defaultcols(struct tab *t)
 			if (liftable[j] == (int)k && constant(t, src))
 				lifted = 1;
 		if (!lifted)
-			addcol(t, src, (int)k, NULL);
+			addcol(S, t, src, (int)k, NULL);
 	}
-	if (hasrag)
-		addcol(t, -1, -1, NULL);
-	if (fmt == F_HTML && canchart(t))
-		addcol(t, -2, -1, NULL);
-	if (fmt == F_CSV)
+	if (S->hasrag)
+		addcol(S, t, -1, -1, NULL);
+	if (S->fmt == F_HTML && canchart(t))
+		addcol(S, t, -2, -1, NULL);
+	if (S->fmt == F_CSV)
 		return;
 	for (i = 0; i < 3; i++) {
 		struct sbuf b = { 0 };
@@ -276,50 +277,57 @@ checkperlabel(const struct tab *t, const struct col *c)
 
 /* Decide the columns, check what the options need of them. */
 void
-prepare(struct tab *t)
+prepare(struct sarender *S, struct tab *t)
 {
-	findroles(t);
-	if (suppress >= 0 && t->ix[R_COUNT] < 0)
+	findroles(S, t);
+	if (S->suppress >= 0 && t->ix[R_COUNT] < 0)
 		errx(1, "--suppress: the input has no column 'count'");
-	if (focusarea && t->ix[R_AREA] < 0)
+	if (S->focusarea && t->ix[R_AREA] < 0)
 		errx(1, "--focus: the input has no column 'area'");
-	if (opt_targets && t->ix[R_CATEGORY] < 0)
+	if (S->opt_targets && t->ix[R_CATEGORY] < 0)
 		errx(1, "--targets: the input has no column 'category'");
-	if (opt_targets)
-		readtargets(t, opt_targets);
+	if (S->opt_targets)
+		readtargets(t, S->opt_targets);
 	readper(t);
 	readcover(t);
-	readpolarity(t);
+	readpolarity(S, t);
+	/* sapriority's band is its model's word, not msgrank's band */
+	if ((t->prio = prio_is(t)))
+		t->ix[R_BAND] = -1;
+	if (S->opt_model)
+		prio_model(t, S->opt_model);
 	/* A status needs a rule: targets, or thresholds on the change. */
-	hasrag = opt_targets || (opt_rag && t->ix[R_CHANGE_PCT] >= 0);
-	if (opt_C)
-		parsecols(t, opt_C);
+	S->hasrag = S->opt_targets || (S->opt_rag && t->ix[R_CHANGE_PCT] >= 0);
+	if (S->opt_C)
+		parsecols(S, t, S->opt_C);
+	else if (t->prio)
+		prio_cols(S, t);
 	else
-		defaultcols(t);
+		defaultcols(S, t);
 	for (size_t c = 0; c < t->ncol; c++)
 		checkperlabel(t, &t->col[c]);
 	/* Partial rows are marked in every format, columns chosen or not. */
 	for (size_t r = 0; r < t->n; r++)
 		if (PARTIAL(t, r)) {
-			addcol(t, -3, -1, NULL);
+			addcol(S, t, -3, -1, NULL);
 			break;
 		}
 	/* -C rag asks for the thresholds on the change by name. */
 	for (size_t c = 0; c < t->ncol; c++)
 		if (t->col[c].kind == K_RAG && t->ix[R_CHANGE_PCT] >= 0)
-			hasrag = 1;
+			S->hasrag = 1;
 	for (size_t c = 0; c < t->ncol; c++)
-		if (t->col[c].kind == K_RAG && !hasrag)
+		if (t->col[c].kind == K_RAG && !S->hasrag)
 			errx(1, "-C rag: no rule: give --targets, or input "
 			    "with a change_pct column");
-	if (fmt != F_HTML) /* charts are drawn in HTML only */
+	if (S->fmt != F_HTML) /* charts are drawn in HTML only */
 		for (size_t c = t->ncol; c-- > 0;)
 			if (t->col[c].kind == K_CHART) {
 				free(t->col[c].label);
 				memmove(&t->col[c], &t->col[c + 1],
 				    (--t->ncol - c) * sizeof(*t->col));
 			}
-	flagrows(t);
-	ragall(t);
+	flagrows(S, t);
+	ragall(S, t);
 	aligncols(t);
 }

@@ -7,42 +7,42 @@
 
 /* One cell: with --excel, one a spreadsheet would run is made text. */
 static void
-cell1(FILE *fp, const char *s, int first)
+cell1(struct sarender *S, FILE *fp, const char *s, int first)
 {
-	if (excel)
+	if (S->excel)
 		csvw_xfield(fp, s, strlen(s), first);
 	else
 		csvw_str(fp, s, first);
 }
 
 static void
-csvbanner(FILE *fp, struct tab *t)
+csvbanner(struct sarender *S, FILE *fp, struct tab *t)
 {
 	size_t c;
 
-	cell1(fp, classif, 1);
+	cell1(S, fp, S->classif, 1);
 	for (c = 1; c < t->ncol; c++)
 		csvw_str(fp, "", 0);
 	csvw_end(fp);
 }
 
 void
-wcsv(FILE *fp, struct tab *t, char ***cell)
+wcsv(struct sarender *S, FILE *fp, struct tab *t, char ***cell)
 {
 	size_t c, r;
 
-	if (excel)
+	if (S->excel)
 		fputs(CSVW_BOM, fp);
-	if (classif)
-		csvbanner(fp, t);
+	if (S->classif)
+		csvbanner(S, fp, t);
 	for (c = 0; c < t->ncol; c++)
-		cell1(fp, t->col[c].label, c == 0);
+		cell1(S, fp, t->col[c].label, c == 0);
 	csvw_end(fp);
 	for (r = 0; r < t->n; r++) {
 		for (c = 0; c < t->ncol; c++)
-			cell1(fp, cell[r][c], c == 0);
+			cell1(S, fp, cell[r][c], c == 0);
 		csvw_end(fp);
 	}
-	if (classif)
-		csvbanner(fp, t);
+	if (S->classif)
+		csvbanner(S, fp, t);
 }

@@ -46,11 +46,19 @@ static const char css[] =
 "tr{break-inside:avoid}*{-webkit-print-color-adjust:exact;"
 "print-color-adjust:exact}}\n";
 
+/* The matrix's, only on a page that has one. */
+static const char mxcss[] =
+"h2{font-size:1.1rem;font-weight:600;margin:1.25rem 0 .4rem}\n"
+".matrix{display:block;max-width:100%;height:auto;font-size:11px}\n"
+".mx-band{font-size:9px;font-style:italic;fill:#3a3a3a}\n"
+".mx-axis{font-weight:600}.mx-mark{font-size:9px;font-weight:700}\n"
+"@media print{.matrix{break-inside:avoid}}\n";
+
 /* Clean and escape for HTML text and attribute values alike. */
-static void
-hesc(FILE *fp, const char *s)
+void
+hesc(struct sarender *S, FILE *fp, const char *s)
 {
-	char *c = clean(s), *p;
+	char *c = clean(S, s), *p;
 
 	for (p = c; *p; p++) {
 		switch (*p) {
@@ -94,7 +102,7 @@ chartlabel(struct sbuf *b, const double *v, const int *has)
 }
 
 static void
-chart(FILE *fp, struct tab *t, size_t r)
+chart(struct sarender *S, FILE *fp, struct tab *t, size_t r)
 {
 	static const int want[] = { R_RATE, R_LCL, R_UCL, R_MIN, R_Q1, R_Q3,
 		R_MAX, R_MEAN };
@@ -123,9 +131,9 @@ chart(FILE *fp, struct tab *t, size_t r)
 		sb_adds(&lab, "; no other area in the group");
 	fprintf(fp, "<svg class=\"pos\" width=\"%g\" height=\"%g\" viewBox=\"0 "
 	    "0 %g %g\" role=\"img\" aria-label=\"", CW, CH, CW, CH);
-	hesc(fp, sb_str(&lab));
+	hesc(S, fp, sb_str(&lab));
 	fputs("\"><title>", fp);
-	hesc(fp, sb_str(&lab));
+	hesc(S, fp, sb_str(&lab));
 	fputs("</title>", fp);
 	if (has[3] && has[6])
 		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"11\" y2=\"11\" "
@@ -167,7 +175,8 @@ hkey(FILE *fp)
 }
 
 static void
-hcell(FILE *fp, struct tab *t, size_t r, size_t c, const char *s)
+hcell(struct sarender *S, FILE *fp, struct tab *t, size_t r, size_t c,
+    const char *s)
 {
 	const struct col *k = &t->col[c];
 	const char *tag = c == 0 ? "th" : "td";
@@ -183,11 +192,11 @@ hcell(FILE *fp, struct tab *t, size_t r, size_t c, const char *s)
 		    "make (exact test of two Poisson counts)\"", fp);
 	fputc('>', fp);
 	if (k->kind == K_CHART)
-		chart(fp, t, r);
+		chart(S, fp, t, r);
 	else if (k->kind == K_RAG && t->rag[r])
 		fprintf(fp, "<span class=\"rag rag-%c\">", "-gar"[t->rag[r]]);
 	if (k->kind != K_CHART)
-		hesc(fp, s);
+		hesc(S, fp, s);
 	if (k->kind == K_RAG && t->rag[r])
 		fputs("</span>", fp);
 	if (c == 0 && t->focus[r])
@@ -196,33 +205,34 @@ hcell(FILE *fp, struct tab *t, size_t r, size_t c, const char *s)
 }
 
 static void
-htable(FILE *fp, struct tab *t, char ***cell)
+htable(struct sarender *S, FILE *fp, struct tab *t, char ***cell)
 {
 	size_t c, r;
 
 	fputs("<table>\n<caption", fp);
-	fputs(caption ? ">" : " class=\"vh\">", fp);
-	hesc(fp, caption ? caption : title ? title : "Indicators");
+	fputs(S->caption ? ">" : " class=\"vh\">", fp);
+	hesc(S, fp,
+	    S->caption ? S->caption : S->title ? S->title : "Indicators");
 	fputs("</caption>\n<thead><tr>", fp);
 	for (c = 0; c < t->ncol; c++) {
 		fprintf(fp, "<th scope=\"col\"%s>", t->col[c].right ?
 		    " class=\"num\"" : "");
-		hesc(fp, t->col[c].label);
+		hesc(S, fp, t->col[c].label);
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (r = 0; r < t->n; r++) {
 		fputs(t->focus[r] ? "<tr class=\"focus\">" : "<tr>", fp);
 		for (c = 0; c < t->ncol; c++)
-			hcell(fp, t, r, c, cell[r][c]);
+			hcell(S, fp, t, r, c, cell[r][c]);
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody>\n</table>\n", fp);
 }
 
 void
-whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift)
+whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
+    size_t nnote, const char *lift)
 {
 	size_t i;
 	int key = 0;
@@ -236,45 +246,51 @@ whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	    "\"default-src 'none'; style-src 'unsafe-inline'\">\n<meta name="
 	    "\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
-	hesc(fp, title ? title : caption ? caption : "Indicators");
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	if (classif) {
+	hesc(S, fp, S->title ? S->title : S->caption ? S->caption : "Indicators");
+	fprintf(fp, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n",
+	    css, t->fun ? funnel_css : "", t->model && t->mcol[0] >= 0 ? mxcss :
+	    "");
+	if (S->classif) {
 		fputs("<div class=\"classification\">", fp);
-		hesc(fp, classif);
+		hesc(S, fp, S->classif);
 		fputs("</div>\n", fp);
 	}
 	fputs("<main>\n", fp);
-	if (title) {
+	if (S->title) {
 		fputs("<h1>", fp);
-		hesc(fp, title);
+		hesc(S, fp, S->title);
 		fputs("</h1>\n", fp);
 	}
 	if (*lift) {
 		fputs("<p class=\"context\">", fp);
-		hesc(fp, lift);
+		hesc(S, fp, lift);
 		fputs("</p>\n", fp);
 	}
-	htable(fp, t, cell);
-	if (nnote || key || source)
+	htable(S, fp, t, cell);
+	if (t->model && t->mcol[0] >= 0)
+		wmatrix(S, fp, t);
+	if (nnote || key || S->source)
 		fputs("<div class=\"notes\">\n", fp);
 	if (key)
 		hkey(fp);
 	for (i = 0; i < nnote; i++) {
 		fputs("<p>", fp);
-		hesc(fp, note[i]);
+		hesc(S, fp, note[i]);
 		fputs("</p>\n", fp);
 	}
-	if (source) {
+	if (S->source) {
 		fputs("<p>Source: ", fp);
-		hesc(fp, source);
+		hesc(S, fp, S->source);
 		fputs("</p>\n", fp);
 	}
-	if (nnote || key || source)
+	if (nnote || key || S->source)
 		fputs("</div>\n", fp);
+	if (t->fun)
+		funnel_html(S, fp, t->fun, S->focusarea, S->suppress);
 	fputs("</main>\n", fp);
-	if (classif) {
+	if (S->classif) {
 		fputs("<div class=\"classification end\">", fp);
-		hesc(fp, classif);
+		hesc(S, fp, S->classif);
 		fputs("</div>\n", fp);
 	}
 	fputs("</body>\n</html>\n", fp);

@@ -12,17 +12,6 @@
 #include "util.h"
 #include "sarender.h"
 
-int fmt = F_TEXT, ascii, width = 78, hasrag, excel;
-long suppress = -1;
-double ragg = 0, raga = 5;
-const char *title, *caption, *source, *classif, *focusarea;
-const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
-int verbose;
-static const char *opt_o;
-char **over; /* -c NAME=COLUMN */
-size_t nover;
-int badutf;
-
 static void
 usage(FILE *fp)
 {
@@ -30,10 +19,12 @@ usage(FILE *fp)
 	    "                [-o FILE] [-C COL[:LABEL],...] [-c NAME=COLUMN]\n"
 	    "                [-w WIDTH] [--ascii] [--targets FILE] "
 	    "[--rag GREEN,AMBER]\n"
-	    "                [--indicators FILE]\n"
+	    "                [--indicators FILE] [--model FILE]\n"
 	    "                [--suppress N [--rollup FILE]] [--title TEXT]\n"
 	    "                [--caption TEXT] [--source TEXT]\n"
-	    "                [--classification TEXT] [--focus AREA] [FILE ...]\n", fp);
+	    "                [--classification TEXT] [--focus AREA]\n"
+	    "                [--funnel all|IND,... [--funnel-data FILE]] [FILE ...]\n",
+	    fp);
 	if (fp == stdout)
 		fputs("\n"
 		    "  -C COL[:LABEL],...   the columns shown, in order, each "
@@ -55,8 +46,14 @@ usage(FILE *fp)
 		    "  --excel              csv for a spreadsheet: BOM, safe "
 		    "cells, units\n"
 		    "  --focus AREA         highlight AREA's rows\n"
+		    "  --funnel all|IND,... with -f html, a funnel plot per "
+		    "indicator\n"
+		    "  --funnel-data FILE   the whole group's rows the plots "
+		    "are drawn from\n"
 		    "  --indicators FILE    each category's polarity "
 		    "(indicator,polarity)\n"
+		    "  --model FILE         sapriority's model: risk, bands, "
+		    "the matrix\n"
 		    "  --rag GREEN,AMBER    RAG thresholds on change_pct\n"
 		    "  --rollup FILE        with --suppress, parents' parts "
 		    "(area,parent)\n"
@@ -90,12 +87,13 @@ posint(const char *s, const char *what)
 }
 
 static void
-parserag(const char *s)
+parserag(struct sarender *S, const char *s)
 {
 	const char *comma = strchr(s, ',');
 
-	if (!comma || num_dbl(s, (size_t)(comma - s), &ragg) != 0 ||
-	    num_dbl(comma + 1, strlen(comma + 1), &raga) != 0 || ragg > raga)
+	if (!comma || num_dbl(s, (size_t)(comma - s), &S->ragg) != 0 ||
+	    num_dbl(comma + 1, strlen(comma + 1), &S->raga) != 0 ||
+	    S->ragg > S->raga)
 		bad("--rag %s: want GREEN,AMBER, two numbers, GREEN <= AMBER",
 		    s);
 }
@@ -111,8 +109,11 @@ main(int argc, char *argv[])
 		{ "columns", required_argument, NULL, 'C' },
 		{ "focus", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "funnel", required_argument, NULL, 'G' },
+		{ "funnel-data", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'I' },
+		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "rag", required_argument, NULL, 'R' },
 		{ "rollup", required_argument, NULL, 'U' },
@@ -125,7 +126,9 @@ main(int argc, char *argv[])
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct sarender run = SARENDER_INIT, *S = &run;
 	struct tab t = { 0 };
+	const char *opt_o = NULL, *opt_funnel = NULL, *opt_fdata = NULL;
 	const char *fmtset = NULL;
 	FILE *fp;
 	int ch, ret = 0;
@@ -134,67 +137,83 @@ main(int argc, char *argv[])
 	setlocale(LC_CTYPE, "");
 	while ((ch = getopt_long(argc, argv, "C:c:f:ho:vw:", lo, NULL)) != -1) {
 		switch (ch) {
-		case 'A': ascii = 1; break;
-		case 'C': opt_C = optarg; break;
+		case 'A': S->ascii = 1; break;
+		case 'C': S->opt_C = optarg; break;
 		case 'c':
 			if (!strchr(optarg, '=') || rolename(optarg, (size_t)
 			    (strchr(optarg, '=') - optarg)) < 0)
 				bad("-c %s: want NAME=COLUMN, NAME one of area, "
 				    "category, count, rate, change_pct, ...",
 				    optarg);
-			over = xreallocarray(over, nover + 1, sizeof(*over));
-			over[nover++] = optarg;
+			S->over = xreallocarray(S->over, S->nover + 1,
+			    sizeof(*S->over));
+			S->over[S->nover++] = optarg;
 			break;
-		case 'F': focusarea = optarg; break;
-		case 'X': excel = 1; break;
+		case 'D': opt_fdata = optarg; break;
+		case 'F': S->focusarea = optarg; break;
+		case 'G': opt_funnel = optarg; break;
+		case 'X': S->excel = 1; break;
 		case 'f':
 			fmtset = optarg;
-			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
-			else if (strcmp(optarg, "md") == 0) fmt = F_MD;
-			else if (strcmp(optarg, "html") == 0) fmt = F_HTML;
-			else if (strcmp(optarg, "csv") == 0) fmt = F_CSV;
+			if (strcmp(optarg, "text") == 0) S->fmt = F_TEXT;
+			else if (strcmp(optarg, "md") == 0) S->fmt = F_MD;
+			else if (strcmp(optarg, "html") == 0) S->fmt = F_HTML;
+			else if (strcmp(optarg, "csv") == 0) S->fmt = F_CSV;
 			else bad("-f %s: want text, md, html or csv", optarg);
 			break;
 		case 'h': usage(stdout); return 0;
-		case 'I': opt_indicators = optarg; break;
-		case 'K': classif = optarg; break;
-		case 'L': title = optarg; break;
-		case 'N': suppress = posint(optarg, "--suppress"); break;
+		case 'I': S->opt_indicators = optarg; break;
+		case 'K': S->classif = optarg; break;
+		case 'M': S->opt_model = optarg; break;
+		case 'L': S->title = optarg; break;
+		case 'N': S->suppress = posint(optarg, "--suppress"); break;
 		case 'o': opt_o = optarg; break;
-		case 'P': caption = optarg; break;
-		case 'R': opt_rag = optarg; parserag(optarg); break;
-		case 'S': source = optarg; break;
-		case 'T': opt_targets = optarg; break;
-		case 'U': opt_rollup = optarg; break;
+		case 'P': S->caption = optarg; break;
+		case 'R': S->opt_rag = optarg; parserag(S, optarg); break;
+		case 'S': S->source = optarg; break;
+		case 'T': S->opt_targets = optarg; break;
+		case 'U': S->opt_rollup = optarg; break;
 		case 'V': version(); break;
-		case 'v': verbose = 1; break;
-		case 'w': width = (int)posint(optarg, "-w"); break;
+		case 'v': S->verbose = 1; break;
+		case 'w': S->width = (int)posint(optarg, "-w"); break;
 		default: usage(stderr); return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (excel && fmtset && fmt != F_CSV)
+	if (S->excel && fmtset && S->fmt != F_CSV)
 		bad("--excel: -f %s: a spreadsheet reads only csv", fmtset);
-	if (excel)
-		fmt = F_CSV;
-	if (opt_rollup && suppress < 0)
-		bad("--rollup %s: only with --suppress", opt_rollup);
-	if (opt_rollup)
-		readrollup(opt_rollup);
+	if (S->excel)
+		S->fmt = F_CSV;
+	if (S->opt_rollup && S->suppress < 0)
+		bad("--rollup %s: only with --suppress", S->opt_rollup);
+	if (S->opt_rollup)
+		readrollup(S->opt_rollup);
+	if (opt_fdata && !opt_funnel)
+		bad("--funnel-data %s: only with --funnel", opt_fdata);
+	if (opt_funnel && (S->fmt != F_HTML || !*opt_funnel))
+		bad("--funnel %s: only with -f html, and all or indicators",
+		    opt_funnel);
+	/* the plots' data: the whole group, or the one input file */
+	if (opt_funnel && !opt_fdata && (argc != 1 || !strcmp(*argv, "-")))
+		bad("--funnel %s: give --funnel-data FILE, or one input file "
+		    "that holds the whole group", opt_funnel);
+	if (opt_funnel)
+		t.fun = funnel_read(opt_fdata ? opt_fdata : *argv, opt_funnel);
 
 	if (argc == 0)
 		readfile(&t, "-");
 	for (; argc > 0; argc--, argv++)
 		readfile(&t, *argv);
-	prepare(&t);
+	prepare(S, &t);
 	fp = out_open(opt_o);
-	render(fp, &t);
-	if (badutf)
+	render(S, fp, &t);
+	if (S->badutf)
 		warnx("invalid UTF-8 in the input, shown as U+FFFD");
 	ret |= out_close(fp, ret == 0);
+	funnel_free(t.fun);
 	freetab(&t);
 	freerollup();
-	free(over);
+	free(S->over);
 	return ret;
 }

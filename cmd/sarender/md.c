@@ -44,9 +44,10 @@ mdesc(const char *s, int bold)
 }
 
 static void
-mdpara(FILE *fp, const char *pre, const char *s, const char *post)
+mdpara(struct sarender *S, FILE *fp, const char *pre, const char *s,
+    const char *post)
 {
-	char *c = clean(s), *e = mdesc(c, 0);
+	char *c = clean(S, s), *e = mdesc(c, 0);
 
 	fprintf(fp, "%s%s%s\n", pre, e, post);
 	free(e);
@@ -71,15 +72,15 @@ mdrow(FILE *fp, char **f, size_t *w, struct tab *t)
 }
 
 void
-wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift)
+wmd(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
+    size_t nnote, const char *lift)
 {
 	char **lab = xcalloc(t->ncol, sizeof(char *)), ***e, *c0;
 	size_t *w = xcalloc(t->ncol, sizeof(size_t)), c, r, i, d;
 
 	e = xcalloc(t->n, sizeof(*e));
 	for (c = 0; c < t->ncol; c++) {
-		c0 = clean(t->col[c].label);
+		c0 = clean(S, t->col[c].label);
 		lab[c] = mdesc(c0, 0);
 		free(c0);
 		w[c] = dwidth(lab[c]) > 3 ? dwidth(lab[c]) : 3;
@@ -91,14 +92,14 @@ wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 			    t->focus[r]))) > w[c])
 				w[c] = d;
 	}
-	if (classif)
-		mdpara(fp, "**", classif, "**\n");
-	if (title)
-		mdpara(fp, "## ", title, "\n");
-	if (caption)
-		mdpara(fp, "", caption, "\n");
+	if (S->classif)
+		mdpara(S, fp, "**", S->classif, "**\n");
+	if (S->title)
+		mdpara(S, fp, "## ", S->title, "\n");
+	if (S->caption)
+		mdpara(S, fp, "", S->caption, "\n");
 	if (*lift)
-		mdpara(fp, "", lift, "\n");
+		mdpara(S, fp, "", lift, "\n");
 	mdrow(fp, lab, w, t);
 	for (c = 0; c < t->ncol; c++) {
 		fputs(c ? " | " : "| ", fp);
@@ -110,15 +111,16 @@ wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	fputs(" |\n", fp);
 	for (r = 0; r < t->n; r++)
 		mdrow(fp, e[r], w, t);
-	if (nnote || source || classif)
+	if (nnote || S->source || S->classif)
 		putc('\n', fp);
 	for (i = 0; i < nnote; i++)
-		mdpara(fp, "", note[i], i + 1 < nnote || source || classif ?
+		mdpara(S, fp, "", note[i],
+		    i + 1 < nnote || S->source || S->classif ?
 		    "\n" : "");
-	if (source)
-		mdpara(fp, "Source: ", source, classif ? "\n" : "");
-	if (classif)
-		mdpara(fp, "**", classif, "**");
+	if (S->source)
+		mdpara(S, fp, "Source: ", S->source, S->classif ? "\n" : "");
+	if (S->classif)
+		mdpara(S, fp, "**", S->classif, "**");
 	for (r = 0; r < t->n; r++) {
 		for (c = 0; c < t->ncol; c++)
 			free(e[r][c]);

@@ -82,7 +82,7 @@ readcover(struct tab *t)
 /* --focus names no area of the rows: an error, as in msgrank, with the
  * one meant when it is a slip (lib/name's edit distance on the keys). */
 static void
-nofocus(const struct tab *t)
+nofocus(struct sarender *S, const struct tab *t)
 {
 	struct sbuf fk = { 0 };
 	struct sbuf *k = xcalloc(t->n + 1, sizeof(*k));
@@ -96,32 +96,32 @@ nofocus(const struct tab *t)
 		name_key(&k[r], s, strlen(s));
 		keys[r] = sb_str(&k[r]);
 	}
-	name_key(&fk, focusarea, strlen(focusarea));
+	name_key(&fk, S->focusarea, strlen(S->focusarea));
 	near = name_near(sb_str(&fk), keys, t->n);
 	if (near >= 0)
 		errx(1, "--focus: no row has area '%s'; did you mean '%s'?",
-		    focusarea, t->row[near][t->ix[R_AREA]]);
-	errx(1, "--focus: no row has area '%s'", focusarea);
+		    S->focusarea, t->row[near][t->ix[R_AREA]]);
+	errx(1, "--focus: no row has area '%s'", S->focusarea);
 }
 
 void
-flagrows(struct tab *t)
+flagrows(struct sarender *S, struct tab *t)
 {
 	size_t r, nfocus = 0;
 
 	t->sup = xcalloc(t->n, 1);
 	t->focus = xcalloc(t->n, 1);
-	if (suppress >= 0)
-		suppressrows(t);
+	if (S->suppress >= 0)
+		suppressrows(S, t);
 	for (r = 0; r < t->n; r++) {
-		if (focusarea && t->ix[R_AREA] >= 0 &&
+		if (S->focusarea && t->ix[R_AREA] >= 0 &&
 		    name_eq(t->row[r][t->ix[R_AREA]],
-		    strlen(t->row[r][t->ix[R_AREA]]), focusarea,
-		    strlen(focusarea)))
+		    strlen(t->row[r][t->ix[R_AREA]]), S->focusarea,
+		    strlen(S->focusarea)))
 			t->focus[r] = 1, nfocus++;
 	}
-	if (focusarea && nfocus == 0)
-		nofocus(t);
+	if (S->focusarea && nfocus == 0)
+		nofocus(S, t);
 	if (nfocus == t->n) /* every row marked says nothing */
 		memset(t->focus, 0, t->n);
 }
@@ -144,7 +144,7 @@ grade(double v, double green, double amber, int higher)
  * change. Values are compared as printed, so what the reader sees agrees
  * with the colour. */
 static int
-ragrow(struct tab *t, size_t r)
+ragrow(struct sarender *S, struct tab *t, size_t r)
 {
 	struct target *g = NULL;
 	double v, a;
@@ -171,19 +171,19 @@ ragrow(struct tab *t, size_t r)
 		a = g->higher ? g->target - g->amber : g->target + g->amber;
 		return grade(v, g->target, a, g->higher);
 	}
-	if ((t->ntg && !opt_rag) || (c = t->ix[R_CHANGE_PCT]) < 0 ||
+	if ((t->ntg && !S->opt_rag) || (c = t->ix[R_CHANGE_PCT]) < 0 ||
 	    t->sup[r] & colsup(t, c) || !getnum(t->row[r][c], &v) ||
 	    t->pol[r] == META_NONE)
 		return RAG_NONE;
 	/* Where higher is better, a fall is judged as a rise would be. */
 	v = round1(v, 1);
-	return grade(t->pol[r] == META_HIGH ? -v : v, ragg, raga, 0);
+	return grade(t->pol[r] == META_HIGH ? -v : v, S->ragg, S->raga, 0);
 }
 
 /* Each row's polarity: --indicators by category, else the polarity
  * column (msgrank's), else unknown, judged as lower is better. */
 void
-readpolarity(struct tab *t)
+readpolarity(struct sarender *S, struct tab *t)
 {
 	const struct meta_ind *d;
 	struct meta *m = NULL;
@@ -192,11 +192,11 @@ readpolarity(struct tab *t)
 	int p;
 
 	t->pol = xcalloc(t->n + 1, 1);
-	if (opt_indicators && t->ix[R_CATEGORY] < 0)
+	if (S->opt_indicators && t->ix[R_CATEGORY] < 0)
 		errx(1, "--indicators: the input has no column 'category'");
-	if (opt_indicators)
-		m = meta_read(opt_indicators);
-	else if (t->ix[R_POLARITY] < 0 && verbose)
+	if (S->opt_indicators)
+		m = meta_read(S->opt_indicators);
+	else if (t->ix[R_POLARITY] < 0 && S->verbose)
 		warnx("no --indicators and no polarity column: thresholds on "
 		    "the change take lower as better");
 	for (r = 0; r < t->n; r++) {
@@ -220,15 +220,15 @@ readpolarity(struct tab *t)
 }
 
 void
-ragall(struct tab *t)
+ragall(struct sarender *S, struct tab *t)
 {
 	size_t r;
 
 	t->rag = xcalloc(t->n, 1);
-	if (!hasrag)
+	if (!S->hasrag)
 		return;
 	for (r = 0; r < t->n; r++)
-		t->rag[r] = (unsigned char)ragrow(t, r);
+		t->rag[r] = (unsigned char)ragrow(S, t, r);
 	for (r = 0; r < t->ntg; r++)
 		if (!t->tg[r].used)
 			warnx("%s: category '%s' is in no row", t->tgname,

@@ -3,8 +3,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "header.h"
+#include "model.h"
 #include "name.h"
 #include "table.h"
 #include "util.h"
@@ -34,7 +36,7 @@ addrow(struct tab *t, const struct csvr_row *row)
 void
 readfile(struct tab *t, const char *path)
 {
-	struct tbl *in = tbl_open(path, TBL_NONUL);
+	struct tbl in_, *in = tbl_open(&in_, path, TBL_NONUL);
 
 	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(char *));
 	t->files[t->nfiles++] = xstrdup(in->path);
@@ -62,17 +64,17 @@ rolename(const char *s, size_t n)
 
 /* Find each role's column, -c overrides first. */
 void
-findroles(struct tab *t)
+findroles(struct sarender *S, struct tab *t)
 {
 	size_t i, k;
 	long j;
 
 	for (k = 0; k < NROLE; k++)
 		t->ix[k] = hdr_find(t->h, roles[k].name);
-	for (i = 0; i < nover; i++) {
-		const char *eq = strchr(over[i], '='), *col = eq + 1;
+	for (i = 0; i < S->nover; i++) {
+		const char *eq = strchr(S->over[i], '='), *col = eq + 1;
 
-		k = (size_t)rolename(over[i], (size_t)(eq - over[i]));
+		k = (size_t)rolename(S->over[i], (size_t)(eq - S->over[i]));
 		if ((j = hdr_find(t->h, col)) < 0)
 			tbl_missing(t->files[0], t->hline, t->h, 1, &col,
 			    &roles[k].name, NULL);
@@ -83,7 +85,7 @@ findroles(struct tab *t)
 void
 readtargets(struct tab *t, const char *path)
 {
-	struct tbl *in = tbl_open(path, TBL_NONUL);
+	struct tbl in_, *in = tbl_open(&in_, path, TBL_NONUL);
 	struct csvr_row *row;
 	struct target *g;
 	long c[5], m;
@@ -171,5 +173,6 @@ freetab(struct tab *t)
 	free(t->rag);
 	free(t->pol);
 	free(t->focus);
+	model_free(t->model);
 	hdr_free(t->h);
 }

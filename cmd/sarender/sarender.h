@@ -7,9 +7,11 @@
 
 #include "util.h"
 
+struct sarender; /* main.c: the run's options, passed to each step */
+
 enum { F_TEXT, F_MD, F_HTML, F_CSV };
 enum { K_TEXT, K_INT, K_SINT, K_DEC, K_PCT, K_RANK, K_BAND, K_RAG, K_CHART,
-	K_PARTIAL };
+	K_PARTIAL, K_SCORE };
 enum { RAG_NONE, RAG_GREEN, RAG_AMBER, RAG_RED };
 
 /* What the tool knows about the columns of crimerate and msgrank. */
@@ -43,6 +45,7 @@ struct col {
 	int role;  /* R_*, or -1 */
 	int kind;
 	int right;
+	long aux;  /* K_SCORE: the score's _source column */
 };
 
 struct target {
@@ -76,6 +79,10 @@ struct tab {
 	unsigned char *pol;     /* each row's META_* polarity */
 	int anysig;             /* a change cell is marked significant */
 	char *ratelabel;        /* "Rate per 100,000", from per */
+	struct funnel *fun;     /* --funnel: the plots' data, or NULL */
+	int prio;               /* sapriority's output (issue, risk, priority) */
+	struct model *model;    /* --model, or NULL */
+	long mcol[2];           /* the matrix's x and y columns, or -1 */
 };
 
 /* Is row r partial: a coverage below 1? */
@@ -83,21 +90,29 @@ struct tab {
 
 /* columns.c */
 extern const struct role roles[NROLE];
-void prepare(struct tab *t);
+void addcol(struct sarender *S, struct tab *t, long src, int role,
+    const char *label);
+void prepare(struct sarender *S, struct tab *t);
 
-/* main.c: the options */
-extern int fmt, ascii, width, hasrag, excel;
-extern long suppress;
-extern double ragg, raga;
-extern const char *title, *caption, *source, *classif, *focusarea;
-extern const char *opt_C, *opt_targets, *opt_rag, *opt_rollup, *opt_indicators;
-extern int verbose;
-extern char **over; /* -c NAME=COLUMN */
-extern size_t nover;
-extern int badutf;
+/* main.c: the options, and what the run notes on the way; main() makes
+ * one and passes it to each step that reads it. */
+struct sarender {
+	int fmt, ascii, width, hasrag, excel;
+	long suppress;
+	double ragg, raga;
+	const char *title, *caption, *source, *classif, *focusarea;
+	const char *opt_C, *opt_targets, *opt_rag, *opt_rollup;
+	const char *opt_indicators, *opt_model;
+	int verbose;
+	char **over; /* -c NAME=COLUMN */
+	size_t nover;
+	int badutf;  /* invalid UTF-8 met, shown as U+FFFD */
+};
+#define SARENDER_INIT { .fmt = F_TEXT, .width = 78, .suppress = -1, \
+	.raga = 5 }
 
 /* str.c */
-char *clean(const char *s);
+char *clean(struct sarender *S, const char *s);
 size_t dwidth(const char *s);
 void pad(FILE *fp, size_t n);
 void fmtnum(struct sbuf *b, double v, int dec, int sign);
@@ -109,7 +124,7 @@ double round1(double v, int dec);
 int colsup(const struct tab *t, long src);
 void readrollup(const char *path);
 void freerollup(void);
-void suppressrows(struct tab *t);
+void suppressrows(struct sarender *S, struct tab *t);
 
 /* width.c */
 int ucwidth(unsigned cp);
@@ -117,16 +132,16 @@ int ucwidth(unsigned cp);
 /* read.c */
 void readfile(struct tab *t, const char *path);
 int rolename(const char *s, size_t n);
-void findroles(struct tab *t);
+void findroles(struct sarender *S, struct tab *t);
 void readtargets(struct tab *t, const char *path);
 void freetab(struct tab *t);
 
 /* rag.c */
-void flagrows(struct tab *t);
+void flagrows(struct sarender *S, struct tab *t);
 void readper(struct tab *t);
 void readcover(struct tab *t);
-void ragall(struct tab *t);
-void readpolarity(struct tab *t);
+void ragall(struct sarender *S, struct tab *t);
+void readpolarity(struct sarender *S, struct tab *t);
 /* Is row r's change significant (change_sig up or down)? */
 int significant(const struct tab *t, size_t r);
 
@@ -134,16 +149,39 @@ int significant(const struct tab *t, size_t r);
 /* Is row r alone in its group (of = 1)? It then has no rank. */
 int alone(const struct tab *t, size_t r);
 void aligncols(struct tab *t);
-void render(FILE *fp, struct tab *t);
+void render(struct sarender *S, FILE *fp, struct tab *t);
+
+/* priority.c: sapriority's output */
+int prio_is(const struct tab *t);
+void prio_cols(struct sarender *S, struct tab *t);
+void prio_model(struct tab *t, const char *path);
+char *prio_score(struct sarender *S, const struct tab *t, size_t r,
+    const struct col *c);
+size_t prio_notes(struct sarender *S, const struct tab *t, char **n);
+
+/* matrix.c: the harm x likelihood matrix, in HTML */
+void wmatrix(struct sarender *S, FILE *fp, const struct tab *t);
 
 /* text.c, md.c, csv.c, html.c: one format each */
 void freelines(char **l, size_t n);
-void wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift);
-void wmd(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift);
-void wcsv(FILE *fp, struct tab *t, char ***cell);
-void whtml(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift);
+void wtext(struct sarender *S, FILE *fp, struct tab *t, char ***cell,
+    char **note, size_t nnote, const char *lift);
+void wmd(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
+    size_t nnote, const char *lift);
+void wcsv(struct sarender *S, FILE *fp, struct tab *t, char ***cell);
+void hesc(struct sarender *S, FILE *fp, const char *s);
+void whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell,
+    char **note, size_t nnote, const char *lift);
+
+/* funnel.c: --funnel, a funnel plot per indicator (HTML) */
+struct funnel;
+extern const char funnel_css[]; /* the plots' style, when there are any */
+/* Read the whole group's ranked rows from path for the indicators of
+ * spec ("all" or IND,...); exits 1 on a fault or an indicator absent. */
+struct funnel *funnel_read(const char *path, const char *spec);
+void funnel_free(struct funnel *f);
+/* The plots; members with a count below minc (--suppress) are left out. */
+void funnel_html(struct sarender *S, FILE *fp, const struct funnel *f, const char *focus,
+    long minc);
 
 #endif

@@ -47,7 +47,7 @@ u8dec(const unsigned char *s, size_t n, unsigned *cp)
  * embeddings, overrides and isolates (U+202A-202E, U+2066-2069): one in
  * a cell could show "12" as "21", or run into the next cell. */
 char *
-clean(const char *s)
+clean(struct sarender *S, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, k;
@@ -56,7 +56,7 @@ clean(const char *s)
 
 	while (i < n) {
 		if (!(k = u8dec(p + i, n - i, &cp))) {
-			badutf = 1;
+			S->badutf = 1;
 			sb_adds(&b, "\xef\xbf\xbd");
 			i++;
 			continue;

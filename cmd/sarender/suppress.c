@@ -68,7 +68,7 @@ colsup(const struct tab *t, long src)
 
 /* Primary suppression of one count column: bit when below N or blank. */
 static void
-primary(struct tab *t, long src, int bit, const char *what)
+primary(struct sarender *S, struct tab *t, long src, int bit, const char *what)
 {
 	long long v;
 	size_t r;
@@ -86,7 +86,7 @@ primary(struct tab *t, long src, int bit, const char *what)
 			errx(1, "%s:%ld: column '%s': '%s' is not a count "
 			    "(a whole number from 0), so --suppress cannot "
 			    "judge it", t->file[r], t->line[r], what, s);
-		if (v < suppress)
+		if (v < S->suppress)
 			t->sup[r] |= bit;
 	}
 }
@@ -367,10 +367,10 @@ secondary(struct tab *t, long src, int bit, int two)
 }
 
 void
-suppressrows(struct tab *t)
+suppressrows(struct sarender *S, struct tab *t)
 {
-	primary(t, t->ix[R_COUNT], SUP_C, "count");
-	primary(t, t->ix[R_PREV_COUNT], SUP_P, "prev_count");
+	primary(S, t, t->ix[R_COUNT], SUP_C, "count");
+	primary(S, t, t->ix[R_PREV_COUNT], SUP_P, "prev_count");
 	if (nlinks && t->ix[R_AREA] < 0)
 		errx(1, "--rollup: the input has no column 'area'");
 	if (nlinks) {

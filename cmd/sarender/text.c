@@ -51,7 +51,7 @@ freelines(char **l, size_t n)
 
 /* Print clean text wrapped at the width. */
 static void
-para(FILE *fp, const char *s, const char *prefix)
+para(struct sarender *S, FILE *fp, const char *s, const char *prefix)
 {
 	struct sbuf b = { 0 };
 	char *c, **l;
@@ -59,8 +59,8 @@ para(FILE *fp, const char *s, const char *prefix)
 
 	sb_adds(&b, prefix);
 	sb_adds(&b, s);
-	c = clean(sb_str(&b));
-	n = wrap(c, (size_t)width, &l);
+	c = clean(S, sb_str(&b));
+	n = wrap(c, (size_t)S->width, &l);
 	for (i = 0; i < n; i++)
 		fprintf(fp, "%s\n", l[i]);
 	freelines(l, n);
@@ -69,9 +69,9 @@ para(FILE *fp, const char *s, const char *prefix)
 }
 
 static void
-tbanner(FILE *fp, size_t tw)
+tbanner(struct sarender *S, FILE *fp, size_t tw)
 {
-	char *c = clean(classif);
+	char *c = clean(S, S->classif);
 	size_t w = dwidth(c);
 
 	pad(fp, tw > w ? (tw - w) / 2 : 0);
@@ -132,7 +132,8 @@ nlines(const char *s, size_t w)
 /* Column widths: labels on one line, then, while the table is wider
  * than the page, the label that saves most wrapped at its words. */
 static size_t
-twidths(struct tab *t, char ***cell, char **lab, size_t *w, int mark)
+twidths(struct sarender *S, struct tab *t, char ***cell, char **lab, size_t *w,
+    int mark)
 {
 	size_t *min = xcalloc(t->ncol, sizeof(size_t)), c, r, tw, d, best;
 
@@ -147,7 +148,7 @@ twidths(struct tab *t, char ***cell, char **lab, size_t *w, int mark)
 	for (;;) {
 		for (tw = mark ? 2 : 0, c = 0; c < t->ncol; c++)
 			tw += (c ? 2 : 0) + w[c];
-		if (tw <= (size_t)width)
+		if (tw <= (size_t)S->width)
 			break;
 		for (best = c = 0; c < t->ncol; c++)
 			if (w[c] - min[c] > w[best] - min[best])
@@ -158,7 +159,7 @@ twidths(struct tab *t, char ***cell, char **lab, size_t *w, int mark)
 	}
 	for (c = 0; c < t->ncol; c++) /* spend what is left on fewer lines */
 		for (d = w[c] + 1; d <= dwidth(lab[c]) && tw + d - w[c] <=
-		    (size_t)width; d++)
+		    (size_t)S->width; d++)
 			if (nlines(lab[c], d) < nlines(lab[c], w[c])) {
 				tw += d - w[c];
 				w[c] = d;
@@ -201,8 +202,8 @@ theader(FILE *fp, struct tab *t, char **lab, size_t *w, int mark)
 }
 
 void
-wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
-    const char *lift)
+wtext(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
+    size_t nnote, const char *lift)
 {
 	char **lab = xcalloc(t->ncol, sizeof(char *));
 	size_t *w = xcalloc(t->ncol, sizeof(size_t)), tw, c, r;
@@ -212,24 +213,24 @@ wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	for (r = 0; r < t->n; r++)
 		mark |= t->focus[r];
 	for (c = 0; c < t->ncol; c++)
-		lab[c] = clean(t->col[c].label);
-	tw = twidths(t, cell, lab, w, mark);
-	if (classif) {
-		tbanner(fp, tw);
+		lab[c] = clean(S, t->col[c].label);
+	tw = twidths(S, t, cell, lab, w, mark);
+	if (S->classif) {
+		tbanner(S, fp, tw);
 		putc('\n', fp);
 	}
-	if (title)
-		para(fp, title, "");
-	if (caption)
-		para(fp, caption, "");
+	if (S->title)
+		para(S, fp, S->title, "");
+	if (S->caption)
+		para(S, fp, S->caption, "");
 	if (*lift)
-		para(fp, lift, "");
-	if (title || caption || *lift)
+		para(S, fp, lift, "");
+	if (S->title || S->caption || *lift)
 		putc('\n', fp);
 	theader(fp, t, lab, w, mark);
 	for (r = 0; r < t->n; r++) {
 		if (mark)
-			sb_adds(&b, !t->focus[r] ? "  " : ascii ? "> " :
+			sb_adds(&b, !t->focus[r] ? "  " : S->ascii ? "> " :
 			    "\xe2\x96\xb6 "); /* ▶ */
 		for (c = 0; c < t->ncol; c++)
 			tcell(&b, cell[r][c], w[c], t->col[c].right, c == 0);
@@ -237,15 +238,15 @@ wtext(FILE *fp, struct tab *t, char ***cell, char **note, size_t nnote,
 	}
 	if (t->n == 0)
 		fputs("(no rows)\n", fp);
-	if (nnote || source)
+	if (nnote || S->source)
 		putc('\n', fp);
 	for (c = 0; c < nnote; c++)
-		para(fp, note[c], "");
-	if (source)
-		para(fp, source, "Source: ");
-	if (classif) {
+		para(S, fp, note[c], "");
+	if (S->source)
+		para(S, fp, S->source, "Source: ");
+	if (S->classif) {
 		putc('\n', fp);
-		tbanner(fp, tw);
+		tbanner(S, fp, tw);
 	}
 	for (c = 0; c < t->ncol; c++)
 		free(lab[c]);

@@ -194,8 +194,6 @@ static void
 add_row(struct run *R, const struct csvr_row *in, const char *file)
 {
 	struct row *r;
-	size_t i, size;
-	char *p;
 
 	if (R->nrows == R->cap) {
 		R->cap = R->cap ? 2 * R->cap : 256;
@@ -203,18 +201,7 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 	}
 	r = &R->rows[R->nrows++];
 	memset(r, 0, sizeof(*r));
-	for (i = 0, size = 0; i < in->n; i++)
-		size += in->len[i] + 1;
-	r->f = xcalloc(in->n, sizeof(*r->f));
-	r->len = xcalloc(in->n, sizeof(*r->len));
-	p = xmalloc(size);
-	for (i = 0; i < in->n; i++) {
-		r->f[i] = p;
-		memcpy(p, in->f[i], in->len[i]);
-		p[in->len[i]] = '\0';
-		p += in->len[i] + 1;
-		r->len[i] = in->len[i];
-	}
+	tbl_keep(in, &r->f, &r->len);
 	r->file = file;
 	r->line = in->line;
 	r->akey = keyof(R, r, C_AREA, &R->key);
@@ -226,7 +213,7 @@ add_row(struct run *R, const struct csvr_row *in, const char *file)
 void
 read_file(struct run *R, const char *path)
 {
-	struct tbl *s = tbl_open(path, TBL_NONUL);
+	struct tbl s_, *s = tbl_open(&s_, path, TBL_NONUL);
 
 	R->files = xreallocarray(R->files, R->nfiles + 1, sizeof(*R->files));
 	R->files[R->nfiles++] = xstrdup(s->path);

@@ -1,6 +1,8 @@
-# Property test of coverage: random monthly data for a few areas, sources
-# and categories with random spans and gaps, random periods (some past
-# the data) and comparisons. Checked independently: crimerate either
+# Property test of coverage: random monthly data, and quarterly data as
+# spans (2015-10..2015-12, some not on calendar quarters), for a few
+# areas, sources and categories with random spans and gaps, random
+# periods (some past the data) and comparisons. A span across a
+# period's edge must be refused, naming it. Checked independently: crimerate either
 # exits 1 naming only real gaps, or prints exactly the rows an
 # independent recount gives, with their coverage, and figures only where
 # both periods are whole. Fixed seed; a few hundred runs.
@@ -23,6 +25,13 @@ def fixed(fr, dec):     # half away from zero, as crimerate
     s = s[:-dec] + "." + s[-dec:] if dec else s
     return ("-" if neg and q else "") + s
 
+def dstr(r, day):        # a month, a day of it, or a span of months
+    if r[6] != r[0]: return mstr(r[0]) + ".." + mstr(r[6])
+    return mstr(r[0]) + (day if r[5] else "")
+
+def across(r, span):    # a record across the edge of a span of months
+    return r[0] <= span[1] and r[6] >= span[0] and not (span[0] <= r[0] and r[6] <= span[1])
+
 def period():
     y = rng.randint(2013, 2018) if rng.random() < 0.5 else 2016
     k = rng.randrange(7)
@@ -42,27 +51,34 @@ def one(it):
     areas = ["A", "B", "C"][:rng.randint(1, 3)]
     nsrc = rng.randint(1, 3)
     cats = {s: ["c%d%d" % (s, j) for j in range(rng.randint(1, 2))] for s in range(nsrc)}
-    recs = []           # (month, area, cat, count, source, day?)
+    recs = []           # (month, area, cat, count, source, day?, last month)
     has = set()         # (area, source, month)
     clean = rng.random() < 0.4     # whole data, 2014 to 2017
+    # a quarterly source: spans of 3 months starting at months = off (mod 3)
+    quarterly = {s: rng.choice([0, 0, 0, 1, 2]) for s in range(nsrc) if rng.random() < 0.3}
+    global spans
+    spans = bool(quarterly)
     for s in range(nsrc):
+        w = 3 if s in quarterly else 1
         for a in areas:
             if not clean and rng.random() < 0.15: continue
             lo = M0 + rng.randrange(30); hi = lo + rng.randrange(36)
             if clean: lo, hi = M0, M0 + 47
             for m in range(lo, hi + 1):
+                if w == 3 and (m - quarterly[s]) % 3: continue
                 if not clean and rng.random() < 0.1: continue
                 for j, c in enumerate(cats[s]):
                     if j == 0 or rng.random() < 0.6:
-                        recs.append((m, a, c, rng.choice([0, 1, 2, 5]), s, rng.random() < 0.2))
-                        has.add((a, s, m))
+                        recs.append((m, a, c, rng.choice([0, 1, 2, 5]), s,
+                                     w == 1 and rng.random() < 0.2, m + w - 1))
+                        for k in range(m, m + w): has.add((a, s, k))
     stream = rng.random() < 0.3
     files = []
     if stream:
         with open("all.csv", "w") as f:
             f.write("date,area,category,count,source\n")
             for r in rng.sample(recs, len(recs)):
-                d = mstr(r[0]) + ("-1%d" % rng.randrange(10) if r[5] else "")
+                d = dstr(r, "-1%d" % rng.randrange(10))
                 f.write("%s,%s,%s,%d,s%d\n" % (d, r[1], r[2], r[3], r[4]))
         files = ["all.csv"]
         label = lambda s: "s%d" % s
@@ -72,7 +88,7 @@ def one(it):
                 f.write("date,area,category,count\n")
                 for r in recs:
                     if r[4] == s:
-                        d = mstr(r[0]) + ("-0%d" % rng.randint(1, 9) if r[5] else "")
+                        d = dstr(r, "-0%d" % rng.randint(1, 9))
                         f.write("%s,%s,%s,%d\n" % (d, r[1], r[2], r[3]))
             files.append("s%d.csv" % s)
         label = lambda s: "s%d.csv" % s
@@ -121,7 +137,20 @@ def one(it):
                    for m in range(span[0], span[1] + 1))
     def count(v, ind, span):
         return sum(r[3] for r in recs if r[1] in under[v] and ind in imap[r[2]]
-                   and span[0] <= r[0] <= span[1])
+                   and span[0] <= r[0] and r[6] <= span[1])
+    if by:
+        w = 1 if by == "month" else 3
+        coarse = [r for r in recs if r[0] // w != r[6] // w]
+    else:
+        coarse = [r for r in recs if across(r, P) or (C and across(r, C))]
+    if coarse:
+        assert p.returncode == 1 and p.stdout == "", where + ": want exit 1 (coarse)\n" + p.stderr
+        m = re.search(r"'(\d{4}-\d\d)\.\.(\d{4}-\d\d)' is a span of 3 months, coarser than the (?:period (\S+)|(month|quarter) buckets)", p.stderr)
+        assert m, where + ": no coarse span named\n" + p.stderr
+        a = int(m.group(1)[:4]) * 12 + int(m.group(1)[5:]) - 1
+        b = int(m.group(2)[:4]) * 12 + int(m.group(2)[5:]) - 1
+        assert any(r[0] == a and r[6] == b for r in coarse), where + ": not coarse " + m.group(0)
+        return "coarse"
     if by:
         return series(p, where, by, P, C is not None, allow, feed, cov, count, srcof, label, has)
     n, pn = P[1] - P[0] + 1, (C[1] - C[0] + 1 if C else 0)
@@ -215,11 +244,14 @@ def series(p, where, by, P, cmp, allow, feed, cov, count, srcof, label, has):
         assert got[k] == want[k], where + ": %s\n got  %s\n want %s" % (k, got[k], want[k])
     return "series"
 
-seen = {}
+seen, withspans = {}, {}
 for it in range(300):
     r = one(it)
     seen[r] = seen.get(r, 0) + 1
+    if spans: withspans[r] = withspans.get(r, 0) + 1
 # every outcome must have been tried
-assert set(seen) == {"fail", "ok", "ok partial", "series"}, seen
-print(seen)
+assert set(seen) == {"fail", "ok", "ok partial", "series", "coarse"}, seen
+# and with span records among the data
+assert set(withspans) == set(seen), withspans
+print(seen, "with spans:", withspans)
 PY

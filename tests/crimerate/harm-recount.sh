@@ -50,8 +50,8 @@ for it in range(40):
             k = sum(cnt[(x, 2016, c)] for x in m)
             want = {'count': str(k), 'kind': 'count'}
             if c in w:
-                want['harm_share'] = rnd(w[c] * k / H(2016), 3) if H(2016) else ''
-                want['volume_share'] = rnd(F(k, V(2016)), 3) if V(2016) else ''
+                want['harm_share'] = rnd(w[c] * k * 100 / H(2016), 1) if H(2016) else ''
+                want['volume_share'] = rnd(F(k * 100, V(2016)), 1) if V(2016) else ''
             else:
                 want['harm_share'] = want['volume_share'] = ''
         diff = {f: (row[f], v) for f, v in want.items() if row[f] != v}

@@ -13,6 +13,9 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main crimerate_main
+/* lib/table ends on bad data with errx() as the tools do: compiled in
+ * here too, so that its exits come back to the fuzz entry. */
+#include "../../lib/table.c"
 #include "../../cmd/crimerate/strtab.c"
 #include "../../cmd/crimerate/coverage.c"
 #include "../../cmd/crimerate/read.c"
@@ -23,7 +26,7 @@
 #undef main
 
 #define NCONF 5
-static __typeof__(R) conf[NCONF];
+static struct crimerate st, conf[NCONF];
 static char outpath[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -38,29 +41,29 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		err(2, "mkdtemp");
 	snprintf(outpath, sizeof(outpath), "%s/out.csv", dir);
 	for (k = 0; k < NCONF; k++) {
-		memset(&R, 0, sizeof(R));
-		memcpy(R.col, colname, sizeof(R.col));
-		R.per = 1000;
+		memset(&st, 0, sizeof(st));
+		memcpy(st.col, colname, sizeof(st.col));
+		st.per = 1000;
 		switch (k) {
 		case 1:
-			period_parse("sa2016", 6, &R.per_);
-			period_prev(&R.per_, &R.cmp);
-			R.hasper = 1;
+			period_parse("sa2016", 6, &st.per_);
+			period_prev(&st.per_, &st.cmp);
+			st.hasper = 1;
 			break;
 		case 2:
-			R.by = BY_MONTH;
+			st.by = BY_MONTH;
 			break;
 		case 3:
-			R.partial = 1;
+			st.partial = 1;
 			break;
 		case 4:
-			R.merge = 1;
-			R.by = BY_YEAR;
+			st.merge = 1;
+			st.by = BY_YEAR;
 			break;
 		default:
-			R.by = BY_YEAR;
+			st.by = BY_YEAR;
 		}
-		conf[k] = R;
+		conf[k] = st;
 	}
 	(void)argc;
 	(void)argv;
@@ -101,8 +104,8 @@ checkpartial(void)
 	size_t i, n;
 	FILE *fp;
 
-	for (i = 0; i < R.cats.n; i++)
-		want += R.catn[i];
+	for (i = 0; i < st.cats.n; i++)
+		want += st.catn[i];
 	if (!(fp = fopen(outpath, "r")))
 		fz_fail("--partial wrote no output");
 	csv_init(&p, 0);
@@ -124,23 +127,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	R = conf[data[0] % NCONF];
+	st = conf[data[0] % NCONF];
 	fz_chunk = fz_chunkof(data[1]);
 	path = fz_path(data + 2, size - 2);
 	unlink(outpath);
 	died = setjmp(fz_jb);
 	if (!died) {
 		fz_armed = 1;
-		if (R.by)
-			series();
-		readfile(path);
-		ret = R.partial ? partial(outpath) : finish(NULL, NULL,
-		    outpath);
+		if (st.by)
+			series(&st);
+		readfile(&st, path);
+		ret = st.partial ? partial(&st, outpath) :
+		    finish(&st, NULL, NULL, outpath);
 	}
 	fz_armed = 0;
-	if (!died && ret == 0 && R.partial)
+	if (!died && ret == 0 && st.partial)
 		checkpartial();
-	cleanup();
+	cleanup(&st);
 	fz_release();
 	fz_chunk = 0;
 	return 0;

@@ -1,5 +1,5 @@
 /* Fuzz csvclean's whole row path: cmd/csvclean/ is compiled in here
- * (its main renamed) and its main run on the input as a file, with
+ * (its main renamed) and its csvclean() run on the input as a file, with
  * --stats --max-rejects 100% --rejects FILE -o FILE and one of three
  * fixed option sets, the first byte choosing:
  *   0: -p police-street --safe-cells
@@ -32,7 +32,7 @@
 #include "fuzz.h"
 #define main csvclean_main
 #include "../../cmd/csvclean/options.c"
-#include "../../cmd/csvclean/header.c"
+#include "../../cmd/csvclean/columns.c"
 #include "../../cmd/csvclean/row.c"
 #include "../../cmd/csvclean/main.c"
 #undef main
@@ -48,7 +48,7 @@ static const char *const confs[NCONF][16] = {
 	  "id", "--redact", "name=mask", "--set", "source=fuzz",
 	  "--dedup-memory", "16K" },
 };
-static __typeof__(opt) opt0;
+static struct options opt;
 static char outpath[64], rejpath[64], profpath[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -64,7 +64,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(rejpath, sizeof(rejpath), "%s/rejects.csv", dir);
 	snprintf(profpath, sizeof(profpath), "%s/profile", dir);
 	setenv("SAPIPE_PROFILES", "lib/profiles", 0);
-	opt0 = opt;
 	(void)argc;
 	(void)argv;
 	return 0;
@@ -247,23 +246,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc++] = outpath;
 	argv[argc++] = fz_path(csv, csvn);
 	fz_chunk = fz_chunkof(data[1]);
-	opt = opt0;
+	opt = (struct options)OPTIONS_INIT;
 	optind = 0; /* glibc: start getopt afresh */
 	fz_stats[0] = '\0';
 	unlink(outpath);
 	died = setjmp(fz_jb);
 	if (!died) {
 		fz_armed = 1;
-		rc = csvclean_main(argc, (char **)argv);
+		rc = csvclean(&opt, argc, (char **)argv);
 	}
 	fz_armed = 0;
 	if (!died && rc == 0)
 		check();
 	if (died) {
-		/* main's cleanup() frees the options; its run is lost */
-		struct run dead = { 0 };
-
-		cleanup(&dead);
+		/* csvclean() frees the options at its end; its run is
+		 * lost */
+		freeopts(&opt);
 		while (pdepth > 0) /* an error inside a profile */
 			free(pstack[--pdepth].path);
 	}

@@ -13,7 +13,10 @@
  * - no field of an OK row is longer than maxfield;
  * - rows start on increasing lines, each spanning at least one;
  * - a row split by the fast path reads back raw as its fields joined by
- *   the delimiter. */
+ *   the delimiter;
+ * - a row that needs no quoting (noquote) was read with ',' as the
+ *   delimiter, its fields lie side by side in one buffer, and none holds
+ *   a comma, quote, CR, LF or NUL. */
 #include "fuzz.h"
 
 static const int delims[4] = { ',', ';', '\t', '|' };
@@ -47,6 +50,10 @@ check(struct csvr *r, struct csvr_row *row, size_t maxfield, int delim,
 			    row->len[i], maxfield);
 		if (!row->nul && memchr(row->f[i], '\0', row->len[i]))
 			fz_fail("NUL in a field, nul flag unset");
+		if (row->noquote && (delim != ',' || row->quoted ||
+		    (i > 0 && row->f[i] != row->f[i - 1] + row->len[i - 1] + 1) ||
+		    strcspn(row->f[i], ",\"\r\n") < row->len[i]))
+			fz_fail("field %zu of a noquote row needs quoting", i);
 	}
 	if (row->quoted || row->err != CSVR_OK)
 		return;

@@ -6,13 +6,16 @@
  *   whose ISO text date_iso() reads back to the same date;
  * - period_parse(): first <= last, a label that parses to the same span,
  *   and a previous period that ends the day before it starts;
- * - the series bucket of a period's first day holds that day. */
+ * - the series bucket of a period's first day holds that day;
+ * - span_label() under each quarters convention: first <= last, and a
+ *   text form (span_str) that span_iso() reads back to the same span. */
 #include <stdint.h>
 #include <string.h>
 
 #include "date.h"
 #include "fuzz.h"
 #include "period.h"
+#include "span.h"
 
 static const char *const fmts[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 	"%d-%m-%Y", "%d.%m.%Y", "%Y-%m", "%Y/%m/%d", "%b %Y", "%B %Y",
@@ -20,6 +23,28 @@ static const char *const fmts[] = { "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y",
 	"%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M",
 	"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
 	"%m/%d/%Y", "%e %B %Y %p" };
+
+static void
+spanlabel(const char *s, size_t n)
+{
+	struct span sp, back;
+	char buf[SPAN_TEXT];
+	size_t k;
+	int conv;
+
+	for (conv = SPAN_QNONE; conv <= SPAN_QFISCAL; conv++) {
+		if (span_label(s, n, conv, &sp, NULL) != 0)
+			continue;
+		if (sp.first > sp.last)
+			fz_fail("span '%.*s': %ld..%ld", (int)n, s, sp.first,
+			    sp.last);
+		k = span_str(&sp, buf);
+		if (k >= sizeof(buf) || span_iso(buf, k, &back) != 0 ||
+		    back.first != sp.first || back.last != sp.last)
+			fz_fail("span '%.*s' prints as '%s', not read back",
+			    (int)n, s, buf);
+	}
+}
 
 static void
 checkdate(const struct date *d, const char *what)
@@ -122,5 +147,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	iso(s, size);
 	parsed(s, size);
 	period(s, size);
+	spanlabel(s, size);
 	return 0;
 }

@@ -21,7 +21,7 @@ for f in "$build"/fuzz-*; do
 	# are looked for in the library targets (and by check-san and
 	# valgrind on whole runs), not in these.
 	leaks=1
-	case $t in csvclean|crimerate|sarender) leaks=0 ;; esac
+	case $t in csvclean|crimerate|sarender|sapriority) leaks=0 ;; esac
 	ASAN_OPTIONS=detect_leaks=$leaks "$f" -max_total_time="$secs" -max_len=65536 -timeout=10 \
 	    -rss_limit_mb=2048 -print_final_stats=1 -detect_leaks=$leaks \
 	    -artifact_prefix="$build/crash-$t-" "$build/corpus/$t" \

@@ -16,12 +16,18 @@
 #define FZ_TOOL
 #include "fuzz.h"
 #define main sarender_main
+/* lib/table ends on bad data with errx() as the tools do: compiled in
+ * here too, so that its exits come back to the fuzz entry. */
+#include "../../lib/table.c"
 #include "../../cmd/sarender/cells.c"
 #include "../../cmd/sarender/columns.c"
 #include "../../cmd/sarender/csv.c"
+#include "../../cmd/sarender/funnel.c"
 #include "../../cmd/sarender/html.c"
 #include "../../cmd/sarender/main.c"
+#include "../../cmd/sarender/matrix.c"
 #include "../../cmd/sarender/md.c"
+#include "../../cmd/sarender/priority.c"
 #include "../../cmd/sarender/rag.c"
 #include "../../cmd/sarender/read.c"
 #include "../../cmd/sarender/str.c"
@@ -35,7 +41,8 @@
 static const char *const tags[] = { "!DOCTYPE html>", "html", "head",
 	"meta", "title", "style", "body", "main", "h1", "h2", "p", "div",
 	"span", "table", "caption", "thead", "tbody", "tr", "th", "td", "svg",
-	"line", "rect", "path", "circle", "text", "title", NULL };
+	"line", "rect", "path", "circle", "text", "title", "defs", "pattern",
+	"g", NULL };
 
 static int
 known(const char *p, const char *end)
@@ -74,6 +81,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tab t;
+	struct sarender st = SARENDER_INIT;
 	char *out = NULL;
 	size_t on = 0;
 	FILE *fp;
@@ -81,12 +89,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	fmt = F_HTML;
-	suppress = data[0] & 1 ? 5 : -1;
-	title = "<script>alert(1)</script> & \"q\" | 'a'\nline";
-	caption = "</table><b>caption</b>";
-	source = "a&b <c>";
-	classif = "OFFICIAL-SENSITIVE <x>";
+	st.fmt = F_HTML;
+	st.suppress = data[0] & 1 ? 5 : -1;
+	st.title = "<script>alert(1)</script> & \"q\" | 'a'\nline";
+	st.caption = "</table><b>caption</b>";
+	st.source = "a&b <c>";
+	st.classif = "OFFICIAL-SENSITIVE <x>";
 	fz_chunk = fz_chunkof(data[1]);
 	memset(&t, 0, sizeof(t));
 	fp = open_memstream(&out, &on);
@@ -94,8 +102,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!died) {
 		fz_armed = 1;
 		readfile(&t, fz_path(data + 2, size - 2));
-		prepare(&t);
-		render(fp, &t);
+		prepare(&st, &t);
+		render(&st, fp, &t);
 	}
 	fz_armed = 0;
 	fclose(fp);

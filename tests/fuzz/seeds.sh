@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$1
 [ -n "$out" ] || { echo "usage: seeds.sh outdir" >&2; exit 2; }
 rm -rf "$out"
-for t in csvr csvdiff csvclean crimerate sarender date num; do
+for t in csvr csvdiff csvclean crimerate sarender sapriority date num; do
 	mkdir -p "$out/$t"
 done
 
@@ -33,13 +33,22 @@ for f in "$top"/tests/*/*.in "$top"/tests/*/*.csv "$top"/tests/*/*.gz "$top"/tes
 	for pre in '\000\200' '\001\003' '\002\200' '\003\021' '\004\200'; do
 		printf "$pre" >"$tmp/s"
 		cat "$f" >>"$tmp/s"
-		for t in csvr csvdiff csvclean crimerate sarender; do
+		for t in csvr csvdiff csvclean crimerate sarender sapriority; do
 			put $t "$tmp/s"
 		done
 	done
 	cat "$top"/tests/*/*.args "$f" 2>/dev/null |
 	    tr ',;|\t\n"=' '\n\n\n\n\n\n\n' | awk 'length($0) > 0 && length($0) <= 40'
 done | sort -u >"$tmp/tokens"
+# sapriority's models, as the model (first byte 0 mod 3)
+for f in "$top"/tests/*/*.model "$top"/examples/lookups/*.model; do
+	[ -f "$f" ] || continue
+	for pre in '\000\200' '\003\021' '\006\200'; do
+		printf "$pre" >"$tmp/s"
+		cat "$f" >>"$tmp/s"
+		put sapriority "$tmp/s"
+	done
+done
 n=0
 while IFS= read -r tok; do
 	n=$((n + 1))
@@ -47,6 +56,6 @@ while IFS= read -r tok; do
 	put date "$tmp/t"
 	put num "$tmp/t"
 done <"$tmp/tokens"
-for t in csvr csvdiff csvclean crimerate sarender date num; do
+for t in csvr csvdiff csvclean crimerate sarender sapriority date num; do
 	echo "$t: $(ls "$out/$t" | wc -l) seeds"
 done

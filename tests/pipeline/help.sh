@@ -23,7 +23,7 @@ synopsis() {
 	  } }' "$TOP/man/$1.1" | sort -u
 }
 
-for t in csvclean crimerate msgrank sarender satrend; do
+for t in csvclean crimerate msgrank sapriority sarender satrend; do
 	command -v $t >/dev/null || { echo "$t is not built yet"; exit 77; }
 	$t --help >"$tmp/out" 2>"$tmp/err"
 	rc=$?

@@ -57,3 +57,40 @@ run "$t/shot.json" --screenshot="$t/table.png" --window-size=1200,900 \
 [ "$(head -c 4 "$t/table.png" | od -An -c | tr -d ' ')" = 211PNG ] || fail "no screenshot"
 [ -z "$SAPIPE_SHOTS" ] || cp "$t/table.png" "$SAPIPE_SHOTS/sarender.png"
 echo "screenshot: $t/table.png"
+
+# A funnel plot: drawn in the browser, with its focus label and limits,
+# and no request made; a screenshot at A4 width to look at.
+sarender -f html --focus Dartford --funnel Burglary -o "$t/funnel.html" \
+    funnel.csv || fail "sarender --funnel"
+run "$t/fnet.json" --dump-dom "file://$t/funnel.html" >"$t/fdom.html" ||
+    fail "chromium funnel"
+for s in '<svg class="fplot"' 'class="flabel">Dartford</text>' \
+    'stroke-dasharray="6 3"' 'stroke-dasharray="1.5 2.5"' 'Population (log scale)'; do
+	grep -qF -- "$s" "$t/fdom.html" || fail "funnel page lacks $s"
+done
+pagereqs "$t/fnet.json" && fail "the funnel page made a network request"
+run "$t/fshot.json" --screenshot="$t/funnel.png" --window-size=800,1100 \
+    "file://$t/funnel.html" >/dev/null || fail "chromium --screenshot funnel"
+[ "$(head -c 4 "$t/funnel.png" | od -An -c | tr -d ' ')" = 211PNG ] ||
+    fail "no funnel screenshot"
+[ -z "$SAPIPE_SHOTS" ] || cp "$t/funnel.png" "$SAPIPE_SHOTS/funnel.png"
+echo "screenshot: $t/funnel.png"
+
+# sapriority's output with its model: the priority table and the
+# harm x likelihood matrix, every placed issue a marker, no request.
+sarender -f html --title 'Priorities: North' --model prio.model \
+    -o "$t/matrix.html" priorities.csv || fail "sarender --model"
+run "$t/mx.json" --dump-dom "file://$t/matrix.html" >"$t/mx-dom.html" ||
+    fail "chromium matrix"
+for s in '<svg class="matrix"' '<title>Violence</title>' \
+    '<title>Knife crime</title>' '>4b</text>' '>Priority, issue</text>' \
+    'Not in the matrix (no risk, or no score on an axis): ASB.'; do
+	grep -qF -- "$s" "$t/mx-dom.html" || fail "matrix page lacks $s"
+done
+[ "$(grep -o '<g><title>' "$t/mx-dom.html" | wc -l)" = 6 ] || fail "want 6 markers"
+pagereqs "$t/mx.json" && fail "the matrix page made a network request"
+run "$t/mxshot.json" --screenshot="$t/matrix.png" --window-size=1000,1000 \
+    "file://$t/matrix.html" >/dev/null || fail "chromium matrix --screenshot"
+[ "$(head -c 4 "$t/matrix.png" | od -An -c | tr -d ' ')" = 211PNG ] || fail "no matrix screenshot"
+[ -z "$SAPIPE_SHOTS" ] || cp "$t/matrix.png" "$SAPIPE_SHOTS/sarender-matrix.png"
+echo "screenshot: $t/matrix.png"

@@ -44,6 +44,9 @@ test_dates(void)
 	CHECK(strcmp(iso("2016-02-30", "%Y-%m-%d"), "ERR") == 0);
 	CHECK(strcmp(iso("2016-09-03x", "%Y-%m-%d"), "ERR") == 0);
 	CHECK(strcmp(iso("2016", "%Y"), "2016") == 0);
+	/* a field read twice is refused, never the last one kept */
+	CHECK(strcmp(iso("Oct-Dec 2014", "%b-%b %Y"), "ERR") == 0);
+	CHECK(strcmp(iso("2014 2015", "%Y %Y"), "ERR") == 0);
 	days = date_days(2016, 9, 30);
 	date_civil(days, &y, &m, &d);
 	CHECK(y == 2016 && m == 9 && d == 30);

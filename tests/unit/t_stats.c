@@ -12,6 +12,7 @@
  *   k*(1-1/(9k)-z/(3 sqrt k))^3, (k+1)*(1-1/(9(k+1))+z/(3 sqrt(k+1)))^3 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "stats.h"
 
@@ -234,9 +235,18 @@ test_two_props(void)
 	CHECK(stats_fisher(0, 0, 2, 4, &p) == 0 && p == 1.0);
 }
 
+/* With arguments E P ..., print stats_pois_limit(E, P) for each pair,
+ * for tests/sarender/funnel-limits.sh to check against SciPy. */
 int
-main(void)
+main(int argc, char *argv[])
 {
+	int i;
+
+	for (i = 1; i + 1 < argc; i += 2)
+		printf("%.10g\n", stats_pois_limit(strtod(argv[i], NULL),
+		    strtod(argv[i + 1], NULL)));
+	if (argc > 1)
+		return 0;
 	test_special();
 	test_exact();
 	test_two_props();

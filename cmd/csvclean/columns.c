@@ -63,7 +63,7 @@ delimname(int d)
 /* Header names: trimmed, inner space runs made one space; snake_case on
  * request. */
 static char *
-normname(const char *s, size_t n)
+normname(const char *s, size_t n, int snake)
 {
 	struct sbuf b = { 0 };
 	size_t i;
@@ -78,17 +78,17 @@ normname(const char *s, size_t n)
 			continue;
 		}
 		if (sp && b.len)
-			sb_addc(&b, opt.snake ? '_' : ' ');
+			sb_addc(&b, snake ? '_' : ' ');
 		sp = 0;
-		if (opt.snake && c < 0x80 && !(c >= 'a' && c <= 'z') &&
+		if (snake && c < 0x80 && !(c >= 'a' && c <= 'z') &&
 		    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
 			if (b.len && b.s[b.len - 1] != '_')
 				sb_addc(&b, '_');
 			continue;
 		}
-		sb_addc(&b, opt.snake && c >= 'A' && c <= 'Z' ? c + 32 : c);
+		sb_addc(&b, snake && c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	while (opt.snake && b.len && b.s[b.len - 1] == '_')
+	while (snake && b.len && b.s[b.len - 1] == '_')
 		b.len--;
 	sb_add(&b, "", 0);
 	return b.s;
@@ -125,13 +125,13 @@ needcol(struct run *R, const char *name, const char *what)
 /* A header name written as --safe-cells and --excel write values: the
  * header is a row of cells to a spreadsheet too. */
 static void
-hname(FILE *fp, const char *s, int first)
+hname(const struct options *opt, FILE *fp, const char *s, int first)
 {
 	struct sbuf b = { 0 };
 	size_t n = strlen(s);
 
-	if (opt.excel || !opt.safe || !csvw_risky(s, n)) {
-		(opt.excel ? csvw_xfield : csvw_field)(fp, s, n, first);
+	if (opt->excel || !opt->safe || !csvw_risky(s, n)) {
+		(opt->excel ? csvw_xfield : csvw_field)(fp, s, n, first);
 		return;
 	}
 	sb_addc(&b, '\'');
@@ -143,29 +143,29 @@ hname(FILE *fp, const char *s, int first)
 static const char *const opname[] = { "--date", "--number", "--map",
 	"--derive", "--set", "--redact", "--require" };
 
-/* Name the columns: normalise, rename, append derived ones, resolve every
- * option's columns. */
-void
-setup(struct run *R, struct csvr_row *row)
+/* The steps of setup(), in order. */
+
+/* Name the columns: each header name checked as text (or recoded with
+ * -e), normalised, and an empty one called column_N. */
+static void
+namecols(struct run *R, struct csvr_row *row)
 {
 	size_t i, k;
-	long j, first;
-	struct op *o;
-	struct hdr tmp;
 
 	R->w = R->ww = row->n;
 	R->name = xcalloc(row->n, sizeof(*R->name));
 	for (i = 0; i < row->n; i++) {
-		if (!opt.enc && utf8_bad(row->f[i], row->len[i]) >= 0)
+		if (!R->opt->enc && utf8_bad(row->f[i], row->len[i]) >= 0)
 			errx(1, "%s:%ld: header column %zu is not UTF-8 "
 			    "(try -e cp1252)", R->file, row->line, i + 1);
-		R->name[i] = normname(row->f[i], row->len[i]);
-		if (opt.enc) {
+		R->name[i] = normname(row->f[i], row->len[i],
+		    R->opt->snake);
+		if (R->opt->enc) {
 			if (recode(R->rc, R->name[i], strlen(R->name[i]),
 			    &R->tmp, &k) != 0)
 				errx(1, "%s:%ld: header column %zu: byte 0x%02X "
 				    "is not %s", R->file, row->line, i + 1,
-				    (unsigned char)R->name[i][k], opt.enc);
+				    (unsigned char)R->name[i][k], R->opt->enc);
 			free(R->name[i]);
 			R->name[i] = xstrdup(sb_str(&R->tmp));
 		}
@@ -177,33 +177,58 @@ setup(struct run *R, struct csvr_row *row)
 			    R->file, i + 1, R->name[i]);
 		}
 	}
-	for (i = 0; i < opt.nrename; i++) {
-		char *eq = strchr(opt.rename[i], '=');
+}
 
-		if (!eq)
-			errx(2, "--rename: '%s' is not OLD=NEW", opt.rename[i]);
-		*eq = '\0';
-		j = needcol(R, opt.rename[i], "--rename");
+/* --rename OLD=NEW, each in turn. */
+static void
+renamecols(struct run *R)
+{
+	const char *arg, *eq;
+	char *old;
+	size_t i;
+	long j;
+
+	for (i = 0; i < R->opt->nrename; i++) {
+		arg = R->opt->rename[i];
+		if (!(eq = strchr(arg, '=')))
+			errx(2, "--rename: '%s' is not OLD=NEW", arg);
+		old = xstrndup(arg, (size_t)(eq - arg));
+		j = needcol(R, old, "--rename");
+		free(old);
 		free(R->name[j]);
 		R->name[j] = xstrdup(eq + 1);
-		*eq = '=';
 	}
-	tmp.n = R->w;
-	tmp.key = R->name;
+}
+
+/* No two columns may have one name once renamed. */
+static void
+nodupcols(struct run *R, long line)
+{
+	char **key = xcalloc(R->w, sizeof(*key));
+	size_t i;
+	long j, first;
+
 	for (i = 0; i < R->w; i++)
-		tmp.key[i] = R->name[i];
-	tmp.key = xcalloc(R->w, sizeof(char *));
-	for (i = 0; i < R->w; i++)
-		tmp.key[i] = hdr_norm(R->name[i], strlen(R->name[i]));
-	if ((j = hdr_dup(&tmp, &first)) >= 0)
+		key[i] = hdr_norm(R->name[i], strlen(R->name[i]));
+	if ((j = hdr_dupv(key, R->w, &first)) >= 0)
 		errx(1, "%s:%ld: column %ld '%s' repeats column %ld's name "
-		    "(use --rename)", R->file, row->line, j + 1, R->name[j],
+		    "(use --rename)", R->file, line, j + 1, R->name[j],
 		    first + 1);
 	for (i = 0; i < R->w; i++)
-		free(tmp.key[i]);
-	free(tmp.key);
-	for (k = 0; k < opt.nops; k++) {
-		o = &opt.ops[k];
+		free(key[i]);
+	free(key);
+}
+
+/* Every option's columns: the one it reads, and the one it writes,
+ * appended after the input's when new; then --dedup's. */
+static void
+opcols(struct run *R, long line)
+{
+	struct op *o;
+	size_t k;
+
+	for (k = 0; k < R->opt->nops; k++) {
+		o = &R->opt->ops[k];
 		if (o->col)
 			o->ci = needcol(R, o->col, opname[o->kind]);
 		if (o->dst && (o->di = colfind(R, o->dst, R->ww)) < 0) {
@@ -213,36 +238,52 @@ setup(struct run *R, struct csvr_row *row)
 			o->di = (long)R->ww++;
 		} else if (o->dst && o->kind == OP_DERIVE)
 			errx(1, "%s:%ld: --derive: the header already has a "
-			    "column '%s'", R->file, row->line, o->dst);
+			    "column '%s'", R->file, line, o->dst);
 	}
-	R->dedupi = opt.dedup ? needcol(R, opt.dedup, "--dedup") : -1;
-	if (opt.nselect) {
-		R->nsel = opt.nselect;
-		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
-		for (i = 0; i < R->nsel; i++) {
-			R->sel[i] = needcol(R, opt.select[i], "--select");
-			for (k = 0; k < i; k++)
-				if (R->sel[k] == R->sel[i])
-					errx(2, "--select: '%s' and '%s' are the "
-					    "same column; it would be written "
-					    "twice", opt.select[k],
-					    opt.select[i]);
-		}
-	} else {
+	R->dedupi = R->opt->dedup ? needcol(R, R->opt->dedup, "--dedup") :
+	    -1;
+}
+
+/* The columns written: --select's, or all of them. */
+static void
+selectcols(struct run *R)
+{
+	size_t i, k;
+
+	if (!R->opt->nselect) {
 		R->nsel = R->ww;
 		R->sel = xcalloc(R->nsel, sizeof(*R->sel));
 		for (i = 0; i < R->nsel; i++)
 			R->sel[i] = (long)i;
+		return;
 	}
-	/* Only the columns written or read by an option need trimming. */
+	R->nsel = R->opt->nselect;
+	R->sel = xcalloc(R->nsel, sizeof(*R->sel));
+	for (i = 0; i < R->nsel; i++) {
+		R->sel[i] = needcol(R, R->opt->select[i], "--select");
+		for (k = 0; k < i; k++)
+			if (R->sel[k] == R->sel[i])
+				errx(2, "--select: '%s' and '%s' are the same "
+				    "column; it would be written twice",
+				    R->opt->select[k], R->opt->select[i]);
+	}
+}
+
+/* The columns in need: written or read by an option. Only these are
+ * trimmed and loaded from a row; then the room for the row's values. */
+static void
+needcols(struct run *R)
+{
+	size_t i, k;
+
 	R->need = xcalloc(R->ww, 1);
 	for (i = 0; i < R->nsel; i++)
 		R->need[R->sel[i]] = 1;
-	for (k = 0; k < opt.nops; k++) {
-		if (opt.ops[k].ci >= 0)
-			R->need[opt.ops[k].ci] = 1;
-		if (opt.ops[k].di >= 0)
-			R->need[opt.ops[k].di] = 1;
+	for (k = 0; k < R->opt->nops; k++) {
+		if (R->opt->ops[k].ci >= 0)
+			R->need[R->opt->ops[k].ci] = 1;
+		if (R->opt->ops[k].di >= 0)
+			R->need[R->opt->ops[k].di] = 1;
 	}
 	if (R->dedupi >= 0)
 		R->need[R->dedupi] = 1;
@@ -253,15 +294,37 @@ setup(struct run *R, struct csvr_row *row)
 	R->v = xcalloc(R->ww, sizeof(*R->v));
 	R->vn = xcalloc(R->ww, sizeof(*R->vn));
 	R->vb = xcalloc(R->ww, sizeof(*R->vb));
+}
+
+/* The output's header, and the rejects file's. */
+static void
+writeheads(struct run *R)
+{
+	size_t i;
+
 	for (i = 0; i < R->nsel; i++)
-		hname(R->out, R->name[R->sel[i]], i == 0);
+		hname(R->opt, R->out, R->name[R->sel[i]], i == 0);
 	csvw_end(R->out);
-	if (R->rej && !opt.rejraw) {
+	if (R->rej && !R->opt->rejraw) {
 		fputs("file,line,reason", R->rej);
 		for (i = 0; i < R->nsel; i++)
-			hname(R->rej, R->name[R->sel[i]], 0);
+			hname(R->opt, R->rej, R->name[R->sel[i]], 0);
 		csvw_end(R->rej);
 	}
+}
+
+/* From the first header read: the working columns, the options'
+ * columns, the columns written, and the headers out. */
+void
+setup(struct run *R, struct csvr_row *row)
+{
+	namecols(R, row);
+	renamecols(R);
+	nodupcols(R, row->line);
+	opcols(R, row->line);
+	selectcols(R);
+	needcols(R);
+	writeheads(R);
 }
 
 /* A later file's header must name the first file's columns, in any
@@ -298,7 +361,7 @@ matchheader(struct run *R, struct csvr_row *row, int quiet)
 	}
 	free(R->perm);
 	R->perm = perm;
-	if (opt.verbose)
+	if (R->opt->verbose)
 		warnx("%s:%ld: columns in another order than the first "
 		    "file's; reordered", R->file, row->line);
 	return 0;
