@@ -41,14 +41,19 @@ clean asb -p council-asb data/asb/council-asb-log.csv
 clean ae --rename 'Month=date,District=area,Assault attendances=count' \
     --date 'date=%b-%y' --set 'category=Assault (A&E)' data/health/ae-assaults.csv
 
-# 2. Indicators for every area (the Kent and MSG counts are records as
-#    they come), 3. North Kent ranked in its Most Similar Group, each
-#    verdict judged by the indicator's polarity in lookups/indicators.csv.
+# 2. Indicators for every area (the Kent, MSG and domestic abuse counts
+#    are records as they come): lookups/indicators.csv says what each is
+#    (burglary per 1,000 households, repeat victims as a % of victims),
+#    and the illustrative weights add a harm-weighted total. 3. North Kent
+#    ranked in its Most Similar Group, each verdict judged by the
+#    indicator's polarity in lookups/indicators.csv.
 crimerate --period sa2016 --population lookups/population.csv \
     --categories lookups/categories.csv --rollup lookups/rollup.csv \
+    --indicators lookups/indicators.csv \
+    --weights lookups/weights-illustrative.csv \
     "$out"/street.csv "$out"/asb.csv "$out"/ae.csv \
     data/county/kent-other-districts.csv.gz data/msg/msg-partnerships.csv \
-    2>"$out/crimerate.log" | tee "$out/indicators.csv" |
+    data/da/da-victims.csv 2>"$out/crimerate.log" | tee "$out/indicators.csv" |
 msgrank --group lookups/msg.csv --focus 'North Kent' \
     --indicators lookups/indicators.csv \
     --accuracy lookups/accuracy.csv -o "$out/sa2016.csv" 2>"$out/msgrank.log"
@@ -68,7 +73,7 @@ sapriority -m lookups/morile.model -s lookups/priorities.csv \
 #    priorities likewise, in HTML with their harm x likelihood matrix.
 render() { sarender --targets lookups/targets.csv \
     --title 'Strategic Assessment 2016: North Kent' \
-    --source 'Police, Dartford and Gravesham councils, A&E (invented figures)' \
+    --source 'Police, Dartford and Gravesham councils, A&E, a domestic abuse partner (invented figures); harm weights illustrative, not official' \
     "$@" "$out/sa2016.csv" 2>>"$out/sarender.log"; }
 render -f html --focus 'North Kent' --funnel all \
     --funnel-data "$out/sa2016-group.csv" -o "$out/sa2016.html"

@@ -20,6 +20,14 @@ meta_polname(int polarity)
 	return polarity >= 0 && polarity <= META_NONE ? name[polarity] : "";
 }
 
+const char *
+meta_kindname(int kind)
+{
+	static const char *name[] = { "", "count", "percentage", "harm" };
+
+	return kind >= 0 && kind <= META_HARM ? name[kind] : "";
+}
+
 int
 meta_polarity(const char *s, size_t n)
 {
@@ -57,6 +65,18 @@ field(const struct csvr_row *row, long i)
 	errx(1, "%s:%ld: column %ld ('%s'): " fmt, (m)->file, (row)->line, \
 	    (i) + 1, (h)->name[i], __VA_ARGS__)
 
+/* A percentage is per 100. */
+static void
+percentage(struct meta *m, const struct hdr *h, const struct csvr_row *row,
+    const long *c, struct meta_ind *d)
+{
+	if (d->per == 0)
+		d->per = 100;
+	else if (d->per != 100)
+		BADFIELD(m, h, row, c[3], "%g: a percentage is per 100",
+		    d->per);
+}
+
 static void
 read_row(struct meta *m, const struct hdr *h, const struct csvr_row *row,
     const long *c)
@@ -87,15 +107,18 @@ read_row(struct meta *m, const struct hdr *h, const struct csvr_row *row,
 		free(s);
 	}
 	if (c[4] >= 0 && (s = field(row, c[4]))) {
-		if (strcasecmp(s, "count") == 0)
-			d->kind = META_COUNT;
-		else if (strcasecmp(s, "percentage") == 0)
-			d->kind = META_PERCENTAGE;
-		else
-			BADFIELD(m, h, row, c[4], "'%s' is not count or "
-			    "percentage", s);
+		for (d->kind = META_COUNT; d->kind <= META_HARM; d->kind++)
+			if (strcasecmp(s, meta_kindname(d->kind)) == 0)
+				break;
+		if (d->kind > META_HARM)
+			BADFIELD(m, h, row, c[4], "'%s' is not count, "
+			    "percentage or harm", s);
 		free(s);
 	}
+	if (c[5] >= 0)
+		d->numerator = field(row, c[5]);
+	if (d->kind == META_PERCENTAGE)
+		percentage(m, h, row, c, d);
 	m->n++;
 }
 
@@ -123,14 +146,14 @@ struct meta *
 meta_read(const char *path)
 {
 	static const char *cname[] = { "indicator", "polarity", "denominator",
-		"per", "kind" };
+		"per", "kind", "numerator" };
 	struct meta *m = xcalloc(1, sizeof(*m));
 	struct tbl t_, *t = tbl_open(&t_, path, TBL_NONUL | TBL_NAMED);
-	long c[5];
+	long c[6];
 	size_t i;
 
 	m->file = xstrdup(t->path);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		c[i] = i < 2 ? tbl_need(t, cname[i], NULL) :
 		    tbl_col(t, cname[i]);
 	while (tbl_next(t))
@@ -169,6 +192,7 @@ meta_free(struct meta *m)
 		free(m->ind[i].name);
 		free(m->ind[i].key);
 		free(m->ind[i].denominator);
+		free(m->ind[i].numerator);
 	}
 	free(m->ind);
 	free(m->file);

@@ -385,6 +385,89 @@ stats_pois_ratio(long long c1, double e1, long long c2, double e2,
 	return 0;
 }
 
+/* log C(a, b) */
+static double
+lchoose(double a, double b)
+{
+	return lgamma(a + 1.0) - lgamma(b + 1.0) - lgamma(a - b + 1.0);
+}
+
+/* The hypergeometric log probability of x successes in a draw of n1 from
+ * N holding K. */
+static double
+lhyper(long long x, long long n1, long long K, long long N)
+{
+	return lchoose((double)K, (double)x) +
+	    lchoose((double)(N - K), (double)(n1 - x)) -
+	    lchoose((double)N, (double)n1);
+}
+
+/* Walk from the mode towards the end `to' (step dir), adding every term
+ * no more likely than the observed one (its log lobs), relative to it;
+ * the terms fall away from the mode, so the walk stops once they are
+ * past counting. */
+static double
+hypertail(long long from, long long to, int dir, long long n1, long long K,
+    long long N, double lobs)
+{
+	double s = 0.0, r;
+	long long y;
+
+	for (y = from; dir > 0 ? y <= to : y >= to; y += dir) {
+		r = exp(lhyper(y, n1, K, N) - lobs);
+		if (r > 1.0 + 1e-7)
+			continue;
+		s += r;
+		if (r < 1e-17 * s)
+			break;
+	}
+	return s;
+}
+
+int
+stats_fisher(long long k1, long long n1, long long k2, long long n2,
+    double *p)
+{
+	long long N, K, lo, hi, mode;
+	double lobs, s;
+
+	if (k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2 ||
+	    __builtin_add_overflow(n1, n2, &N) || N == 0 || N > (1LL << 53))
+		return -1;
+	K = k1 + k2;
+	lo = n1 - (N - K) > 0 ? n1 - (N - K) : 0;
+	hi = K < n1 ? K : n1;
+	mode = (long long)floor(((double)n1 + 1.0) * ((double)K + 1.0) /
+	    ((double)N + 2.0));
+	if (mode < lo)
+		mode = lo;
+	if (mode > hi)
+		mode = hi;
+	lobs = lhyper(k1, n1, K, N);
+	s = hypertail(mode, hi, 1, n1, K, N, lobs) +
+	    hypertail(mode - 1, lo, -1, n1, K, N, lobs);
+	s *= exp(lobs);
+	*p = s < 1.0 ? s : 1.0;
+	return 0;
+}
+
+int
+stats_ratio_katz(long long k1, long long n1, long long k2, long long n2,
+    double conf, double *lo, double *hi)
+{
+	double z, rr, se;
+
+	if (k1 <= 0 || k2 <= 0 || k1 > n1 || k2 > n2)
+		return -1;
+	z = stats_normq(1.0 - (1.0 - conf) / 2.0);
+	rr = ((double)k1 / (double)n1) / ((double)k2 / (double)n2);
+	se = sqrt(1.0 / (double)k1 - 1.0 / (double)n1 + 1.0 / (double)k2 -
+	    1.0 / (double)n2);
+	*lo = rr * exp(-z * se);
+	*hi = rr * exp(z * se);
+	return 0;
+}
+
 /* Poisson(e) at most r, r an integer: the upper regularised gamma. */
 static double
 poiscdf(double r, double e)

@@ -66,6 +66,22 @@ void stats_wilson(long long k, long long n, double conf, double *lo,
 int stats_pois_ratio(long long c1, double e1, long long c2, double e2,
     double conf, double *p, double *lo, double *hi);
 
+/* Fisher's exact test of two proportions k1 / n1 against k2 / n2 (the
+ * 2 x 2 table k1, n1 - k1; k2, n2 - k2): given its margins, k1 is
+ * hypergeometric when the proportions are equal; *p is the two-sided
+ * p-value, the probability of every table no more likely than the one
+ * seen (relative tolerance 1e-7), as R's fisher.test() and SciPy's
+ * fisher_exact() compute it. Returns -1, and sets nothing, when a k is
+ * below 0 or above its n, or n1 + n2 is 0 or past 2^53. */
+int stats_fisher(long long k1, long long n1, long long k2, long long n2,
+    double *p);
+/* Katz's log interval for the ratio of two proportions (k1 / n1) /
+ * (k2 / n2) at confidence conf: exp(log ratio -+ z sqrt(1/k1 - 1/n1 +
+ * 1/k2 - 1/n2)) (Katz, Baptista, Azen and Pike, Biometrics 34, 1978), as
+ * SciPy's relative_risk() gives it. Returns -1, and sets nothing, unless
+ * 0 < k <= n for both. */
+int stats_ratio_katz(long long k1, long long n1, long long k2, long long n2,
+    double conf, double *lo, double *hi);
 /* The exact Poisson control limit of a funnel plot at probability p
  * (0.025 and 0.975 for 95 %, 0.001 and 0.999 for 99.8 %) for expected
  * count e > 0, as a count: the Poisson(e) quantile r (the least r with

@@ -80,9 +80,10 @@ struct node {
 	int chain;     /* chains(): 1 it and its ancestors have one parent
 			* each (or none), 2 not */
 	long depth;    /* on a chain: the number of ancestors */
-	int missed, warned;
+	uint64_t missed; /* bit d: a missing denominator d said */
+	int warned;
 	long *py;      /* population years (0: any year) */
-	int64_t *pop;
+	int64_t *pop;  /* [row][denominator]: -1 an empty cell */
 	size_t npop;
 };
 
@@ -92,6 +93,20 @@ struct gap {
 	long m0, m1, ctx;
 	char what[96]; /* "period sa2016 (2015-10..2016-09)" */
 };
+
+/* What an indicator is (--indicators, --weights): a count per N of a
+ * denominator of the population file, a percentage (numerator over
+ * denominator, both indicators), or the harm-weighted total. */
+struct ind {
+	int kind;      /* META_COUNT, META_PERCENTAGE or META_HARM */
+	size_t den;    /* a count's or harm's denominator: R.den[den] */
+	uint32_t num, dind; /* a percentage's numerator and denominator */
+	long long per;
+	int weighted;  /* a count with a weighted category */
+};
+
+#define WSCALE 1000000 /* weights are held as millionths */
+#define MAXDEN 64      /* denominators: bits of node.missed */
 
 struct crimerate {
 	const char *col[NCOL];
@@ -169,6 +184,19 @@ struct crimerate {
 	size_t nyears;
 	int64_t *psum;   /* [year][node]: the sum of a parent's leaves */
 	uint32_t *pmiss; /* [year][node]: a leaf without one, + 1 */
+	/* measures.c: indicators of every kind, and harm weights */
+	struct meta *meta;   /* --indicators, or NULL */
+	const char *wfile;   /* --weights, or NULL */
+	const char **den;    /* the population file's columns used */
+	size_t nden;
+	struct ind *ii;      /* by indicator */
+	int64_t **cmw;       /* parallel to cmap: what a count is worth */
+	struct strtab wkeys; /* weights: category keys */
+	int64_t *wval;       /* their weights x WSCALE */
+	int64_t *kw;         /* a key of dcat → its weight, -1 none */
+	long wdec;           /* the most decimals a weight has */
+	uint32_t harm;       /* the harm-weighted total, or UINT32_MAX */
+	struct gtab hs, vs;  /* (node, indicator, bucket): harm, volume */
 };
 
 
@@ -194,9 +222,21 @@ void load_rollup(struct crimerate *R, const char *path);
 void check_rollup(struct crimerate *R, const char *path);
 void ancestors(struct crimerate *R, uint32_t v);
 void chains(struct crimerate *R);
+uint32_t indid(struct crimerate *R, const char *k, size_t n, const char *s,
+    size_t sn);
+const char *key(struct crimerate *R, const char *s, size_t *n);
+void push(uint32_t **v, size_t *n, uint32_t x);
 void load_population(struct crimerate *R, const char *path);
 void popsums(struct crimerate *R, const long *years, size_t ny);
-int64_t population(struct crimerate *R, uint32_t v, long year, uint32_t *part);
+int64_t population(struct crimerate *R, uint32_t v, size_t d, long year,
+    uint32_t *part);
+
+/* measures.c: denominators, percentages and harm weights */
+void denominators(struct crimerate *R);
+void load_weights(struct crimerate *R, const char *path);
+int measures(struct crimerate *R);
+void weigh(struct crimerate *R, uint32_t a, uint32_t k, long b, int64_t n);
+void free_measures(struct crimerate *R);
 
 /* coverage.c: sources, and which months of a row have data */
 void sources(struct crimerate *R);

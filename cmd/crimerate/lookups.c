@@ -17,7 +17,7 @@
 
 /* Every name is matched by its key (lib/name.h): the key of s, in a
  * buffer reused by the next call; *n becomes its length. */
-static const char *
+const char *
 key(struct crimerate *R, const char *s, size_t *n)
 {
 	*n = name_key(&R->kbuf, s, *n);
@@ -83,7 +83,7 @@ vote(const struct strtab *names, const i128 *w, const uint32_t *kid,
 	free(best);
 }
 
-static void
+void
 push(uint32_t **v, size_t *n, uint32_t x)
 {
 	size_t i;
@@ -132,7 +132,7 @@ spell_areas(struct crimerate *R)
 
 /* An indicator by its key; spelled as the categories file first
  * writes it, else as the data's category is spelled. */
-static uint32_t
+uint32_t
 indid(struct crimerate *R, const char *k, size_t n, const char *s, size_t sn)
 {
 	int isnew;
@@ -433,32 +433,44 @@ ancestors(struct crimerate *R, uint32_t v)
 	}
 }
 
+/* A cell of denominator d: -1 when empty (none known); a bad one is
+ * an error. */
+static int64_t
+denval(struct crimerate *R, const struct tbl *lk, long col, size_t d)
+{
+	const char *f = lk->row->f[col];
+	long long v;
+	int r;
+
+	if (lk->row->len[col] == 0)
+		return -1;
+	if ((r = num_int(f, lk->row->len[col], &v)) != 0 || v < 0)
+		die(lk->path, lk->row->line, lk->h->name[col], r == 0 ?
+		    "'%.*s' is a negative %s" : r == -2 ?
+		    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
+		    SHOWN, f, R->den[d]);
+	return v;
+}
+
+/* area[,year],population[,households,...]: the columns of R->den. */
 void
 load_population(struct crimerate *R, const char *path)
 {
 	struct tbl lk_, *lk = tbl_open(&lk_, path, 0);
 	struct node *n;
-	long ai, yi, pi, y = 0;
-	long long v;
-	size_t i;
-	int r;
+	long ai, yi, pi[MAXDEN], y = 0;
+	size_t i, d, nd = R->nden;
 
 	ai = tbl_need(lk, "area", NULL);
 	yi = tbl_col(lk, "year");
-	pi = tbl_need(lk, "population", NULL);
+	for (d = 0; d < nd; d++)
+		pi[d] = tbl_need(lk, R->den[d], NULL);
 	while (tbl_next(lk)) {
-		const char *f = lk->row->f[pi];
-
 		if (yi >= 0 && (lk->row->len[yi] != 4 ||
 		    (y = strtol(lk->row->f[yi], NULL, 10)) < 1 ||
 		    strspn(lk->row->f[yi], "0123456789") != 4))
 			die(lk->path, lk->row->line, lk->h->name[yi],
 			    "'%.*s' is not a year", SHOWN, lk->row->f[yi]);
-		if ((r = num_int(f, lk->row->len[pi], &v)) != 0 || v < 0)
-			die(lk->path, lk->row->line, lk->h->name[pi], r == 0 ?
-			    "'%.*s' is a negative population" : r == -2 ?
-			    "'%.*s' is past 64 bits" : "'%.*s' is not a number",
-			    SHOWN, f);
 		tbl_nonul(lk, ai);
 		/* (node(R) may move R->nd) */
 		i = node(R, lk->row->f[ai], lk->row->len[ai], 1);
@@ -469,23 +481,26 @@ load_population(struct crimerate *R, const char *path)
 				    "population for '%s'%s", n->name, y ?
 				    " in that year" : "");
 		n->py = xreallocarray(n->py, n->npop + 1, sizeof(*n->py));
-		n->pop = xreallocarray(n->pop, n->npop + 1, sizeof(*n->pop));
+		n->pop = xreallocarray(n->pop, (n->npop + 1) * nd,
+		    sizeof(*n->pop));
 		n->py[n->npop] = y;
-		n->pop[n->npop++] = v;
+		for (d = 0; d < nd; d++)
+			n->pop[n->npop * nd + d] = denval(R, lk, pi[d], d);
+		n->npop++;
 	}
 	tbl_close(lk);
 }
 
-/* A node's own population for a year: the row of that year, or of a
+/* A node's own denominator d for a year: the row of that year, or of a
  * file without years; -1 none. */
 static int64_t
-ownpop(const struct node *n, long year)
+ownpop(struct crimerate *R, const struct node *n, size_t d, long year)
 {
 	size_t i;
 
 	for (i = 0; i < n->npop; i++)
 		if (n->py[i] == year || n->py[i] == 0)
-			return n->pop[i];
+			return n->pop[i * R->nden + d];
 	return -1;
 }
 
@@ -497,60 +512,63 @@ ownpop(const struct node *n, long year)
 void
 popsums(struct crimerate *R, const long *years, size_t ny)
 {
-	size_t k, i, nn = R->nodes.n;
+	size_t k, i, d, x, nn = R->nodes.n;
 	uint32_t u, a;
 	int64_t p, *s;
 
 	R->years = years;
 	R->nyears = ny;
-	R->psum = xcalloc(ny * nn + 1, sizeof(*R->psum));
-	R->pmiss = xcalloc(ny * nn + 1, sizeof(*R->pmiss));
+	R->psum = xcalloc(R->nden * ny * nn + 1, sizeof(*R->psum));
+	R->pmiss = xcalloc(R->nden * ny * nn + 1, sizeof(*R->pmiss));
 	for (u = 0; u < nn; u++) {
 		if (R->nd[u].nkid || !R->nd[u].npar)
 			continue;
 		ancestors(R, u);
-		for (k = 0; k < ny; k++) {
-			p = ownpop(&R->nd[u], years[k]);
+		for (x = 0; x < R->nden * ny; x++) {
+			d = x / ny;
+			k = x % ny;
+			p = ownpop(R, &R->nd[u], d, years[k]);
 			for (i = 0; i < R->nup; i++) {
 				a = R->up[i];
-				s = &R->psum[k * nn + a];
-				if (p < 0 && !R->pmiss[k * nn + a])
-					R->pmiss[k * nn + a] = u + 1;
+				s = &R->psum[x * nn + a];
+				if (p < 0 && !R->pmiss[x * nn + a])
+					R->pmiss[x * nn + a] = u + 1;
 				else if (p >= 0 &&
 				    __builtin_add_overflow(*s, p, s))
-					errx(1, "%s: the population of '%s' in "
-					    "%ld, the sum of its parts, passes "
-					    "2^63-1", R->popfile, R->nd[a].name,
+					errx(1, "%s: the %s of '%s' in %ld, the "
+					    "sum of its parts, passes 2^63-1",
+					    R->popfile, R->den[d], R->nd[a].name,
 					    years[k]);
 			}
 		}
 	}
 }
 
-/* The population of a node in a year (one of those given to popsums):
+/* Denominator d of a node in a year (one of those given to popsums):
  * its own row; else, for a parent, the sum of its leaves'. -1 when
  * there is none; *part is then the leaf without one, or v itself. */
 int64_t
-population(struct crimerate *R, uint32_t v, long year, uint32_t *part)
+population(struct crimerate *R, uint32_t v, size_t d, long year, uint32_t *part)
 {
 	struct node *n = &R->nd[v];
-	size_t k, nn = R->nodes.n;
-	int64_t own = ownpop(n, year), sum;
+	size_t k, x, nn = R->nodes.n;
+	int64_t own = ownpop(R, n, d, year), sum;
 
 	for (k = 0; k < R->nyears && R->years[k] != year; k++)
 		;
 	*part = v;
 	if (k == R->nyears || !n->nkid)
 		return own;
-	sum = R->psum[k * nn + v];
-	if (R->pmiss[k * nn + v]) {
-		*part = R->pmiss[k * nn + v] - 1;
+	x = d * R->nyears + k;
+	sum = R->psum[x * nn + v];
+	if (R->pmiss[x * nn + v]) {
+		*part = R->pmiss[x * nn + v] - 1;
 		return own;
 	}
 	if (own >= 0 && own != sum && !n->warned) {
-		warnx("%s: '%s' has its own population in %ld, %lld, used "
-		    "for it; its parts in the rollup add up to %lld",
-		    R->popfile, n->name, year, (long long)own, (long long)sum);
+		warnx("%s: '%s' has its own %s in %ld, %lld, used for it; its "
+		    "parts in the rollup add up to %lld", R->popfile, n->name,
+		    R->den[d], year, (long long)own, (long long)sum);
 		n->warned = 1;
 	}
 	return own >= 0 ? own : sum;

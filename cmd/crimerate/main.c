@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "output.h"
 #include "period.h"
 #include "util.h"
@@ -24,7 +25,8 @@ usage(FILE *fp, int rc)
 	    "                 [--by month|quarter|year|12m] [--population FILE]\n"
 	    "                 [--per N] [--allow-missing-population]\n"
 	    "                 [--allow-partial] [--categories FILE [--strict]]\n"
-	    "                 [--level 95|99.8] [--rollup FILE]\n"
+	    "                 [--level 95|99.8] [--indicators FILE]\n"
+	    "                 [--weights FILE] [--rollup FILE]\n"
 	    "                 [--partial | --merge] [FILE ...]\n", fp);
 	if (fp == stdout)
 		fputs("\n"
@@ -46,6 +48,10 @@ usage(FILE *fp, int rc)
 		    "(category,indicator)\n"
 		    "  --compare PERIOD|none  the comparison period; default "
 		    "the one before\n"
+		    "  --indicators FILE    what each indicator is (indicator,"
+		    "polarity,denominator,\n"
+		    "                       per,kind,numerator): denominators, "
+		    "percentages\n"
 		    "  --level 95|99.8      confidence level of the change's "
 		    "interval and test\n"
 		    "  --merge              add up partial counts from "
@@ -61,8 +67,12 @@ usage(FILE *fp, int rc)
 		    "  --rollup FILE        add rows for parent areas "
 		    "(area,parent)\n"
 		    "  --strict             with --categories, an unmapped "
-		    "category is an error\n"
+		    "category is an error;\n"
+		    "                       with --weights, a category without "
+		    "a weight\n"
 		    "  --version            print the version and exit\n"
+		    "  --weights FILE       add a harm-weighted total "
+		    "(category,weight)\n"
 		    "\nSee crimerate(1).\n", fp);
 	exit(rc);
 }
@@ -141,6 +151,7 @@ cleanup(struct crimerate *R)
 	free(R->firstat);
 	free(R->lastat);
 	sb_free(&R->kbuf);
+	free_measures(R);
 }
 
 /* The final stage: lookups, then indicators. */
@@ -158,6 +169,7 @@ finish(struct crimerate *R, const char *cats, const char *rollup,
 		R->areanode[i] = node(R, R->areas.s[i], R->areas.len[i], 0);
 	if (rollup)
 		load_rollup(R, rollup);
+	denominators(R);
 	if (R->popfile)
 		load_population(R, R->popfile);
 	spell_areas(R);
@@ -165,7 +177,9 @@ finish(struct crimerate *R, const char *cats, const char *rollup,
 		check_rollup(R, rollup);
 	if (cats)
 		load_categories(R, cats);
-	if (map_categories(R, cats))
+	if (R->wfile)
+		load_weights(R, R->wfile);
+	if (map_categories(R, cats) | measures(R))
 		return 1;
 	sources(R);
 	contributors(R);
@@ -245,8 +259,9 @@ series(struct crimerate *R)
 	}
 }
 
-enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_LEVEL, O_MERGE,
-	O_PARTIAL, O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT, O_VERSION };
+enum { O_ALLOW = 256, O_ALLOWPART, O_BY, O_CATS, O_CMP, O_INDS, O_LEVEL,
+	O_MERGE, O_PARTIAL, O_PER, O_PERIOD, O_POP, O_ROLLUP, O_STRICT,
+	O_VERSION, O_WEIGHTS };
 
 static const struct option longopts[] = {
 	{"allow-missing-population", no_argument, NULL, O_ALLOW},
@@ -255,6 +270,7 @@ static const struct option longopts[] = {
 	{"categories", required_argument, NULL, O_CATS},
 	{"compare", required_argument, NULL, O_CMP},
 	{"help", no_argument, NULL, 'h'},
+	{"indicators", required_argument, NULL, O_INDS},
 	{"level", required_argument, NULL, O_LEVEL},
 	{"merge", no_argument, NULL, O_MERGE},
 	{"partial", no_argument, NULL, O_PARTIAL},
@@ -265,6 +281,7 @@ static const struct option longopts[] = {
 	{"strict", no_argument, NULL, O_STRICT},
 	{"verbose", no_argument, NULL, 'v'},
 	{"version", no_argument, NULL, O_VERSION},
+	{"weights", required_argument, NULL, O_WEIGHTS},
 	{NULL, 0, NULL, 0}
 };
 
@@ -273,6 +290,7 @@ main(int argc, char *argv[])
 {
 	struct crimerate run = { 0 }, *R = &run;
 	const char *opt_o = NULL, *cats = NULL, *rollup = NULL, *cmp = NULL;
+	const char *inds = NULL;
 	int ch, i, ret = 0, final;
 
 	out_stdfds();
@@ -325,6 +343,9 @@ main(int argc, char *argv[])
 		case O_CMP:
 			cmp = optarg;
 			break;
+		case O_INDS:
+			inds = optarg;
+			break;
 		case O_MERGE:
 			R->merge = 1;
 			break;
@@ -350,6 +371,9 @@ main(int argc, char *argv[])
 		case O_VERSION:
 			version();
 			break;
+		case O_WEIGHTS:
+			R->wfile = optarg;
+			break;
 		default:
 			usage(stderr, 2);
 		}
@@ -359,12 +383,13 @@ main(int argc, char *argv[])
 
 	final = R->hasper || cmp || R->by || R->popfile || cats || rollup ||
 	    R->strict || R->allowmiss || R->allowpart || R->per != 1000 ||
-	    R->level != 95;
-	if ((R->partial && final) || (R->strict && !cats) ||
+	    R->level != 95 || inds || R->wfile;
+	if ((R->partial && final) || (R->strict && !cats && !R->wfile) ||
 	    (cmp && !R->hasper) || (cmp && R->by && strcmp(cmp, "none") != 0)) {
 		warnx("%s", R->partial && final ? "--partial counts only; the "
 		    "other options belong to the run that merges" : R->strict &&
-		    !cats ? "--strict needs --categories" : cmp && !R->hasper ?
+		    !cats && !R->wfile ? "--strict needs --categories or "
+		    "--weights" : cmp && !R->hasper ?
 		    "--compare needs --period" : "--by compares each bucket "
 		    "with the one before; --compare takes only none");
 		usage(stderr, 2);
@@ -384,6 +409,8 @@ main(int argc, char *argv[])
 	 * comparison is the 12 months before its own */
 	R->back = R->roll ? 2 * R->roll - 1 : R->by == BY_MONTH ? 12 :
 	    R->by == BY_QUARTER ? 4 : 1;
+	if (inds)
+		R->meta = meta_read(inds);
 
 	if (argc == 0)
 		readfile(R, "-");

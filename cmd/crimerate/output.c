@@ -9,6 +9,7 @@
 
 #include "csvwrite.h"
 #include "date.h"
+#include "meta.h"
 #include "output.h"
 #include "period.h"
 #include "round.h"
@@ -156,24 +157,33 @@ build(struct crimerate *R)
 	size_t i, j, k, m;
 	uint32_t a, c, ind;
 	const struct grp *e;
+	int64_t n;
+	int weights = R->harm != UINT32_MAX;
 
 	chains(R);
 	for (i = 0; i < R->g.n; i = m) {
 		a = R->areanode[v[i].a];
 		for (m = i; m < R->g.n && R->areanode[v[m].a] == a; m++)
 			;
-		if (R->nd[a].chain != 1)
+		if (R->nd[a].chain != 1 || weights)
 			ancestors(R, a);
 		for (; i < m; i++) {
 			c = R->ckid[v[i].c];
 			for (j = 0; j < R->ncmap[c]; j++) {
 				ind = R->cmap[c][j];
-				sumto(R, &R->out, a, ind, v[i].b, v[i].n);
+				if (__builtin_mul_overflow(v[i].n, R->cmw[c][j],
+				    &n))
+					errx(1, "the harm of '%s' passes 2^63-1 "
+					    "millionths", R->nd[a].name);
+				sumto(R, &R->out, a, ind, v[i].b, n);
 				for (k = 0; R->nd[a].chain != 1 &&
 				    k < R->nup; k++)
 					sumto(R, &R->direct, R->up[k], ind,
-					    v[i].b, v[i].n);
+					    v[i].b, n);
 			}
+			weigh(R, a, c, v[i].b, v[i].n);
+			for (k = 0; weights && k < R->nup; k++)
+				weigh(R, R->up[k], c, v[i].b, v[i].n);
 		}
 	}
 	passup(R);
@@ -327,30 +337,35 @@ slots(struct crimerate *R, size_t *ns)
 	return s;
 }
 
-/* A population, or -1 when none is wanted or, allowed, none is known;
- * a missing one is said once per area and makes *bad. */
+/* Denominator d, or -1 when none is wanted or, allowed, none is known;
+ * a missing one is said once per area and denominator and makes *bad. */
 static int64_t
-popfor(struct crimerate *R, uint32_t v, long year, const char *label, int *bad)
+popfor(struct crimerate *R, uint32_t v, size_t d, long year, const char *label,
+    int *bad)
 {
 	int64_t p;
 	uint32_t part;
+	uint64_t bit = (uint64_t)1 << d;
+	char what[PERIOD_LABEL + 32];
 
 	if (!R->popfile)
 		return -1;
-	if ((p = population(R, v, year, &part)) >= 0 || R->allowmiss)
+	if ((p = population(R, v, d, year, &part)) >= 0 || R->allowmiss)
 		return p;
-	if (!R->nd[v].missed && part == v)
-		warnx("%s: no population for area '%s' in %ld (the mid-year "
-		    "estimate for %s): add the year to the file, or give "
+	snprintf(what, sizeof(what), d == 0 ? "the mid-year estimate for %s" :
+	    "for %s", label);
+	if (!(R->nd[v].missed & bit) && part == v)
+		warnx("%s: no %s for area '%s' in %ld (%s): add the year to "
+		    "the file, or give --allow-missing-population to leave its "
+		    "rates empty", R->popfile, R->den[d], R->nd[v].name, year,
+		    what);
+	else if (!(R->nd[v].missed & bit))
+		warnx("%s: no %s for area '%s' in %ld (%s), nor for its part "
+		    "'%s' to add up: add the year to the file, or give "
 		    "--allow-missing-population to leave its rates empty",
-		    R->popfile, R->nd[v].name, year, label);
-	else if (!R->nd[v].missed)
-		warnx("%s: no population for area '%s' in %ld (the mid-year "
-		    "estimate for %s), nor for its part '%s' to add up: add "
-		    "the year to the file, or give --allow-missing-population "
-		    "to leave its rates empty", R->popfile, R->nd[v].name, year,
-		    label, R->nd[part].name);
-	R->nd[v].missed = 1;
+		    R->popfile, R->den[d], R->nd[v].name, year, what,
+		    R->nd[part].name);
+	R->nd[v].missed |= bit;
 	*bad = 1;
 	return -1;
 }
@@ -365,24 +380,117 @@ share(FILE *fp, long c, long n)
 }
 
 static void signif(struct crimerate *, FILE *, int64_t, int64_t, int64_t,
-    int64_t, const struct slot *, int);
+    int64_t, const struct slot *, int, int);
+
+/* A count: the harm total's in millionths, shown to the weights'
+ * decimals. */
+static void
+countcell(struct crimerate *R, FILE *fp, const struct ind *x, int64_t c)
+{
+	if (x->kind == META_HARM)
+		fixed(fp, c, WSCALE, (int)R->wdec);
+	else
+		integer(fp, c, 0);
+}
+
+/* A percentage's numerator above its denominator is an error. */
+static void
+above(struct crimerate *R, const struct grp *pr, const char *label, int64_t c,
+    int64_t d, int *bad)
+{
+	const struct ind *x = &R->ii[pr->c];
+
+	if (c <= d)
+		return;
+	warnx("'%s', %s, %s: the numerator '%s', %lld, is above the "
+	    "denominator '%s', %lld", R->nd[pr->a].name, R->iname[pr->c], label,
+	    R->iname[x->num], (long long)c, R->iname[x->dind], (long long)d);
+	*bad = 1;
+}
+
+static int64_t bsum(struct crimerate *, uint32_t, uint32_t, long);
+
+/* The row's count and denominator in bucket b (population year y; a
+ * 12-month row's sum of its months): a percentage's are two indicators'
+ * counts. */
+static void
+figures(struct crimerate *R, const struct grp *pr, long b, long y,
+    const char *label, int64_t *c, int64_t *d, int *bad, int check)
+{
+	const struct ind *x = &R->ii[pr->c];
+
+	if (x->kind != META_PERCENTAGE) {
+		*c = bsum(R, pr->a, pr->c, b);
+		*d = popfor(R, pr->a, x->den, y, label, bad);
+		return;
+	}
+	*c = bsum(R, pr->a, x->num, b);
+	*d = bsum(R, pr->a, x->dind, b);
+	if (check)
+		above(R, pr, label, *c, *d, bad);
+}
+
+/* harm_share, volume_share: the row's part of the area's harm-weighted
+ * total and of the volume of the weighted categories, in % (sapriority
+ * reads harm_share so). */
+static void
+shares(struct crimerate *R, FILE *fp, const struct grp *pr, long b)
+{
+	int64_t h = 0, v = 0;
+
+	if (R->harm != UINT32_MAX && R->ii[pr->c].weighted) {
+		h = g_count(&R->out, pr->a, R->harm, b);
+		v = g_count(&R->vs, pr->a, R->harm, b);
+	}
+	if (h > 0)
+		fixed(fp, (i128)g_count(&R->hs, pr->a, pr->c, b) * 100, h, 1);
+	else
+		csvw_str(fp, "", 0);
+	if (v > 0)
+		fixed(fp, (i128)g_count(&R->vs, pr->a, pr->c, b) * 100, v, 1);
+	else
+		csvw_str(fp, "", 0);
+}
+
+/* change_pct: of the count; of a percentage, of the percentage itself
+ * (its denominator moves too). */
+static void
+changepct(FILE *fp, const struct ind *x, int64_t c, int64_t p, int64_t pop,
+    int64_t ppop)
+{
+	const int64_t big = (int64_t)1 << 53;
+
+	if (x->kind != META_PERCENTAGE && p > 0)
+		fixed(fp, ((i128)c - p) * 100, p, 1);
+	else if (x->kind == META_PERCENTAGE && p > 0 && pop > 0 && ppop > 0 &&
+	    c < big && p < big && pop < big && ppop < big)
+		fixed(fp, ((i128)c * ppop - (i128)p * pop) * 100,
+		    (i128)p * pop, 1);
+	else
+		csvw_str(fp, "", 0);
+}
 
 /* The count of a row whose last bucket is b: the sum of its R->roll
  * buckets with --by 12m, else the one. */
 static int64_t
-bcount(struct crimerate *R, const struct grp *pr, long b)
+bsum(struct crimerate *R, uint32_t a, uint32_t c, long b)
 {
 	int64_t n = 0;
 	long k, w = R->roll ? R->roll - 1 : 0;
 	char buf[PERIOD_LABEL];
 
 	for (k = b - w; k <= b; k++)
-		if (__builtin_add_overflow(n, g_count(&R->out, pr->a, pr->c, k),
-		    &n))
+		if (__builtin_add_overflow(n, g_count(&R->out, a, c, k), &n))
 			errx(1, "the count of '%s', '%s' in the 12 months to "
-			    "%s passes 2^63-1 (64 bits)", R->nd[pr->a].name,
-			    R->iname[pr->c], blabel(R, b, buf));
+			    "%s passes 2^63-1 (64 bits)", R->nd[a].name,
+			    R->iname[c], blabel(R, b, buf));
 	return n;
+}
+
+static int64_t
+bcount(struct crimerate *R, const struct grp *pr, long b)
+{
+	return bsum(R, pr->a, pr->c, b);
 }
 
 /* yoy_count, yoy_change_pct: the same period a year before, only when
@@ -394,7 +502,11 @@ yoy(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
 {
 	int64_t y;
 
-	if (!R->by || cv->yc < cv->yn || cv->yn <= 0) {
+	/* of counts only: a percentage's or the harm total's year before
+	 * is not yet computed, so it is left empty, never a wrong figure */
+	if (!R->by || cv->yc < cv->yn || cv->yn <= 0 ||
+	    R->ii[pr->c].kind == META_PERCENTAGE ||
+	    R->ii[pr->c].kind == META_HARM) {
 		fputs(",,", fp);
 		return;
 	}
@@ -410,61 +522,60 @@ static void
 row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
     const struct cov *cv, int *bad)
 {
+	const struct ind *x = &R->ii[pr->c];
 	int64_t c, p = 0, pop, ppop = -1;
+	int64_t scale = x->kind == META_HARM ? WSCALE : 1;
 	/* a series compares only with a whole bucket; a period shows what
 	 * its comparison has, beside its coverage */
 	int prev = cv->pc > 0 && (!R->by || cv->pc == cv->pn);
 	int whole = cv->c == cv->n && cv->pc == cv->pn;
 	char buf[PERIOD_LABEL];
 
-	c = R->by ? bcount(R, pr, s->b) : g_count(&R->out, pr->a, pr->c, s->b);
-	pop = popfor(R, pr->a, s->year, s->label, bad);
-	if (prev) {
-		p = R->by ? bcount(R, pr, s->pb) : g_count(&R->out, pr->a, pr->c,
-		    s->pb);
-		ppop = popfor(R, pr->a, s->pyear, R->by ? blabel(R, s->pb, buf) :
-		    R->cmp.label, bad);
-	}
+	figures(R, pr, s->b, s->year, s->label, &c, &pop, bad, !fp);
+	if (prev)
+		figures(R, pr, s->pb, s->pyear, R->by ? blabel(R, s->pb, buf) :
+		    R->cmp.label, &p, &ppop, bad, !fp);
 	if (!fp)
 		return;
 	csvw_str(fp, R->nd[pr->a].name, 1);
 	csvw_str(fp, R->iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
-	integer(fp, c, 0);
+	countcell(R, fp, x, c);
 	if (pop >= 0)
 		integer(fp, pop, 0);
 	else
 		csvw_str(fp, "", 0);
 	if (pop > 0)
-		fixed(fp, (i128)c * R->per, pop, 2);
+		fixed(fp, (i128)c * x->per, (i128)pop * scale, 2);
 	else
 		csvw_str(fp, "", 0);
 	if (prev) {
-		integer(fp, p, 0);
+		countcell(R, fp, x, p);
 		if (ppop > 0)
-			fixed(fp, (i128)p * R->per, ppop, 2);
+			fixed(fp, (i128)p * x->per, (i128)ppop * scale, 2);
 		else
 			csvw_str(fp, "", 0);
 	} else {
 		fputs(",,", fp);
 	}
 	if (prev && whole) {
-		integer(fp, c - p, 0);
-		if (p > 0)
-			fixed(fp, ((i128)c - p) * 100, p, 1);
-		else
-			csvw_str(fp, "", 0);
+		countcell(R, fp, x, c - p);
+		changepct(fp, x, c, p, pop, ppop);
 	} else {
 		fputs(",,", fp);
 	}
-	integer(fp, R->per, 0);
+	integer(fp, x->per, 0);
 	share(fp, cv->c, cv->n);
 	share(fp, cv->pc, cv->pn);
-	signif(R, fp, c, p, pop, ppop, s, prev && whole);
+	signif(R, fp, c, p, pop, ppop, s, prev && whole, x->kind);
 	if (prev && ppop >= 0) /* for msgrank's prev_rank, unrounded */
 		integer(fp, ppop, 0);
 	else
 		csvw_str(fp, "", 0);
+	csvw_str(fp, x->kind == META_PERCENTAGE ? R->iname[x->dind] :
+	    R->popfile ? R->den[x->den] : "", 0);
+	csvw_str(fp, meta_kindname(x->kind), 0);
+	shares(R, fp, pr, s->b);
 	yoy(R, fp, pr, s, cv, c);
 	csvw_end(fp);
 }
@@ -484,29 +595,50 @@ real(FILE *fp, double v, int dec)
 }
 
 /* change_lcl, change_ucl, change_p, change_sig: is the change in the
- * rate more than chance? The exact conditional test of two Poisson
- * counts (lib/stats.h, stats_pois_ratio): given n = c + p, c is
+ * rate more than chance? For a count, the exact conditional test of two
+ * Poisson counts (lib/stats.h, stats_pois_ratio): given n = c + p, c is
  * Binomial(n, e1 / (e1 + e2)) when the rates are equal, e the exposure,
  * the population times the period's days (days alone without
- * populations). The interval is the rate ratio's, from the exact limits
- * of c / n, as a % change. Empty where there is no whole comparison, no
- * count in either period, or a population is wanted and unknown. */
+ * populations); the interval is the rate ratio's, from the exact limits
+ * of c / n, as a % change. For a percentage, Fisher's exact test of the
+ * two proportions c / pop and p / ppop, and Katz's interval for their
+ * ratio, as a % change (empty when either numerator is 0). A harm total
+ * is a weighted sum, not a Poisson count: no test. Empty where there is
+ * no whole comparison, no count in either period, or a denominator is
+ * wanted and unknown. */
 static void
 signif(struct crimerate *R, FILE *fp, int64_t c, int64_t p, int64_t pop,
-    int64_t ppop, const struct slot *s, int ok)
+    int64_t ppop, const struct slot *s, int ok, int kind)
 {
 	double e1, e2, pv, lo, hi;
 	char buf[64];
+	int ci = 1;
 
 	e1 = (double)s->days[0] * (R->popfile ? (double)pop : 1.0);
 	e2 = (double)s->days[1] * (R->popfile ? (double)ppop : 1.0);
-	if (!ok || (R->popfile && (pop <= 0 || ppop <= 0)) ||
+	if (kind == META_PERCENTAGE) { /* c / e1 against p / e2 below */
+		e1 = (double)pop;
+		e2 = (double)ppop;
+		if (!ok || pop <= 0 || ppop <= 0 || (c == 0 && p == 0) ||
+		    stats_fisher(c, pop, p, ppop, &pv)) {
+			fputs(",,,,", fp);
+			return;
+		}
+		ci = stats_ratio_katz(c, pop, p, ppop, R->level / 100.0, &lo,
+		    &hi) == 0;
+	} else if (kind == META_HARM || !ok ||
+	    (R->popfile && (pop <= 0 || ppop <= 0)) ||
 	    stats_pois_ratio(c, e1, p, e2, R->level / 100.0, &pv, &lo, &hi)) {
 		fputs(",,,,", fp);
 		return;
 	}
+	if (!ci) {
+		fputs(",,", fp);
+		goto test;
+	}
 	real(fp, (lo - 1.0) * 100.0, 1);
 	real(fp, isinf(hi) ? hi : (hi - 1.0) * 100.0, 1);
+test:
 	if (pv >= 0.0001) {
 		real(fp, pv, 4);
 	} else {
@@ -699,7 +831,8 @@ indicators(struct crimerate *R, const char *opt_o)
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
 	    "change_lcl,change_ucl,change_p,change_sig,prev_population,"
-	    "yoy_count,yoy_change_pct\n", fp);
+	    "denominator,kind,harm_share,volume_share,yoy_count,"
+	    "yoy_change_pct\n", fp);
 	pass(R, fp, pr, s, ns, &bad, &fail, &out);
 	if (out > 10)
 		warnx("and %ld more rows left out: %s", out - 10, R->roll ?

@@ -26,7 +26,7 @@
 
 const char *colname[NCOL] = { "area", "category", "period", "polarity",
 	"count", "population", "rate", "prev_count", "change_pct", "per",
-	"coverage", "prev_coverage", "prev_population", "prev_rate" };
+	"coverage", "prev_coverage", "prev_population", "prev_rate", "kind" };
 
 const char *byname[NBY] = { "rate", "adj_rate", "change_pct", "count" };
 
@@ -94,7 +94,7 @@ setcol(struct run *R, const char *arg)
 		warnx("-c: '%s' is not NAME=COLUMN with NAME area, "
 		    "category, period, polarity, count, population, rate, "
 		    "prev_count, change_pct, per, coverage, prev_coverage, "
-		    "prev_population or prev_rate", arg);
+		    "prev_population, prev_rate or kind", arg);
 		usage(stderr, 2);
 	}
 	free(R->colover[i]);

@@ -12,7 +12,7 @@
 /* The input columns msgrank reads. */
 enum { C_AREA, C_CATEGORY, C_PERIOD, C_POLARITY, C_COUNT, C_POPULATION,
 	C_RATE, C_PREV_COUNT, C_CHANGE_PCT, C_PER, C_COVERAGE, C_PREV_COVERAGE,
-	C_PREV_POPULATION, C_PREV_RATE, NCOL };
+	C_PREV_POPULATION, C_PREV_RATE, C_KIND, NCOL };
 extern const char *colname[NCOL];
 
 /* What can be ranked (--by). */
@@ -43,6 +43,8 @@ struct row {
 	double key[NBY + 1]; /* val[] at 12 significant digits: ties */
 	unsigned hasval;   /* bit b: val[b] holds a value */
 	int polarity;      /* META_*: from --indicators or the input */
+	int kind;          /* META_COUNT, _PERCENTAGE, _HARM or _KIND_UNSET:
+			    * the kind column, else --indicators */
 	int partial;       /* coverage (or, by change, prev_) below 1 */
 	double frac;       /* recording accuracy as a fraction, or 0 */
 	double lcl, ucl;

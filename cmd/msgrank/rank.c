@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta.h"
 #include "stats.h"
 #include "util.h"
 
@@ -157,17 +158,43 @@ values(struct run *R, struct row *r)
 	prevvalue(R, r);
 }
 
+/* A percentage's interval: Wilson's for count / population (its
+ * denominator's count), x per, over the accuracy for an adjusted one;
+ * none for its change_pct. */
+static void
+wilson(struct run *R, struct row *r)
+{
+	double lo, hi, k = r->num[C_COUNT], n;
+
+	if (!HAS(r, C_POPULATION) || (n = r->num[C_POPULATION]) <= 0 ||
+	    R->opt_by == BY_CHANGE || R->opt_by == BY_COUNT)
+		return;
+	if (k > n)
+		errx(1, "%s:%ld: area '%s': a percentage's count %s is above its "
+		    "denominator's %s", r->file, r->line, FIELD(R, r, C_AREA),
+		    FIELD(R, r, C_COUNT), FIELD(R, r, C_POPULATION));
+	stats_wilson((long long)k, (long long)n, R->opt_conf, &lo, &hi);
+	r->lcl = lo * r->per / (R->opt_by == BY_ADJ ? r->frac : 1.0);
+	r->ucl = hi * r->per / (R->opt_by == BY_ADJ ? r->frac : 1.0);
+	r->hasci = 1;
+}
+
 /* The interval of the ranked value, from the count's Poisson limits:
  * a rate scales by rate / count (by per / population when the count is
  * 0), an adjusted rate by that over the accuracy, a change_pct takes the
- * previous count as its fixed base. */
+ * previous count as its fixed base. A percentage's is Wilson's; a harm
+ * total, a weighted sum, has none. */
 static void
 interval(struct run *R, struct row *r)
 {
 	double lo, hi, s, prev;
 
-	if (!HAS(r, C_COUNT) || !HASVAL(r, R->opt_by))
+	if (!HAS(r, C_COUNT) || !HASVAL(r, R->opt_by) || r->kind == META_HARM)
 		return;
+	if (r->kind == META_PERCENTAGE) {
+		wilson(R, r);
+		return;
+	}
 	stats_pois_ci((long long)r->num[C_COUNT], R->opt_conf, &lo, &hi);
 	switch (R->opt_by) {
 	case BY_RATE:

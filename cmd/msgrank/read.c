@@ -303,7 +303,28 @@ badnum(struct run *R, const struct row *r, int c, const char *what)
 	    R->hdr->name[R->col[c]], FIELD(R, r, c), what);
 }
 
-/* Read the numeric columns this run needs; an empty field is no value. */
+/* The kind column: count, percentage, harm or empty. */
+static void
+parse_kind(struct run *R, struct row *r)
+{
+	const char *s;
+	size_t n;
+
+	if (R->col[C_KIND] < 0)
+		return;
+	s = FIELD(R, r, C_KIND);
+	n = FLEN(R, r, C_KIND);
+	trim(&s, &n);
+	for (r->kind = META_KIND_UNSET; r->kind <= META_HARM; r->kind++)
+		if (strnieq(s, n, meta_kindname(r->kind)))
+			return;
+	errx(1, "%s:%ld:%ld: column '%s': '%s' is not count, percentage or "
+	    "harm", r->file, r->line, R->col[C_KIND] + 1,
+	    R->hdr->name[R->col[C_KIND]], FIELD(R, r, C_KIND));
+}
+
+/* Read the numeric columns this run needs; an empty field is no value.
+ * A harm total's counts are weighted sums, with decimals. */
 static void
 parse_nums(struct run *R, struct row *r)
 {
@@ -312,11 +333,17 @@ parse_nums(struct run *R, struct row *r)
 	double v;
 	int c;
 
+	parse_kind(R, r);
 	for (c = C_COUNT; c < NCOL; c++) {
 		if (!((need >> c) & 1u) || R->col[c] < 0 ||
-		    r->len[R->col[c]] == 0)
+		    FLEN(R, r, c) == 0 || c == C_KIND)
 			continue;
-		if (c == C_COUNT || c == C_PREV_COUNT) {
+		if ((c == C_COUNT || c == C_PREV_COUNT) &&
+		    r->kind == META_HARM) {
+			if (num_dbl(FIELD(R, r, c), FLEN(R, r, c), &v) != 0 ||
+			    v < 0)
+				badnum(R, r, c, "a harm-weighted count");
+		} else if (c == C_COUNT || c == C_PREV_COUNT) {
 			if (num_int(FIELD(R, r, c), FLEN(R, r, c), &ll) != 0 ||
 			    ll < 0)
 				badnum(R, r, c, "a count");
@@ -394,8 +421,11 @@ read_polarity(struct run *R)
 		r = &R->rows[i];
 		if (R->meta) {
 			if ((d = meta_find(R->meta, FIELD(R, r, C_CATEGORY),
-			    r->len[R->col[C_CATEGORY]])))
+			    r->len[R->col[C_CATEGORY]]))) {
 				r->polarity = d->polarity;
+				if (r->kind == META_KIND_UNSET)
+					r->kind = d->kind;
+			}
 			else if (ingroup(R, r->akey) && n++ == 0)
 				first = r;
 		} else if (R->col[C_POLARITY] >= 0 && (r->polarity =

@@ -107,17 +107,34 @@ partialtext(struct tab *t, size_t r)
 	return (char *)sb_str(&b);
 }
 
-/* A rate of a table whose rows have different pers says its own. */
+/* A rate of a table whose rows have different pers says its own, and
+ * one of another denominator than the population says which ("per
+ * 1,000 households"); a percentage (column kind) is shown as one. */
 static void
 ownper(struct tab *t, size_t r, const struct col *c, struct sbuf *b)
 {
-	double per;
+	const char *den = t->ix[R_DENOMINATOR] >= 0 ?
+	    t->row[r][t->ix[R_DENOMINATOR]] : "";
+	int other = !isblank_s(den) && strcasecmp(den, "population") != 0;
+	double per = t->per;
 
-	if (t->per > 0 || (c->role != R_RATE && c->role != R_PREV_RATE &&
-	    c->role != R_ADJ_RATE) || !getnum(t->row[r][t->ix[R_PER]], &per))
+	if (c->role != R_RATE && c->role != R_PREV_RATE &&
+	    c->role != R_ADJ_RATE)
+		return;
+	if (t->ix[R_KIND] >= 0 &&
+	    strcasecmp(t->row[r][t->ix[R_KIND]], "percentage") == 0) {
+		sb_addc(b, '%');
+		return;
+	}
+	if ((t->per > 0 && !other) || (t->ix[R_PER] >= 0 &&
+	    !getnum(t->row[r][t->ix[R_PER]], &per)))
 		return;
 	sb_adds(b, " per ");
 	fmtnum(b, per, per == (long long)per ? 0 : 6, 0);
+	if (other) {
+		sb_addc(b, ' ');
+		sb_adds(b, den);
+	}
 }
 
 /* A cell as the reader sees it, before escaping for the format. */
@@ -283,6 +300,9 @@ notes(struct sarender *S, struct tab *t, char ***out)
 	    !significant(t, i); i++)
 		;
 	sig = sig && i < t->n;
+	for (i = 0; sig && t->ix[R_KIND] >= 0 && i < t->n; i++)
+		if (strcasecmp(t->row[i][t->ix[R_KIND]], "percentage") == 0)
+			sig = 2; /* a percentage's test is another */
 	was = was && t->ix[R_PREV_RANK] >= 0 && t->ix[R_PREV_OF] >= 0;
 	if (rag && t->ntg) {
 		sb_adds(&b, "Status against each indicator's target for its ");
@@ -318,12 +338,16 @@ notes(struct sarender *S, struct tab *t, char ***out)
 		n[k++] = xstrdup("(was 8/15): the place in the comparison "
 		    "period, ranked the same way.");
 	if (sig)
-		n[k++] = xstrdup(S->fmt == F_TEXT || S->ascii ?
-		    "(significant): the change is more than chance would "
-		    "make (exact test of two Poisson counts)." :
-		    "\xe2\x80\xa0 significant: the change "
-		    "is more than chance would make (exact test of two Poisson "
-		    "counts).");
+		n[k++] = xstrdup(S->fmt == F_TEXT || S->ascii ? sig == 2 ?
+		    "(significant): the change is more than chance would make "
+		    "(exact test of two Poisson counts; of a percentage, "
+		    "Fisher's exact test)." : "(significant): the change is "
+		    "more than chance would make (exact test of two Poisson "
+		    "counts)." : sig == 2 ? "\xe2\x80\xa0 significant: the "
+		    "change is more than chance would make (exact test of two "
+		    "Poisson counts; of a percentage, Fisher's exact test)." :
+		    "\xe2\x80\xa0 significant: the change is more than chance "
+		    "would make (exact test of two Poisson counts).");
 	if (band)
 		n[k++] = xstrdup("vs MSG mean: above or below when the area's "
 		    "confidence interval lies wholly above or below the group "

@@ -52,6 +52,8 @@ const struct role roles[NROLE] = {
 	[R_YOY_COUNT] = { "yoy_count", "A year before", K_INT, SUP_P },
 	[R_YOY_PCT] = { "yoy_change_pct", "Year on year", K_PCT,
 	    SUP_C | SUP_P },
+	[R_DENOMINATOR] = { "denominator", "Denominator", K_TEXT, 0 },
+	[R_KIND] = { "kind", "Kind", K_TEXT, 0 },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */

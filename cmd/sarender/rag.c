@@ -33,16 +33,22 @@ readper(struct tab *t)
 	struct sbuf b = { 0 };
 	size_t r;
 	double v;
+	int first = 1;
 
 	t->per = 1000;
 	if (t->ix[R_PER] < 0)
 		return;
+	/* a percentage says so in its cells: its per 100 is not another */
 	for (r = 0; r < t->n; r++) {
 		v = rownum(t, r, R_PER, 1e-300, 1e300, "a number above 0");
-		if (r == 0)
+		if (t->ix[R_KIND] >= 0 &&
+		    strcasecmp(t->row[r][t->ix[R_KIND]], "percentage") == 0)
+			continue;
+		if (first)
 			t->per = v;
 		else if (v != t->per)
 			t->per = 0;
+		first = 0;
 	}
 	sb_adds(&b, "Rate");
 	if (t->per > 0) {

@@ -443,7 +443,39 @@ def make_health(root):
           b"\xef\xbb\xbf" + body.encode())
 
 
+# --- domestic abuse victims: a partner's monthly counts -----------------------
+DA_VICTIMS = "DA victims"
+DA_REPEAT = "Repeat DA victims"
+
+
+def make_da(root):
+    """Victims of domestic abuse a month, and those of them who were
+    victims before in the past twelve months, per Kent district and MSG
+    partnership (the repeat victims are a subset of the victims)."""
+    r = rng("da")
+    areas = sorted(KENT) + sorted(MSG)
+    pop = {a: (KENT.get(a) or MSG[a])[0] for a in areas}
+    rate = {a: 8.0 + 6.0 * r.random() for a in areas}     # a year per 1,000
+    rep = {a: 0.22 + 0.14 * r.random() for a in areas}    # repeat share
+    rows = []
+    for t, ym in enumerate(MONTHS):
+        m = int(ym[5:])
+        for a in areas:
+            v = draw(r, level(t, m, rate[a] * pop[a] / 1000.0, 1.04,
+                              SEASON_CRIME))
+            k = sum(1 for _ in range(v) if r.random() < rep[a] *
+                    (1.0 + 0.1 * (t >= 12)))
+            rows += [[ym, a, DA_VICTIMS, v], [ym, a, DA_REPEAT, k]]
+    write(os.path.join(root, "data", "da", "da-victims.csv"),
+          ("date,area,category,count\n" + text(rows)).encode())
+
+
 # --- lookups ----------------------------------------------------------------------
+def households(pop):
+    """Households near the population over 2.4 (invented, not official)."""
+    return int(pop / 2.4 + 0.5)
+
+
 def make_lookups(root):
     lk = lambda name: os.path.join(root, "lookups", name)
     pop = {}
@@ -454,15 +486,21 @@ def make_lookups(root):
     pop["Kent"] = tuple(sum(v[i] for v in KENT.values()) for i in (0, 1))
     for a, v in MSG.items():
         pop[a] = v[:2]
-    write(lk("population.csv"), ("area,year,population\n" + text(
-        [[a, y, pop[a][i]] for a in sorted(pop)
+    hh = {a: tuple(households(p) for p in pop[a]) for a in pop}
+    hh["North Kent"] = tuple(sum(hh[d][i] for d in NORTH_KENT)
+                             for i in (0, 1))
+    hh["Kent"] = tuple(sum(hh[d][i] for d in KENT) for i in (0, 1))
+    write(lk("population.csv"), ("area,year,population,households\n" + text(
+        [[a, y, pop[a][i], hh[a][i]] for a in sorted(pop)
          for i, y in enumerate((2015, 2016))])).encode())
 
     cats = [[c, g] for c, (_, _, g) in sorted(CRIME_TYPES.items())]
     cats += [[c, "Total recorded crime"] for c in sorted(CRIME_TYPES)]
     cats += [[ASB, "Anti-social behaviour"],
              [COUNCIL_ASB, "Council ASB cases"],
-             [AE_ASSAULT, "A&E assault attendances"]]
+             [AE_ASSAULT, "A&E assault attendances"],
+             ["Burglary", "Burglary"],
+             [DA_VICTIMS, DA_VICTIMS], [DA_REPEAT, DA_REPEAT]]
     write(lk("categories.csv"),
           ("category,indicator\n" + text(cats)).encode())
 
@@ -509,6 +547,7 @@ def main():
     make_counts(a.out, counts)
     make_council(a.out)
     make_health(a.out)
+    make_da(a.out)
     make_lookups(a.out)
 
 

@@ -20,6 +20,7 @@
 #include "../../cmd/crimerate/coverage.c"
 #include "../../cmd/crimerate/read.c"
 #include "../../cmd/crimerate/lookups.c"
+#include "../../cmd/crimerate/measures.c"
 #include "../../cmd/crimerate/output.c"
 #include "../../cmd/crimerate/main.c"
 #undef main

@@ -6,5 +6,5 @@ expect 0 "read 0, written 0, rejected 0" csvclean -p police-street --stats "$t/h
 same "$t/out" 'date,area,category,id\n'
 printf 'date,area,category\n' >"$t/r.csv"
 expect 0 "" crimerate "$t/r.csv"
-same "$t/out" 'area,category,period,count,population,rate,prev_count,prev_rate,change,change_pct,per,coverage,prev_coverage,change_lcl,change_ucl,change_p,change_sig,prev_population,yoy_count,yoy_change_pct\n'
+same "$t/out" 'area,category,period,count,population,rate,prev_count,prev_rate,change,change_pct,per,coverage,prev_coverage,change_lcl,change_ucl,change_p,change_sig,prev_population,denominator,kind,harm_share,volume_share,yoy_count,yoy_change_pct\n'
 done_

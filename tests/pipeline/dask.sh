@@ -21,7 +21,7 @@ csvclean -p police-street data/street/* 2>/dev/null | crimerate $opts >"$w/whole
 "$py" scale/sa-dask.py -n 2 --bin "$SAPIPE_BIN" data/street/* -- $opts \
     >"$w/dask" 2>"$w/err" || { cat "$w/err"; fail "sa-dask.py failed"; }
 cmp "$w/whole" "$w/dask" || fail "the Dask run differs from the single run"
-grep -qx 'North Kent,Total recorded crime,sa2016,17515,211400,82.85,15558,74.48,1957,12.6,1000,1.000,1.000,8.6,13.4,4.000e-21,up,208900,,' \
+grep -qx 'North Kent,Total recorded crime,sa2016,17515,211400,82.85,15558,74.48,1957,12.6,1000,1.000,1.000,8.6,13.4,4.000e-21,up,208900,population,count,,,,' \
     "$w/dask" || fail "the Dask run is not the headline figure"
 
 # A truncated gzip file fails its task: exit 1, the file named, no output.

@@ -22,7 +22,7 @@ csvclean -p police-street data/street/* 2>/dev/null >"$w/records.csv" ||
     fail "csvclean over the whole input failed"
 crimerate $opts1 "$w/records.csv" >"$w/whole1" || fail "whole run failed"
 crimerate $opts2 "$w/records.csv" >"$w/whole2" || fail "whole run (quarters) failed"
-grep -qx 'North Kent,Total recorded crime,sa2016,17515,211400,82.85,15558,74.48,1957,12.6,1000,1.000,1.000,8.6,13.4,4.000e-21,up,208900,,' \
+grep -qx 'North Kent,Total recorded crime,sa2016,17515,211400,82.85,15558,74.48,1957,12.6,1000,1.000,1.000,8.6,13.4,4.000e-21,up,208900,population,count,,,,' \
     "$w/whole1" || fail "the whole run is not the headline figure"
 
 # 1. The stream of every street file cut into parts of 5,000 lines, each

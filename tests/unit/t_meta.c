@@ -33,14 +33,16 @@ main(void)
 
 	if ((fd = mkstemp(path)) < 0 || !(fp = fdopen(fd, "w")))
 		return 1;
-	fputs("kind,Indicator,extra,polarity,per,denominator\n"
-	    "count,Total recorded crime,x,low,1000,population\n"
-	    "percentage,Charged ,,High,100,\n"
-	    ",Drug  offences,,none,,\n", fp);
+	fputs("kind,Indicator,extra,polarity,per,denominator,numerator\n"
+	    "count,Total recorded crime,x,low,1000,population,\n"
+	    "percentage,Charged ,,High,100,,\n"
+	    ",Drug  offences,,none,,,\n"
+	    "PERCENTAGE,Repeat %,,low,, Victims , Repeats\n"
+	    "harm,Harm,,low,1000,households,\n", fp);
 	fclose(fp);
 	m = meta_read(path);
 	unlink(path);
-	OK(m->n == 3);
+	OK(m->n == 5);
 	OK((d = meta_find(m, "total RECORDED crime", 20)) &&
 	    d->polarity == META_LOW && d->per == 1000 &&
 	    d->kind == META_COUNT && d->denominator &&
@@ -51,6 +53,14 @@ main(void)
 	OK((d = meta_find(m, "Drug offences", 13)) &&
 	    d->polarity == META_NONE && d->per == 0 &&
 	    d->kind == META_KIND_UNSET);
+	OK((d = meta_find(m, "repeat %", 8)) && d->per == 100 &&
+	    d->kind == META_PERCENTAGE && d->numerator && d->denominator &&
+	    strcmp(d->numerator, "Repeats") == 0 &&
+	    strcmp(d->denominator, "Victims") == 0);
+	OK((d = meta_find(m, "harm", 4)) && d->kind == META_HARM &&
+	    strcmp(d->denominator, "households") == 0 && !d->numerator);
+	OK(strcmp(meta_kindname(META_PERCENTAGE), "percentage") == 0);
+	OK(strcmp(meta_kindname(META_KIND_UNSET), "") == 0);
 	OK(meta_find(m, "Robbery", 7) == NULL);
 	OK(meta_find(NULL, "Robbery", 7) == NULL);
 	meta_free(m);

@@ -194,6 +194,47 @@ test_pois_ratio(void)
 	CHECK(near(lo, 0.72247, 5e-6) && hi == 1.0);
 }
 
+/* Two proportions: Fisher's exact test and Katz's interval for their
+ * ratio, against SciPy 1.x (fisher_exact; relative_risk's
+ * confidence_interval). */
+static void
+test_two_props(void)
+{
+	static const struct {
+		long long k1, n1, k2, n2;
+		double p, lo, hi;
+	} t[] = {
+		{ 3, 10, 7, 10, 0.1788954079975752, 0.15299746175000145,
+		  1.2005001082166866 },
+		{ 28, 100, 20, 100, 0.24632195320320235, 0.8470796361286957,
+		  2.3138320370414616 },
+		{ 120, 400, 95, 410, 0.031594252697417724, 1.0274291863941816,
+		  1.63159029595794 },
+		{ 1500, 5000, 1400, 5100, 0.004869264288364339,
+		  1.0276622209801478, 1.1621880325178846 },
+	};
+	double p, lo, hi;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		CHECK(stats_fisher(t[i].k1, t[i].n1, t[i].k2, t[i].n2, &p) == 0);
+		CHECK(rnear(p, t[i].p, 1e-8));
+		CHECK(stats_ratio_katz(t[i].k1, t[i].n1, t[i].k2, t[i].n2, 0.95,
+		    &lo, &hi) == 0);
+		CHECK(rnear(lo, t[i].lo, 1e-8) && rnear(hi, t[i].hi, 1e-8));
+	}
+	/* a zero: the test, but no ratio */
+	CHECK(stats_fisher(0, 5, 3, 5, &p) == 0 && rnear(p, 1.0 / 6, 1e-8));
+	CHECK(stats_fisher(5, 5, 0, 5, &p) == 0 &&
+	    rnear(p, 0.007936507936507938, 1e-8));
+	CHECK(stats_ratio_katz(0, 5, 3, 5, 0.95, &lo, &hi) == -1);
+	CHECK(stats_ratio_katz(5, 5, 0, 5, 0.95, &lo, &hi) == -1);
+	/* nothing to test, or a numerator above its denominator */
+	CHECK(stats_fisher(0, 0, 0, 0, &p) == -1);
+	CHECK(stats_fisher(6, 5, 0, 5, &p) == -1);
+	CHECK(stats_fisher(0, 0, 2, 4, &p) == 0 && p == 1.0);
+}
+
 /* With arguments E P ..., print stats_pois_limit(E, P) for each pair,
  * for tests/sarender/funnel-limits.sh to check against SciPy. */
 int
@@ -208,6 +249,7 @@ main(int argc, char *argv[])
 		return 0;
 	test_special();
 	test_exact();
+	test_two_props();
 	test_byar();
 	test_quantile();
 	test_pois_ratio();
