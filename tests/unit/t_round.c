@@ -23,6 +23,32 @@ is(double v, int dec, const char *want, int line)
 
 #define IS(v, d, w) is(v, d, w, __LINE__)
 
+/* k / 1000 to 2 decimals, against whole-number arithmetic: the halves
+ * (k ending in 5) take the digits' path, the rest the quick one, and
+ * both must agree with |k| / 10 rounded half up, and round_val() with
+ * strtod() of what round_fmt() wrote. */
+static void
+thousandths(long lo, long hi)
+{
+	char buf[400], want[64];
+	long k, q;
+	double v;
+
+	for (k = lo; k <= hi; k++) {
+		v = (double)k / 1000.0;
+		q = ((k < 0 ? -k : k) + 5) / 10;
+		snprintf(want, sizeof(want), "%s%ld.%02ld",
+		    k < 0 && q ? "-" : "", q / 100, q % 100);
+		is(v, 2, want, __LINE__);
+		round_fmt(buf, sizeof(buf), v, 2);
+		if (round_val(v, 2) != strtod(buf, NULL)) {
+			fprintf(stderr, "round_val(%.17g, 2) is not %s\n", v,
+			    buf);
+			fails++;
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -60,6 +86,15 @@ main(void)
 	IS(0.1 + 0.2, 2, "0.30");
 	IS(1.0 / 3, 2, "0.33");
 	IS(2.0 / 3, 2, "0.67");
+	IS(4503599627370495.5, 0, "4503599627370496"); /* 2^52 - 0.5 */
+	IS(4503599627370497.0, 1, "4503599627370497.0");
+	IS(-4503599627370494.5, 0, "-4503599627370495");
+	IS(123456789.125, 2, "123456789.13");
+	IS(0.3, 17, "0.30000000000000000");
+	IS(1e-320, 2, "0.00");
+	IS(-1e-320, 0, "0");
+	thousandths(-200000, 200000);
+	thousandths(123456000000, 123456002000);
 	if (round_fmt(buf, sizeof(buf), DBL_MAX, 2) != 312 ||
 	    strncmp(buf, "17976931348623157", 17) != 0 ||
 	    strcmp(buf + 309, ".00") != 0) {
