@@ -60,6 +60,7 @@ static size_t
 quickfmt(char *buf, size_t cap, uint64_t n, int dec, int neg)
 {
 	char out[48], *p = out + sizeof(out);
+	size_t len;
 	int i;
 
 	*--p = '\0';
@@ -72,7 +73,12 @@ quickfmt(char *buf, size_t cap, uint64_t n, int dec, int neg)
 	while (n /= 10);
 	if (neg)
 		*--p = '-';
-	return (size_t)snprintf(buf, cap, "%s", p);
+	len = (size_t)(out + sizeof(out) - 1 - p);
+	if (cap > 0) /* as snprintf() would, without its cost */
+		memcpy(buf, p, len < cap ? len + 1 : cap - 1);
+	if (cap > 0 && len >= cap)
+		buf[cap - 1] = '\0';
+	return len;
 }
 
 size_t

@@ -75,8 +75,14 @@ void
 hesc(struct sarender *S, FILE *fp, const char *s)
 {
 	char *c = clean(S, s), *p;
+	size_t k;
 
 	for (p = c; *p; p++) {
+		if ((k = strcspn(p, "&<>\"'"))) { /* a run to copy as it is */
+			fwrite(p, 1, k, fp);
+			if (!*(p += k))
+				break;
+		}
 		switch (*p) {
 		case '&': fputs("&amp;", fp); break;
 		case '<': fputs("&lt;", fp); break;

@@ -55,6 +55,14 @@ clean(struct sarender *S, const char *s)
 	unsigned cp;
 
 	while (i < n) {
+		/* a run of printable ASCII, the most of every cell, at once */
+		for (k = i; k < n && p[k] >= 0x20 && p[k] < 0x7f; k++)
+			;
+		if (k > i) {
+			sb_add(&b, s + i, k - i);
+			i = k;
+			continue;
+		}
 		if (!(k = u8dec(p + i, n - i, &cp))) {
 			S->badutf = 1;
 			sb_adds(&b, "\xef\xbf\xbd");
