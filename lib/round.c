@@ -95,7 +95,7 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	double s, f;
 	unsigned long long n;
 	size_t o;
-	int i;
+	int i, neg;
 
 	if (!isfinite(v) || dec < 0 || dec > 9)
 		return round_digits(buf, cap, v, dec);
@@ -106,14 +106,15 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	if (fabs(f - 0.5) <= 1e-12 * (s + 1.0))
 		return round_digits(buf, cap, v, dec);
 	n = (unsigned long long)floor(s) + (f > 0.5);
+	neg = v < 0 && n > 0; /* never "-0.00" */
 	o = sizeof(tmp);
-	for (i = 0; i < dec || n > 0 || i <= dec; i++) {
+	for (i = 0; i <= dec || n > 0; i++) {
 		if (i == dec && dec > 0)
 			tmp[--o] = '.';
 		tmp[--o] = (char)('0' + n % 10);
 		n /= 10;
 	}
-	if (v < 0 && strspn(tmp + o, "0.") < sizeof(tmp) - o)
+	if (neg)
 		tmp[--o] = '-';
 	n = sizeof(tmp) - o;
 	if (cap > 0) {
