@@ -1,5 +1,4 @@
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,70 +26,13 @@ digits(double v, char *d, int *nd, int *e)
 		(*nd)--;
 }
 
-/* The powers of ten a double holds exactly, for the quick path. */
-static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-	1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17 };
-
-/* The quick path, for the many values far from a half: x = |v| x 10^dec
- * differs from the digits' value x 10^dec by at most about 2^-52 |x|
- * (half an ulp of v when written, half an ulp of the product), so when
- * x's fraction is further than that from one half, both round to the
- * same whole number *n. 0: too near a half or too large; the digits
- * decide. The division in round_val() is IEEE's, correctly rounded, so
- * it gives the double that strtod() reads from what round_fmt() writes. */
-static int
-quick(double v, int dec, uint64_t *n)
-{
-	double x, f;
-
-	if (dec < 0 || dec > 17 || !isfinite(v))
-		return 0;
-	x = fabs(v) * p10[dec];
-	if (!(x < 0x1p52))
-		return 0;
-	f = x - floor(x); /* exact below 2^52 */
-	if (fabs(f - 0.5) <= x * 0x1p-45)
-		return 0;
-	*n = (uint64_t)floor(x) + (f > 0.5);
-	return 1;
-}
-
-/* n / 10^dec written fixed-point, with '-' when neg and n is not 0. */
-static size_t
-quickfmt(char *buf, size_t cap, uint64_t n, int dec, int neg)
-{
-	char out[48], *p = out + sizeof(out);
-	size_t len;
-	int i;
-
-	*--p = '\0';
-	for (i = 0; i < dec; i++, n /= 10)
-		*--p = (char)('0' + n % 10);
-	if (dec > 0)
-		*--p = '.';
-	do
-		*--p = (char)('0' + n % 10);
-	while (n /= 10);
-	if (neg)
-		*--p = '-';
-	len = (size_t)(out + sizeof(out) - 1 - p);
-	if (cap > 0) /* as snprintf() would, without its cost */
-		memcpy(buf, p, len < cap ? len + 1 : cap - 1);
-	if (cap > 0 && len >= cap)
-		buf[cap - 1] = '\0';
-	return len;
-}
-
 size_t
-round_fmt(char *buf, size_t cap, double v, int dec)
+round_digits(char *buf, size_t cap, double v, int dec)
 {
 	char d[400], out[400];
 	int nd, e, keep, i, o = 0, neg = v < 0;
 	int lead; /* digits before the point */
-	uint64_t q;
 
-	if (quick(v, dec, &q))
-		return quickfmt(buf, cap, q, dec, neg && q != 0);
 	if (!isfinite(v))
 		return (size_t)snprintf(buf, cap, "%s", isnan(v) ? "nan" :
 		    v < 0 ? "-inf" : "inf");
@@ -140,15 +82,53 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	return (size_t)snprintf(buf, cap, "%s", out);
 }
 
+/* Where v x 10^dec is well away from a half, the shortest digits and v
+ * itself round alike: those digits are within 1e-15 of v relatively, and
+ * the margin asked for here is a thousand times that. The common case
+ * then takes a multiplication instead of three printf and strtod. */
+size_t
+round_fmt(char *buf, size_t cap, double v, int dec)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9 };
+	char tmp[32];
+	double s, f;
+	unsigned long long n;
+	size_t o;
+	int i, neg;
+
+	if (!isfinite(v) || dec < 0 || dec > 9)
+		return round_digits(buf, cap, v, dec);
+	s = fabs(v) * p10[dec];
+	if (s >= 1e15)
+		return round_digits(buf, cap, v, dec);
+	f = s - floor(s);
+	if (fabs(f - 0.5) <= 1e-12 * (s + 1.0))
+		return round_digits(buf, cap, v, dec);
+	n = (unsigned long long)floor(s) + (f > 0.5);
+	neg = v < 0 && n > 0; /* never "-0.00" */
+	o = sizeof(tmp);
+	for (i = 0; i <= dec || n > 0; i++) {
+		if (i == dec && dec > 0)
+			tmp[--o] = '.';
+		tmp[--o] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	if (neg)
+		tmp[--o] = '-';
+	n = sizeof(tmp) - o;
+	if (cap > 0) {
+		memcpy(buf, tmp + o, n < cap ? n : cap - 1);
+		buf[n < cap ? n : cap - 1] = '\0';
+	}
+	return n;
+}
+
 double
 round_val(double v, int dec)
 {
 	char buf[400];
-	uint64_t q;
 
-	if (quick(v, dec, &q))
-		return q == 0 ? 0.0 : (v < 0 ? -1.0 : 1.0) * ((double)q /
-		    p10[dec]);
 	round_fmt(buf, sizeof(buf), v, dec);
 	return strtod(buf, NULL);
 }
