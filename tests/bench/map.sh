@@ -3,7 +3,8 @@
 # it: csvclean -p police-street FILE | crimerate --partial for each FILE,
 # the partial counts to PARTS/NAME.part, the peak RSS (kB) of each
 # process to R/map/STAGE.NAME, their messages to R/map/err.NAME and
-# R/map/err2.NAME. $TIMER is the command that measures (it takes the file
+# R/map/err2.NAME. With BATCH=1, one pipeline for all the FILEs given,
+# csvclean reading them as one stream, NAME the first file's. $TIMER is the command that measures (it takes the file
 # to write, then the command), split into words: the bench keeps its
 # paths free of spaces. Without TIMER, nothing is measured: the timed
 # runs, which a process more per process would slow.
@@ -18,11 +19,20 @@ run() {
 		"$@"
 	fi
 }
+map() {    # NAME FILE...
+	_n=$1
+	shift
+	run "$R/map/csvclean.$_n" "$bin/csvclean" -p police-street "$@" \
+	    2>"$R/map/err.$_n" |
+	    run "$R/map/crimerate.$_n" "$bin/crimerate" --partial \
+	    >"$parts/$_n.part" 2>"$R/map/err2.$_n" || exit 255
+}
+if [ "${BATCH:-0}" = 1 ]; then
+	n=${1##*/}
+	map "${n%.csv}" "$@"
+	exit 0
+fi
 for f; do
 	n=${f##*/}
-	n=${n%.csv}
-	run "$R/map/csvclean.$n" "$bin/csvclean" -p police-street "$f" \
-	    2>"$R/map/err.$n" |
-	    run "$R/map/crimerate.$n" "$bin/crimerate" --partial \
-	    >"$parts/$n.part" 2>"$R/map/err2.$n" || exit 255
+	map "${n%.csv}" "$f"
 done
