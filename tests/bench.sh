@@ -10,9 +10,9 @@
 # second file, other ids), to show whether each stage's memory is flat.
 # The national year: police.uk's layout of a year, a folder per month
 # and a file per force (43 x 12 files), counted by sapipe mapped over the
-# files (xargs -P 2, csvclean | crimerate --partial, then crimerate
-# --merge), by sapipe as one stream, and by DuckDB reading the glob both
-# ways; all must count the same. msgrank + sarender on a 15-area group
+# files (xargs -P 2, csvclean | crimerate --partial a file, or a batch of
+# files, then crimerate --merge), by sapipe as one stream, and by DuckDB
+# reading the glob both ways; all must count the same. msgrank + sarender on a 15-area group
 # and at national size (300 areas x 20 indicators, in one group and in
 # 300 Most Similar Groups of 15). Last, the instructions each stage spends
 # per input byte (callgrind, on the 200,000-row cut) and where they go.
