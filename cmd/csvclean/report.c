@@ -169,25 +169,35 @@ rp_cell(struct report *p, size_t g, int month)
 }
 
 /* "2016-09", or a day of it ("2016-09-03", with a time after it): the
- * month as year * 12 + month - 1; 0 for anything else. */
+ * month as year * 12 + month - 1; 0 for anything else, a day that does
+ * not exist (2016-02-30) included. */
 static int
 rp_month(const char *s, size_t n)
 {
-	static const char shape[] = "dddd-dd";
-	int y, m;
-	size_t i;
+	static const char shape[] = "dddd-dd-dd";
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	int y, m, d;
+	size_t i, len = n == 7 ? 7 : 10;
 
-	if (n < 7 || (n > 7 && (n < 10 || s[7] != '-' || s[8] < '0' ||
-	    s[8] > '9' || s[9] < '0' || s[9] > '9' || (n > 10 &&
-	    s[10] != ' ' && s[10] != 'T'))))
+	if (n < 7 || (n > 7 && n < 10) || (n > 10 && s[10] != ' ' &&
+	    s[10] != 'T'))
 		return 0;
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < len; i++)
 		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
 			return 0;
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	    s[3] - '0';
 	m = (s[5] - '0') * 10 + s[6] - '0';
-	return y < 1 || m < 1 || m > 12 ? 0 : y * 12 + m - 1;
+	if (y < 1 || m < 1 || m > 12)
+		return 0;
+	if (len == 10) {
+		d = (s[8] - '0') * 10 + s[9] - '0';
+		if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 &&
+		    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
+			return 0;
+	}
+	return y * 12 + m - 1;
 }
 
 static void
@@ -660,7 +670,8 @@ rp_sort(struct report *p, int *first, int *last)
 
 	for (i = 0; i < p->ng; i++)
 		gs[i] = &p->g[i];
-	qsort(gs, p->ng, sizeof(*gs), rp_cmpgroup);
+	if (p->ng > 0)
+		qsort(gs, p->ng, sizeof(*gs), rp_cmpgroup);
 	for (i = 0; i < p->ng; i++)
 		rank[gs[i] - p->g] = i;
 	*first = *last = 0;
@@ -671,7 +682,8 @@ rp_sort(struct report *p, int *first, int *last)
 		if (p->c[i].month > *last)
 			*last = p->c[i].month;
 	}
-	qsort(p->c, p->nc, sizeof(*p->c), rp_cmpcell);
+	if (p->nc > 0)
+		qsort(p->c, p->nc, sizeof(*p->c), rp_cmpcell);
 	free(rank);
 	return gs;
 }
