@@ -27,7 +27,7 @@ digits(double v, char *d, int *nd, int *e)
 }
 
 size_t
-round_fmt(char *buf, size_t cap, double v, int dec)
+round_digits(char *buf, size_t cap, double v, int dec)
 {
 	char d[400], out[400];
 	int nd, e, keep, i, o = 0, neg = v < 0;
@@ -80,6 +80,47 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	if (neg && strspn(out + 1, "0.") == (size_t)(o - 1))
 		memmove(out, out + 1, (size_t)o--);
 	return (size_t)snprintf(buf, cap, "%s", out);
+}
+
+/* Where v x 10^dec is well away from a half, the shortest digits and v
+ * itself round alike: those digits are within 1e-15 of v relatively, and
+ * the margin asked for here is a thousand times that. The common case
+ * then takes a multiplication instead of three printf and strtod. */
+size_t
+round_fmt(char *buf, size_t cap, double v, int dec)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9 };
+	char tmp[32];
+	double s, f;
+	unsigned long long n;
+	size_t o;
+	int i;
+
+	if (!isfinite(v) || dec < 0 || dec > 9)
+		return round_digits(buf, cap, v, dec);
+	s = fabs(v) * p10[dec];
+	if (s >= 1e15)
+		return round_digits(buf, cap, v, dec);
+	f = s - floor(s);
+	if (fabs(f - 0.5) <= 1e-12 * (s + 1.0))
+		return round_digits(buf, cap, v, dec);
+	n = (unsigned long long)floor(s) + (f > 0.5);
+	o = sizeof(tmp);
+	for (i = 0; i < dec || n > 0 || i <= dec; i++) {
+		if (i == dec && dec > 0)
+			tmp[--o] = '.';
+		tmp[--o] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	if (v < 0 && strspn(tmp + o, "0.") < sizeof(tmp) - o)
+		tmp[--o] = '-';
+	n = sizeof(tmp) - o;
+	if (cap > 0) {
+		memcpy(buf, tmp + o, n < cap ? n : cap - 1);
+		buf[n < cap ? n : cap - 1] = '\0';
+	}
+	return n;
 }
 
 double

@@ -17,6 +17,9 @@
  * holds any finite double. A value that is not finite is written as
  * "nan" or "inf", which callers must have refused before. */
 size_t round_fmt(char *buf, size_t cap, double v, int dec);
+/* The same by the digits alone, every time: the rule's reference, which
+ * round_fmt() follows where a shorter way cannot differ. */
+size_t round_digits(char *buf, size_t cap, double v, int dec);
 /* v rounded as round_fmt() writes it, as a double: the value a reader
  * sees, for judging against targets and thresholds. */
 double round_val(double v, int dec);

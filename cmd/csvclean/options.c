@@ -729,7 +729,12 @@ setopt(struct options *opt, int c, const char *arg)
 	case O_NOTRIM: opt->notrim = 1; break;
 	case O_SNAKE: opt->snake = 1; break;
 	case O_RENAME: addlist(&opt->rename, &opt->nrename, arg); break;
-	case O_SELECT: addlist(&opt->select, &opt->nselect, arg); break;
+	case O_SELECT:
+		/* A later --select replaces an earlier one (a profile's). */
+		while (opt->nselect > 0)
+			free(opt->select[--opt->nselect]);
+		addlist(&opt->select, &opt->nselect, arg);
+		break;
 	case O_DATE: opt_date(opt, arg); break;
 	case O_USDATES: opt->usdates = 1; break;
 	case O_QUARTERS:

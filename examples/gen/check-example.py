@@ -15,6 +15,11 @@ Rules, as the example's pipeline applies them:
   - council ASB log: Windows-1252; a row whose date is impossible is
     dropped; a Case Ref seen before is dropped; category "ASB (council)".
   - A&E extract: Month as "Oct-15"; category "Assault (A&E)".
+  - fire service export: Quarter as "2015/16 Q3", a fiscal quarter (Q1 is
+    April to June), which counts toward a period only when all three of
+    its months lie inside it; " & " in a district is " and "; category
+    the Offence; the closing "Grand Total" row is not data (it must equal
+    the sum of the rows above it).
   - categories.csv maps categories to indicators (many-to-many);
     rollup.csv adds each parent (transitively); a rate is per 1,000 of the
     population of the year in which the period ends (sa2016: mid-2016).
@@ -96,6 +101,28 @@ def health(add):
             "Assault (A&E)", int(r["Assault attendances"]))
 
 
+def fire(add):
+    path = os.path.join(EX, "data", "fire", "deliberate-fires.csv")
+    total = None
+    n = 0
+    for r in csv.DictReader(opentext(path)):
+        q = r["Quarter"].strip()
+        if q == "Grand Total":
+            total = int(r["Number"])
+            continue
+        m = re.fullmatch(r"([0-9]{4})/([0-9]{2}) Q([1-4])", q)
+        if not m or int(m[2]) != (int(m[1]) + 1) % 100:
+            sys.exit(f"{path}: '{q}' is not a fiscal quarter")
+        first = int(m[1]) * 12 + 3 + 3 * (int(m[3]) - 1)  # months since 0 AD
+        months = [f"{k // 12:04d}-{k % 12 + 1:02d}"
+                  for k in range(first, first + 3)]
+        n += int(r["Number"])
+        add(months, r["District"].strip().replace(" & ", " and "),
+            r["Offence"].strip(), int(r["Number"]))
+    if total != n:
+        sys.exit(f"{path}: Grand Total {total}, rows sum to {n}")
+
+
 def lookups():
     lk = lambda n: csv.DictReader(opentext(os.path.join(EX, "lookups", n)))
     pop = {(r["area"], int(r["year"])): int(r["population"])
@@ -124,7 +151,9 @@ def main():
     unmapped = set()
 
     def add(month, area, category, n):
-        which = "cur" if month in cur else "prev" if month in prev else None
+        """month: a month, or the list of the months a span covers."""
+        span = set(month) if isinstance(month, list) else {month}
+        which = "cur" if span <= cur else "prev" if span <= prev else None
         if not which:
             return
         if category not in cats:
@@ -142,6 +171,7 @@ def main():
     counts_file(os.path.join(EX, "data", "msg", "msg-partnerships.csv"), add)
     council(add)
     health(add)
+    fire(add)
     if unmapped:
         sys.exit(f"unmapped categories: {sorted(unmapped)}")
 

@@ -12,6 +12,8 @@ Writes under DIR (default: the examples/ folder beside this script):
   data/msg/msg-partnerships.csv              the other 14 MSG areas, counts
   data/asb/council-asb-log.csv               council case log, cp1252, CRLF
   data/health/ae-assaults.csv                A&E assault attendances, counts
+  data/da/da-victims.csv                     DA victims and repeat victims
+  data/fire/deliberate-fires.csv             deliberate fires by fiscal quarter
   lookups/*.csv                              population, categories, ...
 
 Deterministic: a fixed seed, no clock, no libm beyond sqrt, and gzip
@@ -470,6 +472,52 @@ def make_da(root):
           ("date,area,category,count\n" + text(rows)).encode())
 
 
+# --- deliberate fires: the fire service's quarterly export ----------------------
+FIRE_PRIMARY = "Deliberate primary fires"
+FIRE_SECONDARY = "Deliberate secondary fires"
+FIRES = "Deliberate fires"
+# Each offence's seasonal factor by fiscal quarter (Q1 April to June):
+# secondary fires (rubbish, grass, derelict vehicles) peak in spring and
+# summer; primary fires (buildings, vehicles) barely move.
+SEASON_FIRE = {FIRE_PRIMARY: [1.05, 1.10, 0.95, 0.90],
+               FIRE_SECONDARY: [1.50, 1.20, 0.70, 0.60]}
+
+
+def fiscal_quarter(ym):
+    """'2015-10' -> '2015/16 Q3', as the fire service labels quarters."""
+    y, m = int(ym[:4]), int(ym[5:])
+    fy = y if m >= 4 else y - 1
+    return f"{fy}/{(fy + 1) % 100:02d} Q{(m - 4) % 12 // 3 + 1}"
+
+
+def make_fire(root):
+    """Deliberate primary and secondary fires a fiscal quarter, per Kent
+    district, as the fire service exports them: its own column names,
+    '&' for 'and' in two district names, CRLF, and a blank line and a
+    'Grand Total' row at the end."""
+    r = rng("fire")
+    rate = {d: {FIRE_PRIMARY: 0.25 + 0.30 * r.random(),      # a year
+                FIRE_SECONDARY: 0.50 + 0.90 * r.random()}    # per 1,000
+            for d in KENT}
+    growth = {d: {FIRE_PRIMARY: 0.95 + 0.15 * r.random(),
+                  FIRE_SECONDARY: 0.88 + 0.30 * r.random()} for d in KENT}
+    rows = []
+    for t in range(0, len(MONTHS), 3):
+        label = fiscal_quarter(MONTHS[t])
+        q = int(label[-1]) - 1
+        for d in sorted(KENT, key=lambda d: d.replace(" and ", " & ")):
+            for o in (FIRE_PRIMARY, FIRE_SECONDARY):
+                lam = (rate[d][o] * KENT[d][0] / 4000.0 * SEASON_FIRE[o][q] *
+                       growth[d][o] ** ((t + 1 - 5.5) / 12.0))
+                rows.append([label, d.replace(" and ", " & "), o,
+                             draw(r, lam)])
+    total = sum(x[3] for x in rows)
+    body = text([["Quarter", "District", "Offence", "Number"]] + rows +
+                [[], ["Grand Total", "", "", total]], "\r\n")
+    write(os.path.join(root, "data", "fire", "deliberate-fires.csv"),
+          body.encode())
+
+
 # --- lookups ----------------------------------------------------------------------
 def households(pop):
     """Households near the population over 2.4 (invented, not official)."""
@@ -500,7 +548,11 @@ def make_lookups(root):
              [COUNCIL_ASB, "Council ASB cases"],
              [AE_ASSAULT, "A&E assault attendances"],
              ["Burglary", "Burglary"],
-             [DA_VICTIMS, DA_VICTIMS], [DA_REPEAT, DA_REPEAT]]
+             [DA_VICTIMS, DA_VICTIMS], [DA_REPEAT, DA_REPEAT],
+             # one indicator: both are deliberate, both answer to the
+             # partnership's arson work, and primary fires alone are a
+             # handful a month in a district, too few to judge apart
+             [FIRE_PRIMARY, FIRES], [FIRE_SECONDARY, FIRES]]
     write(lk("categories.csv"),
           ("category,indicator\n" + text(cats)).encode())
 
@@ -527,7 +579,8 @@ def make_lookups(root):
                ["Anti-social behaviour", -5, "change_pct"],
                ["Council ASB cases", -5, "change_pct"],
                ["Drug offences", 3.5, "rate"],
-               ["A&E assault attendances", 3.0, "rate"]]
+               ["A&E assault attendances", 3.0, "rate"],
+               ["Deliberate fires", -5, "change_pct"]]
     write(lk("targets.csv"), ("category,target,kind\n" +
                               text(targets)).encode())
 
@@ -548,6 +601,7 @@ def main():
     make_council(a.out)
     make_health(a.out)
     make_da(a.out)
+    make_fire(a.out)
     make_lookups(a.out)
 
 

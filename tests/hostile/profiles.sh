@@ -13,14 +13,14 @@ mkdir "$t/local" "$t/local2" "$t/dir"
 printf 'profile police-street\nmax-rejects 20%%\nmap category/^Burglary$/Break-in/\n' >"$t/local/police-street"
 rej="column 'area' is empty"
 SAPIPE_PROFILES="$t/local:$TOP/lib/profiles" expect 0 "$rej" csvclean -p police-street "$street"
-sed 's/,Burglary,/,Break-in,/' "$TOP/tests/csvclean/street.want" >"$t/want"
+sed 's/,Burglary$/,Break-in/' "$TOP/tests/csvclean/street.want" >"$t/want"
 cmp -s "$t/want" "$t/out" || { echo "FAIL: extended profile: output differs"; diff "$t/want" "$t/out" | head; fails=$((fails + 1)); }
 # the same folder twice on the path is not a next one
 SAPIPE_PROFILES="$t/local:$t/local:$TOP/lib/profiles" expect 0 "$rej" csvclean -p police-street "$street"
 # a chain of three of one name
 printf 'profile police-street\nmap category/^Break-in$/Burglary (dwelling)/\n' >"$t/local2/police-street"
 SAPIPE_PROFILES="$t/local2:$t/local:$TOP/lib/profiles" expect 0 "$rej" csvclean -p police-street "$street"
-grep -q ',Burglary (dwelling),' "$t/out" || { echo "FAIL: chain of three: the outer setting lost"; fails=$((fails + 1)); }
+grep -q ',Burglary (dwelling)$' "$t/out" || { echo "FAIL: chain of three: the outer setting lost"; fails=$((fails + 1)); }
 # a name alone on the path that names itself: nothing to extend
 printf 'profile self\n' >"$t/local/self"
 SAPIPE_PROFILES="$t/local" expect 2 "profile 'self' extends a profile of its own name, and no other 'self' follows it" csvclean -p self "$street"

@@ -1,5 +1,6 @@
 /* Unit tests for lib/round.c: half away from zero by decimal digits. */
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,44 @@ is(double v, int dec, const char *want, int line)
 }
 
 #define IS(v, d, w) is(v, d, w, __LINE__)
+
+/* round_fmt's shortcut against the digits alone: random magnitudes, and
+ * values at and a few units in the last place beside every kind of
+ * half (k + 0.5) x 10^-dec, where only the digits can decide. */
+static int
+agree(void)
+{
+	char a[400], b[400];
+	double v, t;
+	int i, j, dec, bad = 0;
+	unsigned long long x = 88172645463325252ULL;
+
+	for (i = 0; i < 200000 && bad < 5; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		dec = (int)(x % 11);
+		if (i % 2) {
+			v = (double)(x >> 11) / 9007199254740992.0 *
+			    pow(10.0, (double)((x >> 3) % 24) - 8.0);
+		} else {
+			t = (double)((x >> 20) % 2000000) + 0.5;
+			v = t / pow(10.0, (double)dec);
+			for (j = (int)((x >> 8) % 7) - 3; j > 0; j--)
+				v = nextafter(v, HUGE_VAL);
+			for (; j < 0; j++)
+				v = nextafter(v, 0.0);
+		}
+		if (x & 4)
+			v = -v;
+		round_fmt(a, sizeof(a), v, dec);
+		round_digits(b, sizeof(b), v, dec);
+		if (strcmp(a, b) != 0) {
+			fprintf(stderr, "t_round.c: %.17g to %d: shortcut '%s', "
+			    "digits '%s'\n", v, dec, a, b);
+			bad++;
+		}
+	}
+	return bad;
+}
 
 int
 main(void)
@@ -66,6 +105,7 @@ main(void)
 		fprintf(stderr, "DBL_MAX: '%s'\n", buf);
 		fails++;
 	}
+	fails += agree();
 	if (round_val(1.125, 2) != 1.13 || round_val(2.675, 2) != 2.68 ||
 	    round_val(-0.125, 2) != -0.13) {
 		fprintf(stderr, "round_val\n");
