@@ -701,67 +701,95 @@ rp_name(const struct rp_group *g, struct sbuf *b)
 	}
 }
 
-/* One force, the gi-th: its months from the run's first to its last, a
- * month without rows as a "missing" line (and said on the standard
+/* The state of one force's lines: its total, its gaps. */
+struct rp_force {
+	FILE *fp;
+	struct report *p;
+	const struct options *opt;
+	const struct rp_group *g;
+	struct rp_tally sum;
+	struct sbuf gaps; /* for the message */
+	long long missing, ngaps;
+};
+
+/* Months a to b without a row of the force: one "missing" line (its
+ * month a span when the gap is longer than a month), so that the report
+ * grows with the months that have rows, not with the run's span. */
+static void
+rp_gap(struct rp_force *F, int a, int b)
+{
+	struct rp_tally zero = { 0 };
+	struct rp_line l = { "missing", "", F->g->force, F->g->within, a, b,
+		&zero, 0, 0, b - a + 1 };
+	char m[16];
+
+	rp_put(F->fp, F->p, F->opt, &l);
+	F->missing += b - a + 1;
+	if (F->ngaps++ == 12) {
+		sb_adds(&F->gaps, ", ...");
+		return;
+	}
+	if (F->ngaps > 12)
+		return;
+	sb_adds(&F->gaps, F->ngaps > 1 ? ", " : "");
+	rp_monthstr(m, sizeof(m), a);
+	sb_adds(&F->gaps, m);
+	if (b > a) {
+		rp_monthstr(m, sizeof(m), b);
+		sb_adds(&F->gaps, "..");
+		sb_adds(&F->gaps, m);
+	}
+}
+
+static void
+rp_month1(struct rp_force *F, const struct rp_cell *c)
+{
+	struct rp_line l = { "month", c->file >= 0 ? F->p->f[c->file].name :
+		"", F->g->force, F->g->within, c->month, c->month, &c->t, 0, 0,
+		0 };
+
+	rp_put(F->fp, F->p, F->opt, &l);
+	rp_add(&F->sum, &c->t);
+}
+
+/* One force, the gi-th: its months in order, each gap between the run's
+ * first month and its last a "missing" line (and said on the standard
  * error); the month that could not be read; then its total. */
 static void
 rp_force(FILE *fp, struct report *p, const struct options *opt,
     const struct rp_group *g, size_t gi, size_t *i, int first, int last,
     long long *missing)
 {
-	struct rp_line l = { .force = g->force, .within = g->within };
-	struct rp_tally zero = { 0 }, sum = { 0 };
-	struct rp_cell *c;
-	struct sbuf list = { 0 }, name = { 0 };
-	char m[16], a[16], b[16];
-	int month, gfirst = 0, glast = 0;
-	long long k = 0;
+	struct rp_force F = { fp, p, opt, g, { 0 }, { 0 }, 0, 0 };
+	struct rp_line l;
+	struct sbuf name = { 0 };
+	char a[16], b[16];
+	int prev = first - 1, gfirst = 0, glast = 0;
 
-	for (month = first; month && month <= last; month++) {
-		c = *i < p->nc && p->c[*i].g == gi ? &p->c[*i] : NULL;
-		l.first = l.last = month;
-		if (c && c->month == month) {
-			l.level = "month";
-			l.file = c->file >= 0 ? p->f[c->file].name : "";
-			l.t = &c->t;
-			l.missing = 0;
-			rp_add(&sum, &c->t);
-			gfirst = gfirst ? gfirst : month;
-			glast = month;
-			(*i)++;
-		} else {
-			l.level = "missing";
-			l.file = "";
-			l.t = &zero;
-			l.missing = 1;
-			rp_monthstr(m, sizeof(m), month);
-			sb_adds(&list, k == 0 ? "" : k < 12 ? ", " : "");
-			sb_adds(&list, k < 12 ? m : k == 12 ? ", ..." : "");
-			k++;
-		}
-		rp_put(fp, p, opt, &l);
+	for (; *i < p->nc && p->c[*i].g == gi && p->c[*i].month > 0; (*i)++) {
+		if (p->c[*i].month > prev + 1)
+			rp_gap(&F, prev + 1, p->c[*i].month - 1);
+		rp_month1(&F, &p->c[*i]);
+		prev = glast = p->c[*i].month;
+		gfirst = gfirst ? gfirst : prev;
 	}
-	if (k > 0) {
+	if (first && last > prev)
+		rp_gap(&F, prev + 1, last);
+	if (F.missing > 0) {
 		rp_name(g, &name);
 		rp_monthstr(a, sizeof(a), first);
 		rp_monthstr(b, sizeof(b), last);
 		warnx("--report: %s has no rows in %lld of the months %s..%s: "
-		    "%s", name.s, k, a, b, list.s);
+		    "%s", name.s, F.missing, a, b, F.gaps.s);
 	}
-	sb_free(&list);
+	sb_free(&F.gaps);
 	sb_free(&name);
-	if (*i < p->nc && p->c[*i].g == gi && p->c[*i].month == 0) {
-		c = &p->c[(*i)++];
-		l = (struct rp_line){ "month", c->file >= 0 ?
-		    p->f[c->file].name : "", g->force, g->within, 0, 0,
-		    &c->t, 0, 0, 0 };
-		rp_add(&sum, &c->t);
-		rp_put(fp, p, opt, &l);
-	}
+	if (*i < p->nc && p->c[*i].g == gi) /* the month not read */
+		rp_month1(&F, &p->c[(*i)++]);
 	l = (struct rp_line){ "force", "", g->force, g->within, gfirst, glast,
-	    &sum, 0, 0, k };
+	    &F.sum, 0, 0, F.missing };
 	rp_put(fp, p, opt, &l);
-	*missing += k;
+	*missing += F.missing;
 }
 
 static void

@@ -63,7 +63,28 @@ python3 "$rc" 2016-11-cumbria-street.csv 2016-11-durham-street.csv \
     2016-12-durham-street.csv 2017-01-durham-street.csv >"$d/x4.csv"
 diff -u "$d/x4.csv" "$d/r4.csv"
 grep -qx 'force,,Cumbria Constabulary,Cumbria Constabulary,2016-11,19,16,3,0,0,0,3,15.8,3,15.8,2' "$d/r4.csv"
-grep -q 'Cumbria Constabulary has no rows in 2 of the months 2016-11..2017-01: 2016-12, 2017-01' "$d/e4"
+grep -qx 'missing,,Cumbria Constabulary,Cumbria Constabulary,2016-12..2017-01,0,0,0,0,0,0,0,,0,,2' "$d/r4.csv"
+grep -q 'Cumbria Constabulary has no rows in 2 of the months 2016-11..2017-01: 2016-12..2017-01' "$d/e4"
+
+# A force that starts late and one that stops early: each gap one line.
+run "$d/r4b.csv" 2017-01-cumbria-street.csv 2016-11-durham-street.csv 2>"$d/e4b"
+python3 "$rc" 2017-01-cumbria-street.csv 2016-11-durham-street.csv >"$d/x4b.csv"
+diff -u "$d/x4b.csv" "$d/r4b.csv"
+grep -qx 'missing,,Cumbria Constabulary,Cumbria Constabulary,2016-11..2016-12,0,0,0,0,0,0,0,,0,,2' "$d/r4b.csv"
+grep -qx 'missing,,Durham Constabulary,Durham Constabulary,2016-12..2017-01,0,0,0,0,0,0,0,,0,,2' "$d/r4b.csv"
+grep -qx 'total,,,,2016-11..2017-01,33,29,4,0,0,0,4,12.1,4,12.1,4' "$d/r4b.csv"
+
+# A month that is no month (2016-13): the row is rejected by the date and
+# counted in its force's line with the month empty, after its months.
+sed '2s/,2016-11,/,2016-13,/' 2016-11-durham-street.csv >"$d/badmonth.csv"
+run "$d/r4c.csv" "$d/badmonth.csv" 2>/dev/null
+sed -n '2,4p' "$d/r4c.csv" >"$d/got4c"
+cat >"$d/x4c" <<EOT
+month,$d/badmonth.csv,Durham Constabulary,Durham Constabulary,2016-11,16,14,2,0,0,0,2,12.5,2,12.5,0
+month,$d/badmonth.csv,Durham Constabulary,Durham Constabulary,,1,0,1,0,0,0,0,0.0,0,0.0,0
+force,,Durham Constabulary,Durham Constabulary,2016-11,17,14,3,0,0,0,2,11.8,2,11.8,0
+EOT
+diff -u "$d/x4c" "$d/got4c"
 
 # 5. No rows (a header alone), and one row; the standard input is named.
 head -1 2016-11-durham-street.csv >"$d/none.csv"

@@ -80,13 +80,19 @@ first, last = min(months, default=None), max(months, default=None)
 allmissing, total = 0, zero()
 for force, within in sorted({k[:2] for k in cells},
                             key=lambda g: (g[0].encode(), g[1].encode())):
-    ft, have, k = zero(), [], 0
-    for m in range(first, last + 1):
+    ft, have, k, gap = zero(), [], 0, []
+    for m in range(first, last + 2):
         c = cells.get((force, within, m))
-        if c is None:
-            line("missing", "", force, within, mstr(m), zero(), 1)
-            k += 1
+        if c is None and m <= last:
+            gap.append(m)
             continue
+        if gap:  # a run of months without rows: one line
+            line("missing", "", force, within, span(gap[0], gap[-1]),
+                 zero(), len(gap))
+            k += len(gap)
+            gap = []
+        if m > last:
+            break
         f = sorted(c["files"])
         line("month", f[0] if len(f) == 1 else "", force, within, mstr(m),
              c, 0)
