@@ -4,7 +4,6 @@
  * all; per file and in total the same counts, which add up as --stats's
  * do. Memory grows with forces x months, never with rows. */
 #include <err.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -574,8 +573,8 @@ rp_text(FILE *fp, const struct options *opt, const char *s, int first)
 	sb_free(&b);
 }
 
-/* A count and its share of the rows read, in % to one decimal; both
- * empty when no column says, the share empty when no row was read. */
+/* A count and its share of the rows, in % to one decimal; both empty
+ * when no column says, the share empty when there is no row. */
 static void
 rp_share(FILE *fp, long long k, long long read, int have)
 {
@@ -607,6 +606,7 @@ rp_put(FILE *fp, const struct report *p, const struct options *opt,
     const struct rp_line *l)
 {
 	char a[16], b[16], span[40];
+	long long rows;
 
 	rp_monthstr(a, sizeof(a), l->first);
 	rp_monthstr(b, sizeof(b), l->last);
@@ -619,8 +619,9 @@ rp_put(FILE *fp, const struct report *p, const struct options *opt,
 	rp_text(fp, opt, span, 0);
 	fprintf(fp, ",%lld,%lld,%lld,%lld,%lld,%lld", l->t->read,
 	    l->t->written, l->t->rejected, l->t->dups, l->blank, l->headers);
-	rp_share(fp, l->t->noloc, l->t->read, rp_haveloc(p));
-	rp_share(fp, l->t->nolsoa, l->t->read, p->col[REP_LSOA] >= 0);
+	rows = l->t->read - l->blank - l->headers; /* the force's rows */
+	rp_share(fp, l->t->noloc, rows, rp_haveloc(p));
+	rp_share(fp, l->t->nolsoa, rows, p->col[REP_LSOA] >= 0);
 	if (l->missing >= 0)
 		fprintf(fp, ",%lld\n", l->missing);
 	else

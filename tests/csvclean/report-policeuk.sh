@@ -105,6 +105,21 @@ total,,,,2016-12,1,1,0,0,0,0,0,0.0,0,0.0,0
 EOT
 diff -u "$d/x6.csv" "$d/r6.csv"
 
+# Monthly files joined into one stream, a blank line between: the
+# repeated header and the blank line are the file's and the run's, not a
+# force's; every level still adds up, and the shares are of the 36 rows
+# of data (6 without a location: 16.7 %), not of the 38 lines read.
+{ cat 2016-11-durham-street.csv; echo; cat 2016-12-durham-street.csv; } |
+    run "$d/r5b.csv" - 2>/dev/null
+grep -qx 'force,,Durham Constabulary,Durham Constabulary,2016-11..2016-12,36,30,6,0,0,0,6,16.7,6,16.7,0' "$d/r5b.csv"
+grep -qx 'file,<stdin>,,,2016-11..2016-12,38,30,6,0,1,1,6,16.7,6,16.7,' "$d/r5b.csv"
+grep -qx 'total,,,,2016-11..2016-12,38,30,6,0,1,1,6,16.7,6,16.7,0' "$d/r5b.csv"
+
+# --safe-cells: a force named like a formula is written as text.
+sed '2s/,Durham Constabulary,Durham/,=1+1,Durham/' 2016-12-durham-street.csv |
+    run "$d/r5c.csv" --safe-cells - 2>/dev/null
+grep -q "^month,<stdin>,'=1+1,Durham Constabulary,2016-12,1,1,0," "$d/r5c.csv"
+
 # 6. Every row without a location: all rejected, shares 100.0.
 { head -1 2016-12-durham-street.csv; grep ',No Location,' $all | cut -d: -f2-; } \
     >"$d/noloc.csv"
