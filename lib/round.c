@@ -95,7 +95,7 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	double s, f;
 	unsigned long long n;
 	size_t o;
-	int i;
+	int i, neg;
 
 	if (!isfinite(v) || dec < 0 || dec > 9)
 		return round_digits(buf, cap, v, dec);
@@ -106,17 +106,17 @@ round_fmt(char *buf, size_t cap, double v, int dec)
 	if (fabs(f - 0.5) <= 1e-12 * (s + 1.0))
 		return round_digits(buf, cap, v, dec);
 	n = (unsigned long long)floor(s) + (f > 0.5);
-	o = sizeof(tmp) - 1;
-	tmp[o] = '\0'; /* strspn() below reads up to it */
-	for (i = 0; i < dec || n > 0 || i <= dec; i++) {
+	neg = v < 0 && n > 0; /* never "-0.00" */
+	o = sizeof(tmp);
+	for (i = 0; i <= dec || n > 0; i++) {
 		if (i == dec && dec > 0)
 			tmp[--o] = '.';
 		tmp[--o] = (char)('0' + n % 10);
 		n /= 10;
 	}
-	if (v < 0 && strspn(tmp + o, "0.") < sizeof(tmp) - 1 - o)
+	if (neg)
 		tmp[--o] = '-';
-	n = sizeof(tmp) - 1 - o;
+	n = sizeof(tmp) - o;
 	if (cap > 0) {
 		memcpy(buf, tmp + o, n < cap ? n : cap - 1);
 		buf[n < cap ? n : cap - 1] = '\0';

@@ -163,6 +163,7 @@ struct crimerate {
 	uint32_t *sunit, *scat; /* a source's smallest unit label, category */
 	struct grp *cl;    /* contrib, sorted */
 	struct gtab gapt;  /* (leaf node, source, context): a gap said */
+	struct gtab gwalk; /* (node, indicator, context and months): walked */
 	struct gap *gl;
 	size_t ngl;
 	struct gtab cover; /* (node, source, month): has data */

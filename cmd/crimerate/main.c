@@ -126,6 +126,7 @@ cleanup(struct crimerate *R)
 	free(R->scat);
 	free(R->cl);
 	free(R->gapt.e);
+	free(R->gwalk.e);
 	free(R->gl);
 	free(R->up);
 	free(R->psum);

@@ -456,9 +456,9 @@ compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 /* Regex and date results by input value. Such columns hold few distinct
  * values (areas, crime types, months) and a hash and a compare cost far
  * less than a match. Exact: an input always gives the same output. */
-#define MEMO 1024            /* slots per operation */
+#define MEMO (1 << 16)       /* slots per operation */
 #define MEMOLEN 96           /* the longest value remembered */
-#define MEMOTEXT (1 << 16)   /* bytes of remembered text per operation */
+#define MEMOTEXT (1 << 22)   /* bytes of remembered text per operation */
 
 /* Slots are small so that looking one up stays in the cache; the text
  * sits packed in one block, forgotten all at once when it fills. */

@@ -25,6 +25,52 @@ fmtpct(struct sarender *S, struct sbuf *b, double v)
 	sb_addc(b, '%');
 }
 
+static int
+ispct(const struct tab *t, size_t r)
+{
+	return t->ix[R_KIND] >= 0 &&
+	    strcasecmp(t->row[r][t->ix[R_KIND]], "percentage") == 0;
+}
+
+/* A percentage's change in percentage points: from the counts where the
+ * row has them (31.24 % to 31.94 % is 701 of 2,244 to 748 of 2,342:
+ * +0.70), else from the rates as written. 0: neither. */
+static int
+points(const struct tab *t, size_t r, double *pp)
+{
+	double c, p, pc, pq;
+
+	if (!ispct(t, r))
+		return 0;
+	if (t->ix[R_COUNT] >= 0 && t->ix[R_POP] >= 0 &&
+	    t->ix[R_PREV_COUNT] >= 0 && t->ix[R_PREV_POP] >= 0 &&
+	    getnum(t->row[r][t->ix[R_COUNT]], &c) &&
+	    getnum(t->row[r][t->ix[R_POP]], &p) &&
+	    getnum(t->row[r][t->ix[R_PREV_COUNT]], &pc) &&
+	    getnum(t->row[r][t->ix[R_PREV_POP]], &pq) && p > 0 && pq > 0) {
+		*pp = 100.0 * (c / p - pc / pq);
+		return 1;
+	}
+	if (t->ix[R_RATE] >= 0 && t->ix[R_PREV_RATE] >= 0 &&
+	    getnum(t->row[r][t->ix[R_RATE]], &c) &&
+	    getnum(t->row[r][t->ix[R_PREV_RATE]], &pc)) {
+		*pp = c - pc;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+fmtpp(struct sarender *S, struct sbuf *b, double v)
+{
+	v = round1(v, 1);
+	if (!S->ascii)
+		sb_adds(b, v > 0 ? "\xe2\x96\xb2 " : v < 0 ? "\xe2\x96\xbc " :
+		    "\xe2\x96\xba "); /* ▲ ▼ ► */
+	fmtnum(b, v, 1, 1);
+	sb_adds(b, " pp");
+}
+
 /* The mark of a significant change: words in text (and wherever only
  * ASCII is wanted), a footnote symbol explained under the table in
  * Markdown and HTML. */
@@ -121,8 +167,7 @@ ownper(struct tab *t, size_t r, const struct col *c, struct sbuf *b)
 	if (c->role != R_RATE && c->role != R_PREV_RATE &&
 	    c->role != R_ADJ_RATE)
 		return;
-	if (t->ix[R_KIND] >= 0 &&
-	    strcasecmp(t->row[r][t->ix[R_KIND]], "percentage") == 0) {
+	if (ispct(t, r)) {
 		sb_addc(b, '%');
 		return;
 	}
@@ -191,7 +236,10 @@ cellval(struct sarender *S, struct tab *t, size_t r, const struct col *c)
 		ownper(t, r, c, &b);
 		break;
 	case K_PCT:
-		fmtpct(S, &b, v);
+		if (c->role == R_CHANGE_PCT && points(t, r, &of))
+			fmtpp(S, &b, of);
+		else
+			fmtpct(S, &b, v);
 		if (c->role == R_CHANGE_PCT && significant(t, r))
 			sb_adds(&b, sigmark(S));
 		break;
@@ -281,11 +329,12 @@ tgmeasures(struct sbuf *b, const struct tab *t)
 static size_t
 notes(struct sarender *S, struct tab *t, char ***out)
 {
-	char **n = xcalloc(17, sizeof(char *));
+	char **n = xcalloc(18, sizeof(char *));
 	struct sbuf b = { 0 };
 	size_t i, k = 0;
 	int rag = 0, rank = 0, band = 0, single = 0, part = 0, verdict = 0;
-	int sig = 0, was = 0, trend = 0;
+	int sig = 0, was = 0, trend = 0, pp = 0;
+	double d;
 
 	for (i = 0; i < t->ncol; i++) {
 		rag |= t->col[i].kind == K_RAG;
@@ -293,6 +342,7 @@ notes(struct sarender *S, struct tab *t, char ***out)
 		band |= t->col[i].role == R_BAND;
 		verdict |= t->col[i].role == R_VERDICT;
 		sig |= t->col[i].role == R_CHANGE_PCT;
+		pp |= t->col[i].role == R_CHANGE_PCT;
 		was |= t->col[i].role == R_RANK;
 		trend |= t->col[i].kind == K_TREND;
 	}
@@ -303,6 +353,10 @@ notes(struct sarender *S, struct tab *t, char ***out)
 	for (i = 0; sig && t->ix[R_KIND] >= 0 && i < t->n; i++)
 		if (strcasecmp(t->row[i][t->ix[R_KIND]], "percentage") == 0)
 			sig = 2; /* a percentage's test is another */
+	for (i = 0; pp == 1 && i < t->n; i++)
+		if (!(t->sup[i] & colsup(t, t->ix[R_CHANGE_PCT])) &&
+		    points(t, i, &d))
+			pp = 2;
 	was = was && t->ix[R_PREV_RANK] >= 0 && t->ix[R_PREV_OF] >= 0;
 	if (rag && t->ntg) {
 		sb_adds(&b, "Status against each indicator's target for its ");
@@ -329,6 +383,10 @@ notes(struct sarender *S, struct tab *t, char ***out)
 		n[k++] = b.s;
 		b = (struct sbuf){ 0 };
 	}
+	if (pp == 2 && S->fmt != F_CSV)
+		n[k++] = xstrdup("pp: percentage points. A percentage's change "
+		    "is the difference of the two (31.2% to 31.9% is +0.7 pp); "
+		    "every other change is relative (100 to 105 is +5.0%).");
 	if (trend)
 		n[k++] = trend_note(t->tr, S->ascii || S->fmt == F_CSV);
 	if (rank)

@@ -54,6 +54,7 @@ const struct role roles[NROLE] = {
 	    SUP_C | SUP_P },
 	[R_DENOMINATOR] = { "denominator", "Denominator", K_TEXT, 0 },
 	[R_KIND] = { "kind", "Kind", K_TEXT, 0 },
+	[R_PREV_POP] = { "prev_population", "Previous population", K_INT, 0 },
 };
 
 /* The columns shown when -C is not given, those present, in this order. */

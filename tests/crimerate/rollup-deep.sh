@@ -28,6 +28,14 @@ timeout 120 crimerate --period 2016 --compare none --rollup "$t/c10k.csv" "$t/ev
 grep -qx 'L10000,Theft,2016,10001,,,,,,,1000,1.000,,,,,,,,count,,,,' "$t/out" &&
     grep -qx 'L5000,Theft,2016,5001,,,,,,,1000,1.000,,,,,,,,count,,,,' "$t/out" ||
     { echo "10,000 levels, each with data: wrong counts"; exit 1; }
+# the same with a month of data a year at every level: a gap at each,
+# 20,002 of them, ten said (each level was walked again for every
+# row above it, 11 s; the 120 s guard only stops such a run)
+awk 'BEGIN { print "date,area,category"; for (i = 0; i <= 10000; i++) { print "2016-06,L" i ",Theft"; print "2015-06,L" i ",Theft" } }' >"$t/gappy.csv"
+timeout 120 crimerate --period 2016 --rollup "$t/c10k.csv" "$t/gappy.csv" >"$t/out" 2>"$t/err"
+[ $? = 1 ] && grep -q "no data for 'L0' from .*gappy.csv (Theft) in 2016-01..2016-05, 2016-07..2016-12, inside period 2016" "$t/err" &&
+    grep -q "and 19992 more gaps" "$t/err" ||
+    { echo "10,000 levels with gaps: not the gaps"; head -3 "$t/err"; exit 1; }
 { cat "$t/deep.csv"; echo "L200000,L7"; } >"$t/cycle.csv"
 crimerate --period 2016 --compare none --rollup "$t/cycle.csv" "$t/rec.csv" >"$t/out" 2>"$t/err"
 [ $? = 1 ] && grep -q "the rollup has a cycle through 'L" "$t/err" ||
