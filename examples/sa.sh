@@ -36,7 +36,7 @@ clean() { # NAME csvclean-options...
 	csvclean --stats --rejects "$out/$name-rejects.csv" -o "$out/$name.csv" \
 	    "$@" 2>"$out/$name.log"
 }
-clean street -p police-street data/street/*
+clean street -p police-street --report "$out/street-report.csv" data/street/*
 clean asb -p council-asb data/asb/council-asb-log.csv
 clean ae --rename 'Month=date,District=area,Assault attendances=count' \
     --date 'date=%b-%y' --set 'category=Assault (A&E)' data/health/ae-assaults.csv

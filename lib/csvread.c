@@ -385,6 +385,30 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 					break;
 				}
 			}
+			/* The common case, the delimiters of a line with no
+			 * quote so far, in a tight loop: each an offset kept
+			 * and nothing else; any other byte, or a field past
+			 * the limits, goes the general way below. */
+			if (inblock && !r->special && !r->inrec) {
+				while (m != 0) {
+					k = (unsigned)__builtin_ctzll(m);
+					i = base + k;
+					if (cls[(unsigned char)r->buf[i]] !=
+					    C_DELIM || r->nfo + 1 >= r->maxfields ||
+					    r->nfo == r->focap)
+						break;
+					m &= m - 1;
+					if (i - fstart > r->maxfield)
+						r->flong = 1;
+					r->fo[r->nfo++] = i + 1 - r->beg;
+					fstart = i + 1;
+				}
+				if (m == 0) {
+					r->high |= hi != 0;
+					i = base + 64;
+					continue;
+				}
+			}
 			if (inblock) {
 				k = (unsigned)__builtin_ctzll(m);
 				m &= m - 1;

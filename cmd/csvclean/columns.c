@@ -111,7 +111,7 @@ colfind(struct run *R, const char *name, size_t upto)
 	return r;
 }
 
-static long
+long
 needcol(struct run *R, const char *name, const char *what)
 {
 	long i = colfind(R, name, R->ww);
@@ -287,6 +287,8 @@ needcols(struct run *R)
 	}
 	if (R->dedupi >= 0)
 		R->need[R->dedupi] = 1;
+	if (R->rep)
+		report_need(R, R->need);
 	R->use = xcalloc(R->w, sizeof(*R->use));
 	for (i = 0; i < R->w; i++)
 		if (R->need[i])
@@ -322,6 +324,8 @@ setup(struct run *R, struct csvr_row *row)
 	renamecols(R);
 	nodupcols(R, row->line);
 	opcols(R, row->line);
+	if (R->rep)
+		report_cols(R);
 	selectcols(R);
 	needcols(R);
 	writeheads(R);

@@ -11,6 +11,9 @@
 
 enum { OP_DATE, OP_NUMBER, OP_MAP, OP_DERIVE, OP_SET, OP_REDACT, OP_REQUIRE };
 enum { RED_BLANK, RED_SECTOR, RED_MASK };
+/* The columns --report reads, by role (report.c). */
+enum { REP_FORCE, REP_WITHIN, REP_MONTH, REP_LON, REP_LAT, REP_LOC, REP_LSOA,
+	REP_NROLES };
 
 /* One transformation; they run in the order given. */
 struct op {
@@ -36,6 +39,8 @@ struct options {
 	int deduprows, rejraw, excel;
 	int quarters;      /* SPAN_Q*: how a quarter of one year reads */
 	char *enc, *out, *rejects;
+	char *report;      /* --report FILE */
+	char *repcol[REP_NROLES]; /* --report-columns: each role's column */
 	long long maxrej;
 	double maxrejpct;
 	size_t maxfield;
@@ -70,6 +75,7 @@ struct run {
 	uint64_t idh;
 	struct hset *ids, *rows;
 	struct recode *rc;
+	struct report *rep; /* --report: NULL without it */
 	const char **v;     /* working values */
 	size_t *vn;
 	struct sbuf *vb, tmp, line;
@@ -91,6 +97,7 @@ void setopt(struct options *opt, int c, const char *arg);
 /* columns.c */
 int sniff(const char *p, size_t n, int *lines);
 const char *delimname(int d);
+long needcol(struct run *R, const char *name, const char *what);
 void setup(struct run *R, struct csvr_row *row);
 int matchheader(struct run *R, struct csvr_row *row, int quiet);
 int isheader(struct run *R, struct csvr_row *row);
@@ -99,5 +106,16 @@ void sethdr(struct run *R, struct csvr_row *row);
 /* row.c */
 int isblankrow(struct csvr_row *row);
 int dorow(struct run *R, struct csvr *r, struct csvr_row *row);
+
+/* report.c: --report. report_row() is called after each dorow(),
+ * report_file() as each file begins. */
+struct report *report_new(const struct options *opt, int argc, char *argv[]);
+void report_setcols(struct options *opt, const char *arg);
+void report_cols(struct run *R);
+void report_need(const struct run *R, char *need);
+void report_file(struct run *R, const char *name);
+void report_row(struct run *R, struct csvr_row *row);
+int report_write(struct run *R);
+void report_free(struct report *p);
 
 #endif

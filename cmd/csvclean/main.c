@@ -34,11 +34,15 @@ dofile(struct run *R, const char *path)
 	int d = R->opt->delim, lines, rc;
 
 	if (!(in = in_open(path))) {
+		if (R->rep)
+			report_file(R, path);
 		warn("%s", path);
 		R->status = 1;
 		return;
 	}
 	R->file = in_name(in);
+	if (R->rep)
+		report_file(R, R->file);
 	r = csvr_open(in, d ? d : ',', R->opt->maxfield);
 	if (!d) {
 		n = csvr_peek(r, &p, 1 << 16);
@@ -77,6 +81,8 @@ dofile(struct run *R, const char *path)
 		sethdr(R, row);
 		while ((rc = csvr_next(r, &row)) == 1) {
 			dorow(R, r, row);
+			if (R->rep)
+				report_row(R, row);
 			if (R->opt->verbose && isatty(2) &&
 			    R->read % 1000000 == 0)
 				fprintf(stderr, "csvclean: %lld rows\r", R->read);
@@ -117,6 +123,7 @@ cleanup(struct run *R)
 	hset_free(R->ids);
 	hset_free(R->rows);
 	recode_free(R->rc);
+	report_free(R->rep);
 }
 
 static void
@@ -148,6 +155,9 @@ freeopts(struct options *opt)
 	free(opt->enc);
 	free(opt->out);
 	free(opt->rejects);
+	free(opt->report);
+	for (i = 0; i < REP_NROLES; i++)
+		free(opt->repcol[i]);
 }
 
 /* Is the rejects file (rs) this input (NULL: the standard input)? */
@@ -224,6 +234,8 @@ csvclean(struct options *opt, int argc, char *argv[])
 		usage(stderr, 2);
 	}
 
+	if (opt->report)
+		R.rep = report_new(opt, argc, argv);
 	if (opt->enc)
 		R.rc = recode_new(opt->enc);
 	/* With both kinds of dedup, the two sets share the budget. */
@@ -264,6 +276,9 @@ csvclean(struct options *opt, int argc, char *argv[])
 		fputs("file,line,reason\n", R.rej);
 	if (R.rej)
 		R.status |= fshut(R.rej, opt->rejects);
+	/* Written even when the run fails for its rejects: it says why. */
+	if (R.rep)
+		R.status |= report_write(&R);
 	R.status |= out_close(R.out, R.status == 0);
 	cleanup(&R);
 	freeopts(opt);

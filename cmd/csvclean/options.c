@@ -31,6 +31,7 @@ usage(FILE *fp, int status)
 	    "                [-p profile] [--stats] "
 	    "[--rejects file [--rejects-raw]]\n"
 	    "                [--max-rejects n[%]]\n"
+	    "                [--report file] [--report-columns role=col,...]\n"
 	    "                [--max-field bytes] [--pad | --join-extra] "
 	    "[--no-trim] [--snake]\n"
 	    "                [--rename old=new,...] [--select col,...]\n"
@@ -84,6 +85,12 @@ usage(FILE *fp, int status)
 		    "personal data\n"
 		    "  --rejects file       write rejected rows to file\n"
 		    "  --rejects-raw        write rejected rows as read\n"
+		    "  --report file        write the data-quality report "
+		    "(CSV) to file\n"
+		    "  --report-columns role=col,...  its columns: force, "
+		    "falls-within, month,\n"
+		    "                       longitude, latitude, location, "
+		    "lsoa\n"
 		    "  --rename old=new,... rename columns\n"
 		    "  --require col,...    reject rows where col is empty\n"
 		    "  --safe-cells         put ' before a cell a spreadsheet "
@@ -104,7 +111,8 @@ enum {
 	O_STATS = 256, O_REJECTS, O_MAXREJ, O_MAXFIELD, O_PAD, O_JOIN,
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
-	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL, O_QUARTERS
+	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL, O_QUARTERS,
+	O_REPORT, O_REPCOLS
 };
 
 const struct option longopts[] = {
@@ -131,6 +139,8 @@ const struct option longopts[] = {
 	{ "rejects", required_argument, NULL, O_REJECTS },
 	{ "rejects-raw", no_argument, NULL, O_REJRAW },
 	{ "rename", required_argument, NULL, O_RENAME },
+	{ "report", required_argument, NULL, O_REPORT },
+	{ "report-columns", required_argument, NULL, O_REPCOLS },
 	{ "require", required_argument, NULL, O_REQUIRE },
 	{ "safe-cells", no_argument, NULL, O_SAFE },
 	{ "select", required_argument, NULL, O_SELECT },
@@ -657,7 +667,7 @@ utf8opt(int c, const char *arg)
 	const struct option *lo;
 	long b;
 
-	if (!arg || c == 'o' || c == 'p' || c == O_REJECTS ||
+	if (!arg || c == 'o' || c == 'p' || c == O_REJECTS || c == O_REPORT ||
 	    (b = utf8_bad(arg, strlen(arg))) < 0)
 		return;
 	for (lo = longopts; lo->name && lo->val != c; lo++)
@@ -705,6 +715,8 @@ setopt(struct options *opt, int c, const char *arg)
 	case O_STATS: opt->stats = 1; break;
 	case O_REJECTS: free(opt->rejects); opt->rejects = xstrdup(arg); break;
 	case O_REJRAW: opt->rejraw = 1; break;
+	case O_REPORT: free(opt->report); opt->report = xstrdup(arg); break;
+	case O_REPCOLS: report_setcols(opt, arg); break;
 	case O_MAXREJ: opt_maxrej(opt, arg); break;
 	case O_MAXFIELD:
 		errno = 0;

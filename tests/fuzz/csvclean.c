@@ -5,7 +5,8 @@
  *   0: -p police-street --safe-cells
  *   1: --pad --snake --dedup-rows --date date --number count
  *      --map 'category/(a+)+$/x/' --redact postcode=sector --safe-cells
- *      --max-field 64
+ *      --max-field 64 --report FILE --report-columns month=date,
+ *      force=category,location=postcode,lsoa=count
  *   2: -e cp1252 -d ';' --join-extra --no-trim --dedup id --redact
  *      name=mask --set source=fuzz --dedup-memory 16K (ids past a few
  *      hundred go to temporary files)
@@ -13,8 +14,9 @@
  *      --set fz=LINE, then --map 'fz/\X/Z/g' (PCRE2 is told its subject
  *      is UTF-8) and --redact fz=mask; the rest is the CSV
  *   4: profile text from the data: up to the first empty line, written
- *      to a file and read with -p (inputs naming output, rejects or
- *      profile are skipped: they would write or read other files)
+ *      to a file and read with -p (inputs naming output, rejects,
+ *      report or profile are skipped: they would write or read other
+ *      files)
  * In 3 and 4 a usage error (exit 2) is a documented end too.
  * The second byte cuts reads into chunks (fuzz.h). An errx() on bad data
  * is csvclean's documented end (exit 1) and ends the input quietly; exit
@@ -25,7 +27,9 @@
  *   row written, valid UTF-8, without NUL bytes;
  * - the rejects file has one record per reject, each of one width,
  *   valid UTF-8 without NUL bytes;
- * - with --safe-cells no written cell starts with '=' or '@'. */
+ * - with --safe-cells no written cell starts with '=' or '@';
+ * - the report (1) is CSV of one width, its total line holds the counts
+ *   of --stats, and its month lines, and its file lines, add up to it. */
 #include <csv.h>
 
 #define FZ_TOOL
@@ -34,6 +38,7 @@
 #include "../../cmd/csvclean/options.c"
 #include "../../cmd/csvclean/columns.c"
 #include "../../cmd/csvclean/row.c"
+#include "../../cmd/csvclean/report.c"
 #include "../../cmd/csvclean/main.c"
 #undef main
 
@@ -49,7 +54,8 @@ static const char *const confs[NCONF][16] = {
 	  "--dedup-memory", "16K" },
 };
 static struct options opt;
-static char outpath[64], rejpath[64], profpath[64];
+static char outpath[64], rejpath[64], profpath[64], reppath[64];
+static int withreport;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -63,6 +69,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(outpath, sizeof(outpath), "%s/out.csv", dir);
 	snprintf(rejpath, sizeof(rejpath), "%s/rejects.csv", dir);
 	snprintf(profpath, sizeof(profpath), "%s/profile", dir);
+	snprintf(reppath, sizeof(reppath), "%s/report.csv", dir);
 	setenv("SAPIPE_PROFILES", "lib/profiles", 0);
 	(void)argc;
 	(void)argv;
@@ -141,6 +148,84 @@ csvrows(const char *s, size_t n, struct outrows *o)
 	csv_free(&p);
 }
 
+/* The report's lines, by libcsv: the sums of read, written, rejected,
+ * duplicates, blank, headers over the month lines, the file lines and
+ * the total line. */
+struct replines {
+	long long sum[3][6], f[6];
+	size_t rows, field, width, nf;
+	int level; /* 0 month, 1 file, 2 total, -1 other */
+};
+
+static void
+r_field(void *s, size_t n, void *data)
+{
+	struct replines *r = data;
+	const char *p = s ? s : "";
+	char num[32];
+
+	if (r->rows > 0 && r->nf == 0)
+		r->level = n == 5 && memcmp(p, "month", 5) == 0 ? 0 :
+		    n == 4 && memcmp(p, "file", 4) == 0 ? 1 :
+		    n == 5 && memcmp(p, "total", 5) == 0 ? 2 : -1;
+	if (r->rows > 0 && r->nf >= 5 && r->nf <= 10) { /* not NUL-ended */
+		snprintf(num, sizeof(num), "%.*s", n < 31 ? (int)n : 31, p);
+		r->f[r->nf - 5] = strtoll(num, NULL, 10);
+	}
+	r->nf++;
+}
+
+static void
+r_row(int c, void *data)
+{
+	struct replines *r = data;
+	int k;
+
+	(void)c;
+	if (r->rows == 0)
+		r->width = r->nf;
+	else if (r->nf != r->width)
+		fz_fail("report row %zu: %zu fields, header %zu", r->rows,
+		    r->nf, r->width);
+	else if (r->level >= 0)
+		for (k = 0; k < 6; k++)
+			r->sum[r->level][k] += r->f[k];
+	r->rows++;
+	r->nf = 0;
+}
+
+static void
+checkreport(long long rd, long long wr, long long rej, long long dup,
+    long long bl, long long hd)
+{
+	struct replines r = { 0 };
+	struct csv_parser p;
+	long long want[6] = { rd, wr, rej, dup, bl, hd };
+	char *s;
+	size_t n;
+	int k, l;
+
+	s = slurp(reppath, &n);
+	csv_init(&p, CSV_STRICT);
+	csv_set_space_func(&p, nospace_fz);
+	if (csv_parse(&p, s, n, r_field, r_row, &r) != n ||
+	    csv_fini(&p, r_field, r_row, &r) != 0)
+		fz_fail("report is not strict CSV");
+	csv_free(&p);
+	free(s);
+	/* the month lines hold no blank row nor header */
+	r.sum[0][4] = bl;
+	r.sum[0][5] = hd;
+	r.sum[0][0] += bl + hd;
+	for (l = 0; l < 3; l++)
+		for (k = 0; k < 6; k++)
+			if (r.sum[l][k] != want[k])
+				fz_fail("report: %s lines, column %d: %lld, "
+				    "--stats %lld", l == 0 ? "month" : l == 1 ?
+				    "file" : "total", k + 6, r.sum[l][k],
+				    want[k]);
+}
+
 static void
 check(void)
 {
@@ -174,6 +259,8 @@ check(void)
 		    rj.bad);
 	free(out);
 	free(rejs);
+	if (withreport)
+		checkreport(rd, wr, rej, dup, bl, hd);
 }
 
 /* Configurations 3 and 4: options from the data's start (the two bytes
@@ -203,7 +290,7 @@ dataopts(int k, const uint8_t **csv, size_t *csvn, const char **argv,
 		e = memmem(d, n, "\n\n", 2);
 		len = e ? (size_t)(e - d) + 1 : n;
 		if (memmem(d, len, "output", 6) || memmem(d, len, "rejects", 7) ||
-		    memmem(d, len, "profile", 7))
+		    memmem(d, len, "profile", 7) || memmem(d, len, "report", 6))
 			return 1;
 		if (!(fp = fopen(profpath, "w")))
 			err(2, "%s", profpath);
@@ -237,6 +324,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = *a;
 	if (k >= NCONF && dataopts(k, &csv, &csvn, argv, &argc))
 		return 0;
+	withreport = k == 1;
+	if (k == 1) {
+		argv[argc++] = "--report";
+		argv[argc++] = reppath;
+		argv[argc++] = "--report-columns";
+		argv[argc++] = "month=date,force=category,location=postcode,"
+		    "lsoa=count";
+	}
 	argv[argc++] = "--stats";
 	argv[argc++] = "--max-rejects";
 	argv[argc++] = "100%";
@@ -250,6 +345,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	optind = 0; /* glibc: start getopt afresh */
 	fz_stats[0] = '\0';
 	unlink(outpath);
+	unlink(reppath);
 	died = setjmp(fz_jb);
 	if (!died) {
 		fz_armed = 1;
