@@ -256,6 +256,11 @@ defaultcols(struct sarender *S, struct tab *t)
 		if (!lifted)
 			addcol(S, t, src, (int)k, NULL);
 	}
+	/* A table of none of them (csvclean's report, say) is shown whole,
+	 * not as rows of nothing. */
+	if (t->ncol == 0 && t->nlift == 0)
+		for (src = 0; src < (long)t->h->n; src++)
+			addcol(S, t, src, -1, NULL);
 	if (t->tr && S->fmt != F_CSV)
 		addcol(S, t, -4, -1, NULL);
 	if (S->hasrag)
