@@ -9,6 +9,7 @@
  * of both), each weighted category to the harm total with the worth of
  * its weight; a count is worth 1. */
 #include <err.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,8 +336,7 @@ describe(struct crimerate *R, size_t n0)
 			    meta_kindname(d->kind), x->kind == META_HARM ? "" :
 			    "a ", x->kind == META_HARM ? "the harm total of "
 			    "--weights" : meta_kindname(x->kind));
-		if (d->per > 0 && (d->per != (long long)d->per ||
-		    d->per > 1e9))
+		if (d->per > 0 && (d->per > 1e9 || d->per != floor(d->per)))
 			errx(1, "%s:%ld: '%s': per %g is not a whole number "
 			    "from 1 to 10^9", R->meta->file, d->line, d->name,
 			    d->per);

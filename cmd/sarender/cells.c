@@ -175,7 +175,7 @@ ownper(struct tab *t, size_t r, const struct col *c, struct sbuf *b)
 	    !getnum(t->row[r][t->ix[R_PER]], &per)))
 		return;
 	sb_adds(b, " per ");
-	fmtnum(b, per, per == (long long)per ? 0 : 6, 0);
+	fmtnum(b, per, per == floor(per) ? 0 : 6, 0);
 	if (other) {
 		sb_addc(b, ' ');
 		sb_adds(b, den);

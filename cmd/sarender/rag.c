@@ -1,5 +1,6 @@
 /* sarender: suppression, RAG status and the focus area, row by row. */
 #include <err.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,7 @@ readper(struct tab *t)
 		return;
 	/* a percentage says so in its cells: its per 100 is not another */
 	for (r = 0; r < t->n; r++) {
-		v = rownum(t, r, R_PER, 1e-300, 1e300, "a number above 0");
+		v = rownum(t, r, R_PER, 1e-300, 1e9, "a number above 0, at most 10^9");
 		if (t->ix[R_KIND] >= 0 &&
 		    strcasecmp(t->row[r][t->ix[R_KIND]], "percentage") == 0)
 			continue;
@@ -53,7 +54,7 @@ readper(struct tab *t)
 	sb_adds(&b, "Rate");
 	if (t->per > 0) {
 		sb_adds(&b, " per ");
-		fmtnum(&b, t->per, t->per == (long long)t->per ? 0 : 6, 0);
+		fmtnum(&b, t->per, t->per == floor(t->per) ? 0 : 6, 0);
 	}
 	t->ratelabel = (char *)sb_str(&b);
 }
