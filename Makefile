@@ -121,7 +121,7 @@ fuzz:
 fuzz-bin: $(FUZZ)
 
 $(O)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(O)/libsapipe.a $(LIBHDR) $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h)
-	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read -o $@ $< $(O)/libsapipe.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read,--wrap=errx,--wrap=err -o $@ $< $(O)/libsapipe.a $(LDLIBS)
 
 # One pass of the golden cases under valgrind's memcheck.
 valgrind: all

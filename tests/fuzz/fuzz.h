@@ -6,7 +6,8 @@
  *   chunks of fz_chunk bytes when it is set, so that the reader's buffer
  *   refills, CR LF pairs split across reads and lines longer than one read
  *   are reached with small inputs.
- * - fz_errx()/fz_err()/fz_exit(): the tools end on bad data with errx(1),
+ * - fz_errx()/fz_err()/fz_exit(), and the library's errx()/err() through
+ *   -Wl,--wrap: the tools end on bad data with errx(1),
  *   which is their documented behaviour, not a finding; the harnesses that
  *   include a tool's source map those calls here and jump back to the
  *   fuzz entry, which frees what the run held (see FZ_TRACK). */
@@ -300,6 +301,30 @@ fz_vexit(int status, const char *fmt, va_list ap, int witherr)
 	    strstr(msg, "already exists"))))
 		fz_fail("exit status %d from data: %s", status, msg);
 	longjmp(fz_jb, 1);
+}
+
+/* The library's own errx() and err() (a profile's regular expression
+ * that does not compile, in lib/rx.c), linked with -Wl,--wrap=errx,
+ * --wrap=err: the same ends as the tool's. */
+_Noreturn void __wrap_errx(int status, const char *fmt, ...);
+_Noreturn void __wrap_err(int status, const char *fmt, ...);
+
+_Noreturn void
+__wrap_errx(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fz_vexit(status, fmt, ap, 0);
+}
+
+_Noreturn void
+__wrap_err(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fz_vexit(status, fmt, ap, 1);
 }
 
 _Noreturn static void
