@@ -122,9 +122,10 @@ needcol(struct run *R, const char *name, const char *what)
 	return i;
 }
 
-/* A header name written as --safe-cells and --excel write values: the
- * header is a row of cells to a spreadsheet too. */
-static void
+/* A header name, or the report's text cell, written as --safe-cells and
+ * --excel write values: the header is a row of cells to a spreadsheet
+ * too. */
+void
 hname(const struct options *opt, FILE *fp, const char *s, int first)
 {
 	struct sbuf b = { 0 };

@@ -101,6 +101,7 @@ long needcol(struct run *R, const char *name, const char *what);
 void setup(struct run *R, struct csvr_row *row);
 int matchheader(struct run *R, struct csvr_row *row, int quiet);
 int isheader(struct run *R, struct csvr_row *row);
+void hname(const struct options *opt, FILE *fp, const char *s, int first);
 void sethdr(struct run *R, struct csvr_row *row);
 
 /* row.c */

@@ -556,23 +556,6 @@ report_new(const struct options *opt, int argc, char *argv[])
 	return p;
 }
 
-/* One text cell, as the output writes its cells (--safe-cells, --excel). */
-static void
-rp_text(FILE *fp, const struct options *opt, const char *s, int first)
-{
-	struct sbuf b = { 0 };
-	size_t n = strlen(s);
-
-	if (opt->excel || !opt->safe || !csvw_risky(s, n)) {
-		(opt->excel ? csvw_xfield : csvw_field)(fp, s, n, first);
-		return;
-	}
-	sb_addc(&b, '\'');
-	sb_add(&b, s, n);
-	csvw_field(fp, b.s, b.len, first);
-	sb_free(&b);
-}
-
 /* A count and its share of the rows, in % to one decimal; both empty
  * when no column says, the share empty when there is no row. */
 static void
@@ -612,11 +595,11 @@ rp_put(FILE *fp, const struct report *p, const struct options *opt,
 	rp_monthstr(b, sizeof(b), l->last);
 	snprintf(span, sizeof(span), "%s%s%s", a, l->last != l->first ?
 	    ".." : "", l->last != l->first ? b : "");
-	rp_text(fp, opt, l->level, 1);
-	rp_text(fp, opt, l->file, 0);
-	rp_text(fp, opt, l->force, 0);
-	rp_text(fp, opt, l->within, 0);
-	rp_text(fp, opt, span, 0);
+	hname(opt, fp, l->level, 1);
+	hname(opt, fp, l->file, 0);
+	hname(opt, fp, l->force, 0);
+	hname(opt, fp, l->within, 0);
+	hname(opt, fp, span, 0);
 	fprintf(fp, ",%lld,%lld,%lld,%lld,%lld,%lld", l->t->read,
 	    l->t->written, l->t->rejected, l->t->dups, l->blank, l->headers);
 	rows = l->t->read - l->blank - l->headers; /* the force's rows */
