@@ -470,10 +470,12 @@ isheader(struct run *R, struct csvr_row *row)
 	}
 	if (i == row->n)
 		return 1;
-	if (permuted(R, row))
+	if (permuted(R, row)) {
+		settle(R); /* the rows before it are written */
 		errx(1, "%s:%ld: a row of the header's names in another order; "
 		    "columns are reordered only at the start of a file, so "
 		    "give csvclean the files one by one, not joined by cat(1)",
 		    R->file, row->line);
+	}
 	return 0;
 }

@@ -74,6 +74,13 @@ struct run {
 	size_t idn;
 	uint64_t idh;
 	struct hset *ids, *rows;
+	/* A row's dedup waits for the next row's work, so that the look-up
+	 * of its id, a cache miss, is started a row ahead (settle()): its
+	 * line, its hashes and which of them count. Not with --report,
+	 * which counts each row as it goes. */
+	int defer, pending, pendf;
+	uint64_t pendid, pendrow;
+	struct sbuf pend;
 	struct recode *rc;
 	struct report *rep; /* --report: NULL without it */
 	const char **v;     /* working values */
@@ -88,6 +95,9 @@ struct run {
 
 /* main.c */
 int csvclean(struct options *opt, int argc, char *argv[]);
+
+/* row.c */
+void settle(struct run *R);
 
 /* options.c */
 extern const struct option longopts[];

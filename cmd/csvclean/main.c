@@ -87,6 +87,7 @@ dofile(struct run *R, const char *path)
 			    R->read % 1000000 == 0)
 				fprintf(stderr, "csvclean: %lld rows\r", R->read);
 		}
+		settle(R);
 	}
 	if (rc < 0) {
 		warnx("%s", csvr_error(r));
@@ -118,6 +119,7 @@ cleanup(struct run *R)
 	free(R->perm);
 	sb_free(&R->tmp);
 	sb_free(&R->line);
+	sb_free(&R->pend);
 	hdr_free(R->h0);
 	hdr_free(R->fh);
 	hset_free(R->ids);
@@ -236,6 +238,7 @@ csvclean(struct options *opt, int argc, char *argv[])
 
 	if (opt->report)
 		R.rep = report_new(opt, argc, argv);
+	R.defer = !R.rep;
 	if (opt->enc)
 		R.rc = recode_new(opt->enc);
 	/* With both kinds of dedup, the two sets share the budget. */

@@ -531,25 +531,54 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	return 0;
 }
 
-static int
-isdup(struct run *R)
+/* The row's dedup hashes: *f has 1 when its id counts (in *id), 2 when
+ * the whole row does (in *rowh). */
+static void
+hashes(struct run *R, int *f, uint64_t *id, uint64_t *rowh)
 {
 	uint64_t h = 0;
 	size_t i;
 
+	*f = 0;
 	if (R->dedupi >= 0 && R->vn[R->dedupi] > 0) {
 		/* The hash taken for the prefetch stands if the id did not
 		 * change on the way. */
 		if (R->v[R->dedupi] != R->idp || R->vn[R->dedupi] != R->idn)
 			R->idh = hash64(R->v[R->dedupi], R->vn[R->dedupi], 1);
-		if (!hset_add(R->ids, R->idh))
-			return 1;
+		*id = R->idh;
+		*f |= 1;
 	}
-	if (!R->opt->deduprows)
-		return 0;
-	for (i = 0; i < R->nsel; i++)
-		h = hash64(R->v[R->sel[i]], R->vn[R->sel[i]], h + i);
-	return !hset_add(R->rows, h);
+	if (R->opt->deduprows) {
+		for (i = 0; i < R->nsel; i++)
+			h = hash64(R->v[R->sel[i]], R->vn[R->sel[i]], h + i);
+		*rowh = h;
+		*f |= 2;
+	}
+}
+
+/* Is a row with these hashes a duplicate? (the first one seen is not) */
+static int
+isdup(struct run *R, int f, uint64_t id, uint64_t rowh)
+{
+	if ((f & 1) && !hset_add(R->ids, id))
+		return 1;
+	return (f & 2) && !hset_add(R->rows, rowh);
+}
+
+/* Write the line of the row whose dedup waits, or count it a duplicate.
+ * Called by the next row, and at the end of each file. */
+void
+settle(struct run *R)
+{
+	if (!R->pending)
+		return;
+	R->pending = 0;
+	if (isdup(R, R->pendf, R->pendid, R->pendrow)) {
+		R->dups++;
+		return;
+	}
+	fwrite_unlocked(R->pend.s, 1, R->pend.len, R->out);
+	R->written++;
 }
 
 /* Cells that a spreadsheet would run as a formula get a leading quote;
@@ -560,10 +589,10 @@ risky(const char *s, size_t n)
 	return csvw_risky(s, n);
 }
 
-/* The row is built in one buffer and written with one call: stdio's
- * per-field overhead showed in profiles. */
+/* The row is built in one buffer (R->line), to be written with one call:
+ * stdio's per-field overhead showed in profiles. */
 static void
-emit(struct run *R, const struct csvr_row *row)
+build(struct run *R, const struct csvr_row *row)
 {
 	struct sbuf *b = &R->line;
 	const char *v;
@@ -607,14 +636,15 @@ emit(struct run *R, const struct csvr_row *row)
 		b->s[b->len++] = '"';
 	}
 	b->s[b->len++] = '\n';
-	fwrite_unlocked(b->s, 1, b->len, R->out);
-	R->written++;
 }
 
 int
 dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 {
+	struct sbuf t;
+	uint64_t id = 0, rowh = 0;
 	size_t k;
+	int f;
 
 	R->read++;
 	R->loaded = 0;
@@ -655,10 +685,27 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		if (do_op(R, &R->opt->ops[k], r, row) != 0)
 			return -1;
 	}
-	if (isdup(R)) {
-		R->dups++;
+	hashes(R, &f, &id, &rowh);
+	if (!R->defer) {
+		if (isdup(R, f, id, rowh)) {
+			R->dups++;
+			return 0;
+		}
+		build(R, row);
+		fwrite_unlocked(R->line.s, 1, R->line.len, R->out);
+		R->written++;
 		return 0;
 	}
-	emit(R, row);
+	build(R, row);
+	if (f & 2)
+		hset_prefetch(R->rows, rowh);
+	settle(R);
+	t = R->pend;
+	R->pend = R->line;
+	R->line = t;
+	R->pendf = f;
+	R->pendid = id;
+	R->pendrow = rowh;
+	R->pending = 1;
 	return 0;
 }
