@@ -6,7 +6,8 @@
  * Rows are never stored. Each record is added to a hash table keyed by
  * area id × raw category id × bucket (a period, or a month/quarter/year of
  * a series); dates, areas and categories are interned once each, so the
- * memory is proportional to the number of groups. Categories are mapped to
+ * memory is proportional to the number of groups (and a bounded memo of
+ * the keys read in the file: read.c). Categories are mapped to
  * indicators and areas rolled up to their parents only at the end, over
  * the groups. --partial keeps the record's own date and source unit as the
  * bucket, so that partials are records again and --merge is an ordinary
