@@ -308,29 +308,48 @@ nextspecial(struct csvr *r, size_t i)
 	return i;
 }
 
-/* A mask of the scanner's special bytes among the 64 at i, and in *hi
- * those >= 0x80. */
-static uint64_t
-specials64(const struct csvr *r, size_t i, uint64_t *hi)
+#ifdef __SSE2__
+/* specials64()'s step: the 16 bytes at p, their masks at bit sh. */
+static inline void
+sp16(const char *p, int delim, int sh, uint64_t *m, uint64_t *d, uint64_t *h)
 {
-	uint64_t m = 0, h = 0;
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i e = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)delim));
+
+	*d |= (uint64_t)(unsigned)_mm_movemask_epi8(e) << sh;
+	e = _mm_or_si128(e, _mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())), _mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+	*m |= (uint64_t)(unsigned)_mm_movemask_epi8(e) << sh;
+	*h |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << sh;
+}
+#endif
+
+/* A mask of the scanner's special bytes among the 64 at i, in *dl those
+ * that are the delimiter, and in *hi those >= 0x80. */
+static uint64_t
+specials64(const struct csvr *r, size_t i, uint64_t *dl, uint64_t *hi)
+{
+	uint64_t m = 0, d = 0, h = 0;
 	int j;
 #ifdef __SSE2__
-	unsigned h16;
-
-	for (j = 0; j < 4; j++) {
-		m |= (uint64_t)specials(r->buf + i + 16 * j, (char)r->delim, 1,
-		    &h16) << (16 * j);
-		h |= (uint64_t)h16 << (16 * j);
-	}
+	(void)j;
+	sp16(r->buf + i, r->delim, 0, &m, &d, &h);
+	sp16(r->buf + i + 16, r->delim, 16, &m, &d, &h);
+	sp16(r->buf + i + 32, r->delim, 32, &m, &d, &h);
+	sp16(r->buf + i + 48, r->delim, 48, &m, &d, &h);
 #else
 	for (j = 0; j < 64; j++) {
 		unsigned char b = (unsigned char)r->buf[i + (size_t)j];
 
 		m |= (uint64_t)(r->cls[b] != C_TEXT) << j;
+		d |= (uint64_t)(r->cls[b] == C_DELIM) << j;
 		h |= (uint64_t)(b >= 0x80) << j;
 	}
 #endif
+	*dl = d;
 	*hi = h;
 	return m;
 }
@@ -342,7 +361,7 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 {
 	const unsigned char *cls = r->cls;
 	size_t i, fstart, base = 0;
-	uint64_t m, hi = 0;
+	uint64_t m, dl = 0, hi = 0, d;
 	unsigned k = 0;
 	int c, inblock;
 
@@ -376,7 +395,7 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 				inblock = i + 64 <= r->end;
 				if (inblock) {
 					base = i;
-					if ((m = specials64(r, i, &hi)) == 0) {
+					if ((m = specials64(r, i, &dl, &hi)) == 0) {
 						r->high |= hi != 0;
 						i += 64;
 						continue;
@@ -386,22 +405,31 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 				}
 			}
 			/* The common case, the delimiters of a line with no
-			 * quote so far, in a tight loop: each an offset kept
-			 * and nothing else; any other byte, or a field past
-			 * the limits, goes the general way below. */
+			 * quote so far, in a tight loop: those before the
+			 * block's next other special byte, each an offset kept
+			 * and nothing else, when the fields stay within their
+			 * limits; the rest goes the general way below. */
 			if (inblock && !r->special && !r->inrec) {
-				while (m != 0) {
-					k = (unsigned)__builtin_ctzll(m);
-					i = base + k;
-					if (cls[(unsigned char)r->buf[i]] !=
-					    C_DELIM || r->nfo + 1 >= r->maxfields ||
-					    r->nfo == r->focap)
-						break;
-					m &= m - 1;
-					if (i - fstart > r->maxfield)
-						r->flong = 1;
-					r->fo[r->nfo++] = i + 1 - r->beg;
-					fstart = i + 1;
+				d = m & dl;
+				if (m & ~dl)
+					d &= ((m & ~dl) & -(m & ~dl)) - 1;
+				/* (at most 64 delimiters: room for them all) */
+				if (d && r->nfo + 65 < r->maxfields &&
+				    base + 64 - fstart <= r->maxfield) {
+					if (r->nfo + 64 > r->focap) {
+						r->focap = 2 * (r->nfo + 64);
+						r->fo = xreallocarray(r->fo,
+						    r->focap, sizeof(*r->fo));
+					}
+					m &= ~d;
+					k = 63 - (unsigned)__builtin_clzll(d);
+					fstart = base + k + 1;
+					do {
+						r->fo[r->nfo++] = base + 1 +
+						    (unsigned)__builtin_ctzll(d) -
+						    r->beg;
+						d &= d - 1;
+					} while (d);
 				}
 				if (m == 0) {
 					r->high |= hi != 0;
@@ -485,15 +513,22 @@ emit_fast(struct csvr *r, size_t len)
 {
 	char *s = r->buf + r->beg;
 	size_t i, n = r->nfo + 1, start = 0, stop;
+	char **f;
+	size_t *fl;
 
 	setrow(r, n);
-	for (i = 0; i < n; i++) {
-		stop = i < r->nfo ? r->fo[i] - 1 : len;
+	f = r->row.f;
+	fl = r->row.len;
+	for (i = 0; i < r->nfo; i++) {
+		stop = r->fo[i] - 1;
 		s[stop] = '\0';
-		r->row.f[i] = s + start;
-		r->row.len[i] = stop - start;
-		start = stop + 1;
+		f[i] = s + start;
+		fl[i] = stop - start;
+		start = r->fo[i];
 	}
+	s[len] = '\0';
+	f[i] = s + start;
+	fl[i] = len - start;
 	r->row.line = r->line;
 	r->row.nlines = 1;
 	r->row.off = r->base + (long long)r->beg;

@@ -377,12 +377,16 @@ differ:
 	return -1;
 }
 
-/* This file's header, and the first bytes its names start with (the
- * test that tells a data row from a header at the cost of one look). */
+/* A bit for a length: 63 stands for 63 and over. */
+#define LENBIT(n) (1ULL << ((n) < 63 ? (n) : 63))
+
+/* This file's header, and by the first byte of each of its names the
+ * lengths of those names (the test that tells a data row from a header
+ * at the cost of one look). */
 void
 sethdr(struct run *R, struct csvr_row *row)
 {
-	size_t i;
+	size_t i, n;
 	unsigned char c;
 
 	hdr_free(R->fh);
@@ -390,9 +394,10 @@ sethdr(struct run *R, struct csvr_row *row)
 	memset(R->hfirst, 0, sizeof(R->hfirst));
 	for (i = 0; i < R->fh->n; i++) {
 		c = (unsigned char)R->fh->key[i][0];
-		R->hfirst[c] = 1;
+		n = strlen(R->fh->key[i]);
+		R->hfirst[c] |= LENBIT(n);
 		if (c >= 'a' && c <= 'z')
-			R->hfirst[c - 32] = 1;
+			R->hfirst[c - 32] |= LENBIT(n);
 	}
 }
 
@@ -453,8 +458,10 @@ isheader(struct run *R, struct csvr_row *row)
 	if (row->n != R->fh->n)
 		return 0;
 	hfield(row, 0, &s, &n);
-	/* The usual case, a data row, is told by its first byte. */
-	if (!R->hfirst[n ? (unsigned char)s[0] : 0])
+	/* The usual case, a data row, is told by its first field's first
+	 * byte and length: no name of the header starts so and is so long
+	 * (and permuted() looks for the first field among the names). */
+	if (!(R->hfirst[n ? (unsigned char)s[0] : 0] & LENBIT(n)))
 		return 0;
 	for (i = 0; i < row->n; i++) {
 		hfield(row, i, &s, &n);

@@ -83,7 +83,7 @@ struct run {
 	int status, delim;
 	int loaded;         /* this row's values are in v (by load()) */
 	size_t opk;         /* and the ops before opk have run on them */
-	char hfirst[256];   /* the first bytes of fh's names */
+	uint64_t hfirst[256]; /* by first byte, the lengths of fh's names */
 };
 
 /* main.c */

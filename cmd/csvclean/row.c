@@ -214,11 +214,16 @@ load(struct run *R, struct csvr *r, struct csvr_row *row)
 	 * the first file's column order. Only the columns in use matter. */
 	if (row->ascii && !row->nul && !R->perm && row->n == R->w) {
 		for (k = 0; k < R->nuse; k++) {
+			const char *s;
+			size_t n;
+
 			i = R->use[k];
-			R->v[i] = row->f[i];
-			R->vn[i] = row->len[i];
+			s = row->f[i];
+			n = row->len[i];
 			if (!R->opt->notrim)
-				trim(&R->v[i], &R->vn[i]);
+				trim(&s, &n);
+			R->v[i] = s;
+			R->vn[i] = n;
 		}
 		for (i = R->w; i < R->ww; i++) {
 			R->v[i] = "";
