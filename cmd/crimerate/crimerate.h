@@ -6,7 +6,8 @@
  * Rows are never stored. Each record is added to a hash table keyed by
  * area id × raw category id × bucket (a period, or a month/quarter/year of
  * a series); dates, areas and categories are interned once each, so the
- * memory is proportional to the number of groups. Categories are mapped to
+ * memory is proportional to the number of groups (and a bounded memo of
+ * the keys read in the file: read.c). Categories are mapped to
  * indicators and areas rolled up to their parents only at the end, over
  * the groups. --partial keeps the record's own date and source unit as the
  * bucket, so that partials are records again and --merge is an ordinary
@@ -62,6 +63,31 @@ struct gtab {
 struct gvec {
 	struct grp *e;
 	size_t n, cap;
+};
+
+/* A record's key (read.c): the ids found for its date, area, category
+ * and source unit, and where its groups are in the table of groups. */
+struct kslot {
+	uint64_t h;                /* the key's hash */
+	uint32_t epoch, off, len;  /* epoch: the memo's when set; off, len:
+				    * the key's bytes in the memo's text */
+	uint32_t id, a, c, unit;   /* date, area, category, source unit */
+	size_t j[2], gmask;        /* the groups' slots in R->g.e, while
+				    * R->g.mask is gmask */
+};
+
+#define KEYMAX 256 /* the longest key remembered, in bytes */
+
+/* Keys of this file read before, by their bytes (read.c). */
+struct kmemo {
+	struct kslot *e; /* open addressing; not this epoch: empty */
+	size_t mask, n;
+	uint32_t epoch;
+	char *text;      /* the keys' bytes, packed */
+	size_t len, tcap;
+	long kcol[NCOL]; /* the file's key columns: date, area, category */
+	size_t nk;       /* and source when it has one */
+	char key[KEYMAX]; /* the record's key */
 };
 
 struct dinfo {
@@ -140,6 +166,7 @@ struct crimerate {
 	long win[2][2];      /* months whose coverage can be asked */
 	size_t ncunit;
 	long long nrows, nout;
+	struct kmemo memo;   /* records' keys read before in this file */
 	/* the final stage */
 	struct strtab nodes, inds, ckeys;
 	struct node *nd;
@@ -207,7 +234,9 @@ long st_find(const struct strtab *t, const char *s, size_t n, uint64_t h,
 uint32_t st_id(struct strtab *t, const char *s, size_t n, int *isnew);
 void st_free(struct strtab *t);
 int64_t *g_get(struct gtab *t, uint32_t a, uint32_t c, long b);
+size_t g_put(struct gtab *t, uint32_t a, uint32_t c, long b);
 int64_t g_count(const struct gtab *t, uint32_t a, uint32_t c, long b);
+size_t g_at(const struct gtab *t, uint32_t a, uint32_t c, long b);
 
 /* read.c: the records */
 void die(const char *file, long line, const char *col, const char *fmt, ...);

@@ -112,6 +112,8 @@ cleanup(struct crimerate *R)
 	free(R->seen.e);
 	free(R->uc.e);
 	free(R->cunit);
+	free(R->memo.e);
+	free(R->memo.text);
 	free(R->cover.e);
 	free(R->contrib.e);
 	free(R->rowix.e);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "hset.h"
 #include "num.h"
 #include "period.h"
 #include "span.h"
@@ -214,17 +215,14 @@ weights(i128 **w, size_t *cap, const struct strtab *t)
 	*cap = t->cap;
 }
 
-/* Add a record's count to a group: each group's sum is checked. */
+/* A group's sum passed 64 bits: exit 1. */
 static void
-addgroup(struct crimerate *R, struct tbl *lk, const char *cn, uint32_t a,
-    uint32_t c, long b, int64_t n)
+overflow(struct crimerate *R, struct tbl *lk, const char *cn, uint32_t a,
+    uint32_t c, long b)
 {
-	int64_t *to = g_get(&R->g, a, c, b);
 	char buf[PERIOD_LABEL];
 	const char *when;
 
-	if (!__builtin_add_overflow(*to, n, to))
-		return;
 	if (R->partial) /* the bucket is date id << 32 | source unit */
 		when = R->dates.s[(uint64_t)b >> 32];
 	else if (R->by) {
@@ -303,47 +301,205 @@ seen(struct crimerate *R, const struct dinfo *d, uint32_t a, uint32_t c,
 	R->last.m1 = d->m1;
 }
 
+/* The ids of a record's key, met for the first time in this file (or
+ * since the memo forgot it): every check of the key is made here, and
+ * the marks of coverage, which the same key makes again to no effect. */
 static void
-record(struct crimerate *R, struct tbl *lk, const long *col, uint32_t unit)
+lookup(struct crimerate *R, struct tbl *lk, const long *col,
+    struct kslot *k)
 {
 	struct csvr_row *row = lk->row;
-	const struct dinfo *d;
-	uint32_t id, a, c;
-	int64_t n = count(lk, col[C_COUNT]);
-	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
 	int isnew;
 
-	id = st_id(&R->dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
+	k->id = st_id(&R->dates, row->f[col[C_DATE]], row->len[col[C_DATE]],
 	    &isnew);
 	if (isnew)
-		newdate(R, id, lk, col[C_DATE]);
-	R->nrows++;
-	d = &R->di[id];
-	a = name(&R->areas, lk, col[C_AREA], "area");
-	c = name(&R->cats, lk, col[C_CAT], "category");
+		newdate(R, k->id, lk, col[C_DATE]);
+	k->a = name(&R->areas, lk, col[C_AREA], "area");
+	k->c = name(&R->cats, lk, col[C_CAT], "category");
 	if (col[C_SRC] >= 0)
-		unit = name(&R->units, lk, col[C_SRC], "source");
+		k->unit = name(&R->units, lk, col[C_SRC], "source");
 	/* weights for the spelling shown, of every record (a row is
 	 * shown for data of any date), in 128 bits: a total past 64 bits
 	 * is no error, only a group's sum is */
 	weights(&R->catn, &R->catcap, &R->cats);
 	weights(&R->arean, &R->areacap, &R->areas);
-	R->catn[c] += n;
-	R->arean[a] += n;
-	if (R->partial) {
-		/* the source unit travels in the bucket: date id, unit */
-		addgroup(R, lk, cn, a, c, (long)((uint64_t)id << 32 | unit), n);
-		return;
-	}
-	seen(R, d, a, c, unit);
-	if (d->b[0] == NOB && d->b[1] == NOB) {
+	if (!R->partial)
+		seen(R, &R->di[k->id], k->a, k->c, k->unit);
+	k->gmask = 0;
+}
+
+/* A record's count added to its weights and to its groups; each
+ * group's sum is checked. */
+static void
+add(struct crimerate *R, struct tbl *lk, const char *cn, struct kslot *k,
+    int64_t n)
+{
+	const struct dinfo *d = &R->di[k->id];
+	size_t mask;
+	long b[2];
+	int i;
+
+	R->nrows++;
+	R->catn[k->c] += n;
+	R->arean[k->a] += n;
+	/* --partial: the source unit travels in the bucket: date id, unit */
+	b[0] = R->partial ? (long)((uint64_t)k->id << 32 | k->unit) : d->b[0];
+	b[1] = R->partial ? NOB : d->b[1];
+	if (b[0] == NOB && b[1] == NOB) {
 		R->nout++;
 		return;
 	}
-	if (d->b[0] != NOB)
-		addgroup(R, lk, cn, a, c, d->b[0], n);
-	if (d->b[1] != NOB)
-		addgroup(R, lk, cn, a, c, d->b[1], n);
+	if (!k->gmask || k->gmask != R->g.mask) { /* new groups, or the
+						    * table grew */
+		for (i = 0; i < 2; i++) {
+			if (b[i] == NOB)
+				continue;
+			mask = R->g.mask;
+			k->j[i] = g_put(&R->g, k->a, k->c, b[i]);
+			if (i == 1 && b[0] != NOB && R->g.mask != mask)
+				/* the table grew: the first group moved */
+				k->j[0] = g_at(&R->g, k->a, k->c, b[0]);
+		}
+		k->gmask = R->g.mask;
+	}
+	for (i = 0; i < 2; i++)
+		if (b[i] != NOB && __builtin_add_overflow(R->g.e[k->j[i]].n, n,
+		    &R->g.e[k->j[i]].n))
+			overflow(R, lk, cn, k->a, k->c, b[i]);
+}
+
+/* Records by their key: the bytes of date, area, category and source,
+ * each after its length. The key columns hold few values together (a
+ * year of a force: a few thousand), and one hash and one compare cost
+ * far less than a look-up of each and the groups' own. Only a key read
+ * without error is remembered, so a record that finds its key passes
+ * every check of it; what each record adds (its count) is added for
+ * each. Kept per file, as the source unit may be the file; bounded:
+ * forgotten all at once when full. Not for --merge: a partial holds
+ * each key once. */
+#define MEMOMIN (1 << 8)  /* slots at first */
+#define MEMOMAX (1 << 15) /* and at most (64 bytes each) */
+#define TEXTMAX (1 << 21) /* bytes of keys at most */
+
+/* The record's key into m->key: its length, or 0 when it is not to be
+ * remembered (an empty field, which lookup() refuses, or too long; no
+ * key columns: no memo). */
+static size_t
+mkkey(struct kmemo *m, const struct csvr_row *row)
+{
+	size_t i, n = 0, len;
+
+	for (i = 0; i < m->nk; i++) {
+		len = row->len[m->kcol[i]];
+		if (len == 0 || n + 1 + len > KEYMAX)
+			return 0;
+		m->key[n++] = (char)len;
+		memcpy(m->key + n, row->f[m->kcol[i]], len);
+		n += len;
+	}
+	return n;
+}
+
+/* The slot of the key m->key of n bytes and hash h: its own, or the
+ * empty one where it would go. */
+static struct kslot *
+memo_find(struct kmemo *m, size_t n, uint64_t h)
+{
+	struct kslot *e;
+	size_t j;
+
+	for (j = h & m->mask;; j = (j + 1) & m->mask) {
+		e = &m->e[j];
+		if (e->epoch != m->epoch || (e->h == h && e->len == n &&
+		    memcmp(m->text + e->off, m->key, n) == 0))
+			return e;
+	}
+}
+
+static void
+forget(struct kmemo *m)
+{
+	m->n = m->len = 0;
+	if (++m->epoch == 0) { /* slots of every past epoch look empty */
+		memset(m->e, 0, m->e ? (m->mask + 1) * sizeof(*m->e) : 0);
+		m->epoch = 1;
+	}
+}
+
+/* Room for one more key of n bytes: grown, or all forgotten. */
+static void
+memo_room(struct kmemo *m, size_t n)
+{
+	struct kslot *old = m->e;
+	size_t i, j, cap = old ? 2 * (m->mask + 1) : MEMOMIN;
+
+	if (m->len + n > m->tcap) {
+		if (m->tcap == TEXTMAX)
+			forget(m);
+		else {
+			m->tcap = m->tcap ? 2 * m->tcap : MEMOMIN * KEYMAX;
+			m->text = xrealloc(m->text, m->tcap);
+		}
+	}
+	if (old && 2 * (m->n + 1) <= m->mask + 1)
+		return;
+	if (cap > MEMOMAX) {
+		forget(m);
+		return;
+	}
+	m->e = xcalloc(cap, sizeof(*m->e));
+	for (i = 0; old && i <= m->mask; i++) {
+		if (old[i].epoch != m->epoch)
+			continue;
+		for (j = old[i].h & (cap - 1); m->e[j].epoch;
+		    j = (j + 1) & (cap - 1))
+			;
+		m->e[j] = old[i];
+	}
+	m->mask = cap - 1;
+	free(old);
+}
+
+static void
+memo_put(struct kmemo *m, size_t n, uint64_t h, const struct kslot *k)
+{
+	struct kslot *e;
+
+	memo_room(m, n);
+	e = memo_find(m, n, h);
+	*e = *k;
+	e->h = h;
+	e->epoch = m->epoch;
+	e->off = (uint32_t)m->len;
+	e->len = (uint32_t)n;
+	memcpy(m->text + m->len, m->key, n);
+	m->len += n;
+	m->n++;
+}
+
+static void
+record(struct crimerate *R, struct tbl *lk, const long *col, uint32_t unit)
+{
+	struct kmemo *m = &R->memo;
+	struct kslot *e, k;
+	int64_t n = count(lk, col[C_COUNT]);
+	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
+	size_t kn = mkkey(m, lk->row);
+	uint64_t h = 0;
+
+	if (kn) {
+		h = hash64(m->key, kn, 0);
+		if ((e = memo_find(m, kn, h))->epoch == m->epoch) {
+			add(R, lk, cn, e, n);
+			return;
+		}
+	}
+	k.unit = unit;
+	lookup(R, lk, col, &k);
+	add(R, lk, cn, &k, n);
+	if (kn)
+		memo_put(m, kn, h, &k);
 }
 
 void
@@ -361,6 +517,13 @@ readfile(struct crimerate *R, const char *path)
 	/* without a source column the file is the source unit */
 	unit = st_id(&R->units, lk->path, strlen(lk->path), NULL);
 	windows(R);
+	forget(&R->memo);
+	R->memo.nk = 0;
+	for (i = 0; i < NCOL && !R->merge; i++)
+		if (i != C_COUNT && col[i] >= 0)
+			R->memo.kcol[R->memo.nk++] = col[i];
+	if (R->memo.nk && !R->memo.e)
+		memo_room(&R->memo, 0);
 	while (tbl_next(lk))
 		if (!R->merge || !tbl_isheader(lk))
 			record(R, lk, col, unit);

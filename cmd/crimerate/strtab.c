@@ -118,9 +118,10 @@ g_grow(struct gtab *t)
 	free(old);
 }
 
-/* The group's count, created at 0. */
-int64_t *
-g_get(struct gtab *t, uint32_t a, uint32_t c, long b)
+/* Where the group is in t->e, created with a count of 0: valid until
+ * t grows (t->mask changes). */
+static inline size_t
+g_place(struct gtab *t, uint32_t a, uint32_t c, long b)
 {
 	size_t j;
 
@@ -134,6 +135,21 @@ g_get(struct gtab *t, uint32_t a, uint32_t c, long b)
 		t->e[j].n = 0;
 		t->n++;
 	}
+	return j;
+}
+
+size_t
+g_put(struct gtab *t, uint32_t a, uint32_t c, long b)
+{
+	return g_place(t, a, c, b);
+}
+
+/* The group's count, created at 0. */
+int64_t *
+g_get(struct gtab *t, uint32_t a, uint32_t c, long b)
+{
+	size_t j = g_place(t, a, c, b); /* before t->e is read: it may move */
+
 	return &t->e[j].n;
 }
 
@@ -141,4 +157,11 @@ int64_t
 g_count(const struct gtab *t, uint32_t a, uint32_t c, long b)
 {
 	return t->e ? t->e[g_slot(t, a, c, b)].n : 0;
+}
+
+/* Where the group is in t->e, or the empty slot where it would go. */
+size_t
+g_at(const struct gtab *t, uint32_t a, uint32_t c, long b)
+{
+	return g_slot(t, a, c, b);
 }
