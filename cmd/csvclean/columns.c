@@ -457,7 +457,12 @@ isheader(struct run *R, struct csvr_row *row)
 
 	if (row->n != R->fh->n)
 		return 0;
-	hfield(row, 0, &s, &n);
+	s = row->f[0];
+	n = row->len[0];
+	/* (trimmed only where an end is a blank, or a BOM may lead) */
+	if (n == 0 || s[0] == ' ' || s[0] == '\t' || s[0] == '\xEF' ||
+	    s[n - 1] == ' ' || s[n - 1] == '\t')
+		hfield(row, 0, &s, &n);
 	/* The usual case, a data row, is told by its first field's first
 	 * byte and length: no name of the header starts so and is so long
 	 * (and permuted() looks for the first field among the names). */
