@@ -453,20 +453,41 @@ notes(struct sarender *S, struct tab *t, char ***out)
 	return k;
 }
 
+/* Row r's cell of column c as shown (cleaned, but for csv); the caller
+ * frees it. Most cells are printable ASCII, which clean() would copy as
+ * they are: those are not copied. */
+char *
+cellshown(struct sarender *S, struct tab *t, size_t r, size_t c)
+{
+	char *v = cellval(S, t, r, &t->col[c]), *w;
+	const unsigned char *p;
+
+	if (S->fmt == F_CSV)
+		return v;
+	for (p = (const unsigned char *)v; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (!*p)
+		return v;
+	w = clean(S, v);
+	free(v);
+	return w;
+}
+
+/* HTML makes each row's cells as it writes them; the other formats
+ * need them all first (widths, or the same path for each). */
 void
 render(struct sarender *S, FILE *fp, struct tab *t)
 {
-	char ***cell = xcalloc(t->n, sizeof(*cell)), **note, *v;
+	char ***cell = NULL, **note;
 	struct sbuf lift = { 0 };
 	size_t r, c, nnote = notes(S, t, &note);
 
-	for (r = 0; r < t->n; r++) {
-		cell[r] = xcalloc(t->ncol, sizeof(char *));
-		for (c = 0; c < t->ncol; c++) {
-			v = cellval(S, t, r, &t->col[c]);
-			cell[r][c] = S->fmt == F_CSV ? v : clean(S, v);
-			if (S->fmt != F_CSV)
-				free(v);
+	if (S->fmt != F_HTML) {
+		cell = xcalloc(t->n, sizeof(*cell));
+		for (r = 0; r < t->n; r++) {
+			cell[r] = xcalloc(t->ncol, sizeof(char *));
+			for (c = 0; c < t->ncol; c++)
+				cell[r][c] = cellshown(S, t, r, c);
 		}
 	}
 	for (c = 0; c < t->nlift; c++) {
@@ -479,10 +500,10 @@ render(struct sarender *S, FILE *fp, struct tab *t)
 	else if (S->fmt == F_MD)
 		wmd(S, fp, t, cell, note, nnote, lift.s);
 	else if (S->fmt == F_HTML)
-		whtml(S, fp, t, cell, note, nnote, lift.s);
+		whtml(S, fp, t, note, nnote, lift.s);
 	else
 		wcsv(S, fp, t, cell);
-	for (r = 0; r < t->n; r++) {
+	for (r = 0; cell && r < t->n; r++) {
 		for (c = 0; c < t->ncol; c++)
 			free(cell[r][c]);
 		free(cell[r]);

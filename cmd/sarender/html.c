@@ -96,6 +96,47 @@ hesc(struct sarender *S, FILE *fp, const char *s)
 	free(c);
 }
 
+/* The table's rows are built in a buffer, a row at a time, and written
+ * with one fwrite(): at 90,000 rows, a stdio call for each piece of
+ * markup was much of the page's time. */
+static inline void
+oadd(struct sbuf *o, const char *s, size_t n)
+{
+	grow(&o->s, &o->cap, o->len + n);
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+}
+#define OLIT(o, lit) oadd((o), (lit), sizeof(lit) - 1)
+
+static void
+oadds(struct sbuf *o, const char *s)
+{
+	oadd(o, s, strlen(s));
+}
+
+/* Escape clean text (from clean()) for HTML text and attribute values;
+ * the same bytes as hesc() writes for it. */
+static void
+hescb(struct sbuf *o, const char *s)
+{
+	size_t k;
+
+	for (;;) {
+		if ((k = strcspn(s, "&<>\"'"))) { /* a run to copy as it is */
+			oadd(o, s, k);
+			s += k;
+		}
+		switch (*s++) {
+		case '\0': return;
+		case '&': OLIT(o, "&amp;"); break;
+		case '<': OLIT(o, "&lt;"); break;
+		case '>': OLIT(o, "&gt;"); break;
+		case '"': OLIT(o, "&quot;"); break;
+		default: OLIT(o, "&#39;"); break;
+		}
+	}
+}
+
 #define CW 140.0 /* chart width and height, px */
 #define CH 22.0
 
@@ -113,18 +154,17 @@ cx(double v)
  * the same whole number), through printf otherwise, which takes a tie
  * to even. "-0.0" for a negative x, as printf. */
 static void
-put1(FILE *fp, double x)
+put1(struct sbuf *o, double x)
 {
-	char buf[32], *p = buf + sizeof(buf);
+	char buf[400], *p = buf + 32;
 	double y = fabs(x) * 10, f = 0;
 	unsigned long long n;
 
 	if (!(y < 0x1p52) || fabs((f = y - floor(y)) - 0.5) <= y * 0x1p-45) {
-		fprintf(fp, "%.1f", x);
+		oadd(o, buf, (size_t)snprintf(buf, sizeof(buf), "%.1f", x));
 		return;
 	}
 	n = (unsigned long long)floor(y) + (f > 0.5);
-	*--p = '\0';
 	*--p = (char)('0' + n % 10);
 	*--p = '.';
 	n /= 10;
@@ -133,24 +173,24 @@ put1(FILE *fp, double x)
 	while (n /= 10);
 	if (signbit(x))
 		*--p = '-';
-	fputs(p, fp);
+	oadd(o, p, (size_t)(buf + 32 - p));
 }
 
-/* fprintf() for the charts' markup: each "%.1f" in fmt takes a double
+/* printf() for the charts' markup: each "%.1f" in fmt takes a double
  * and goes through put1(); nothing else is a conversion. */
 static void
-svgf(FILE *fp, const char *fmt, ...)
+svgf(struct sbuf *o, const char *fmt, ...)
 {
 	const char *p;
 	va_list ap;
 
 	va_start(ap, fmt);
 	while ((p = strstr(fmt, "%.1f"))) {
-		fwrite(fmt, 1, (size_t)(p - fmt), fp);
-		put1(fp, va_arg(ap, double));
+		oadd(o, fmt, (size_t)(p - fmt));
+		put1(o, va_arg(ap, double));
 		fmt = p + 4;
 	}
-	fputs(fmt, fp);
+	oadds(o, fmt);
 	va_end(ap);
 }
 
@@ -171,13 +211,14 @@ chartlabel(struct sbuf *b, const double *v, const int *has)
 	}
 }
 
+/* The label is ASCII words and numbers: clean() would leave it as it
+ * is, so it is only escaped. */
 static void
-chart(struct sarender *S, FILE *fp, struct tab *t, size_t r)
+chart(struct sbuf *o, struct tab *t, size_t r, struct sbuf *lab)
 {
 	static const int want[] = { R_RATE, R_LCL, R_UCL, R_MIN, R_Q1, R_Q3,
 		R_MAX, R_MEAN };
 	static char svghead[128];
-	struct sbuf lab = { 0 };
 	double v[8], span;
 	int has[8], i, any = 0, single = alone(t, r);
 
@@ -197,38 +238,39 @@ chart(struct sarender *S, FILE *fp, struct tab *t, size_t r)
 		return;
 	span = cxhi - cxlo > 0 ? cxhi - cxlo : fmax(fabs(cxhi), 1);
 	cxlo -= span * 0.04, cxhi += span * 0.04;
-	chartlabel(&lab, v, has);
+	lab->len = 0;
+	chartlabel(lab, v, has);
 	if (single)
-		sb_adds(&lab, "; no other area in the group");
+		sb_adds(lab, "; no other area in the group");
+	sb_str(lab);
 	if (!*svghead)    /* the same for every chart: written once */
 		snprintf(svghead, sizeof(svghead), "<svg class=\"pos\" width="
 		    "\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
 		    "aria-label=\"", CW, CH, CW, CH);
-	fputs(svghead, fp);
-	hesc(S, fp, sb_str(&lab));
-	fputs("\"><title>", fp);
-	hesc(S, fp, sb_str(&lab));
-	fputs("</title>", fp);
+	oadds(o, svghead);
+	hescb(o, lab->s);
+	OLIT(o, "\"><title>");
+	hescb(o, lab->s);
+	OLIT(o, "</title>");
 	if (has[3] && has[6])
-		svgf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"11\" y2=\"11\" "
+		svgf(o, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"11\" y2=\"11\" "
 		    "stroke=\"#7d8791\"/>", cx(v[3]), cx(v[6]));
 	if (has[4] && has[5])
-		svgf(fp, "<rect x=\"%.1f\" y=\"6\" width=\"%.1f\" height=\""
+		svgf(o, "<rect x=\"%.1f\" y=\"6\" width=\"%.1f\" height=\""
 		    "10\" fill=\"#dde3ea\" stroke=\"#7d8791\" stroke-width=\""
 		    ".75\"/>", cx(v[4]), cx(v[5]) - cx(v[4]));
 	if (has[7])
-		svgf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"2\" y2=\"20\" "
+		svgf(o, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"2\" y2=\"20\" "
 		    "stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>", cx(v[7]),
 		    cx(v[7]));
 	if (has[1] && has[2])
-		svgf(fp, "<path d=\"M%.1f 8v6M%.1f 11H%.1fM%.1f 8v6\" "
+		svgf(o, "<path d=\"M%.1f 8v6M%.1f 11H%.1fM%.1f 8v6\" "
 		    "fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"1.5\"/>",
 		    cx(v[1]), cx(v[1]), cx(v[2]), cx(v[2]));
 	if (has[0])
-		svgf(fp, "<circle cx=\"%.1f\" cy=\"11\" r=\"4\" fill=\"#1f3a5f"
+		svgf(o, "<circle cx=\"%.1f\" cy=\"11\" r=\"4\" fill=\"#1f3a5f"
 		    "\" stroke=\"#fff\"/>", cx(v[0]));
-	fputs("</svg>", fp);
-	sb_free(&lab);
+	OLIT(o, "</svg>");
 }
 
 static void
@@ -248,40 +290,57 @@ hkey(FILE *fp)
 	    "</p>\n", fp);
 }
 
+/* A cell; s is clean (cellshown()). */
 static void
-hcell(struct sarender *S, FILE *fp, struct tab *t, size_t r, size_t c,
-    const char *s)
+hcell(struct sbuf *o, struct tab *t, size_t r, size_t c, const char *s,
+    struct sbuf *lab)
 {
 	const struct col *k = &t->col[c];
-	const char *tag = c == 0 ? "th" : "td";
 
-	fprintf(fp, "<%s%s%s", tag, c == 0 ? " scope=\"row\"" : "",
-	    k->right ? " class=\"num\"" : "");
+	if (c == 0)
+		OLIT(o, "<th scope=\"row\"");
+	else
+		OLIT(o, "<td");
+	if (k->right)
+		OLIT(o, " class=\"num\"");
 	/* The verdict's colour is a second signal; the word is the first. */
 	if (k->role == R_VERDICT && (strcmp(s, "better") == 0 ||
-	    strcmp(s, "worse") == 0))
-		fprintf(fp, " class=\"v-%s\"", s);
+	    strcmp(s, "worse") == 0)) {
+		OLIT(o, " class=\"v-");
+		oadds(o, s);
+		OLIT(o, "\"");
+	}
 	if (k->role == R_CHANGE_PCT && *s && significant(t, r))
-		fputs(" title=\"a significant change: more than chance would "
-		    "make (exact test of two Poisson counts)\"", fp);
-	fputc('>', fp);
+		OLIT(o, " title=\"a significant change: more than chance would "
+		    "make (exact test of two Poisson counts)\"");
+	OLIT(o, ">");
 	if (k->kind == K_CHART)
-		chart(S, fp, t, r);
-	else if (k->kind == K_RAG && t->rag[r])
-		fprintf(fp, "<span class=\"rag rag-%c\">", "-gar"[t->rag[r]]);
+		chart(o, t, r, lab);
+	else if (k->kind == K_RAG && t->rag[r]) {
+		OLIT(o, "<span class=\"rag rag-");
+		oadd(o, &"-gar"[t->rag[r]], 1);
+		OLIT(o, "\">");
+	}
 	if (k->kind != K_CHART)
-		hesc(S, fp, s);
+		hescb(o, s);
 	if (k->kind == K_RAG && t->rag[r])
-		fputs("</span>", fp);
+		OLIT(o, "</span>");
 	if (c == 0 && t->focus[r])
-		fputs("<span class=\"vh\"> (focus area)</span>", fp);
-	fprintf(fp, "</%s>", tag);
+		OLIT(o, "<span class=\"vh\"> (focus area)</span>");
+	if (c == 0)
+		OLIT(o, "</th>");
+	else
+		OLIT(o, "</td>");
 }
 
+/* The rows, each cell made as it is written: the page never holds the
+ * table's cells all at once. */
 static void
-htable(struct sarender *S, FILE *fp, struct tab *t, char ***cell)
+htable(struct sarender *S, FILE *fp, struct tab *t)
 {
+	struct sbuf o = { 0 }, lab = { 0 };
 	size_t c, r;
+	char *s;
 
 	fputs("<table>\n<caption", fp);
 	fputs(S->caption ? ">" : " class=\"vh\">", fp);
@@ -296,17 +355,27 @@ htable(struct sarender *S, FILE *fp, struct tab *t, char ***cell)
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (r = 0; r < t->n; r++) {
-		fputs(t->focus[r] ? "<tr class=\"focus\">" : "<tr>", fp);
-		for (c = 0; c < t->ncol; c++)
-			hcell(S, fp, t, r, c, cell[r][c]);
-		fputs("</tr>\n", fp);
+		o.len = 0;
+		if (t->focus[r])
+			OLIT(&o, "<tr class=\"focus\">");
+		else
+			OLIT(&o, "<tr>");
+		for (c = 0; c < t->ncol; c++) {
+			s = cellshown(S, t, r, c);
+			hcell(&o, t, r, c, s, &lab);
+			free(s);
+		}
+		OLIT(&o, "</tr>\n");
+		fwrite(o.s, 1, o.len, fp);
 	}
 	fputs("</tbody>\n</table>\n", fp);
+	sb_free(&o);
+	sb_free(&lab);
 }
 
 void
-whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
-    size_t nnote, const char *lift)
+whtml(struct sarender *S, FILE *fp, struct tab *t, char **note, size_t nnote,
+    const char *lift)
 {
 	size_t i;
 	int key = 0;
@@ -340,7 +409,7 @@ whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
 		hesc(S, fp, lift);
 		fputs("</p>\n", fp);
 	}
-	htable(S, fp, t, cell);
+	htable(S, fp, t);
 	if (t->model && t->mcol[0] >= 0)
 		wmatrix(S, fp, t);
 	if (nnote || key || S->source)

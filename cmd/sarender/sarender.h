@@ -152,6 +152,7 @@ int significant(const struct tab *t, size_t r);
 /* Is row r alone in its group (of = 1)? It then has no rank. */
 int alone(const struct tab *t, size_t r);
 void aligncols(struct tab *t);
+char *cellshown(struct sarender *S, struct tab *t, size_t r, size_t c);
 void render(struct sarender *S, FILE *fp, struct tab *t);
 
 /* priority.c: sapriority's output */
@@ -185,8 +186,8 @@ void wmd(struct sarender *S, FILE *fp, struct tab *t, char ***cell, char **note,
     size_t nnote, const char *lift);
 void wcsv(struct sarender *S, FILE *fp, struct tab *t, char ***cell);
 void hesc(struct sarender *S, FILE *fp, const char *s);
-void whtml(struct sarender *S, FILE *fp, struct tab *t, char ***cell,
-    char **note, size_t nnote, const char *lift);
+void whtml(struct sarender *S, FILE *fp, struct tab *t, char **note,
+    size_t nnote, const char *lift);
 
 /* funnel.c: --funnel, a funnel plot per indicator (HTML) */
 struct funnel;

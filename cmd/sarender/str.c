@@ -138,9 +138,43 @@ isblank_s(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* A plain decimal ("-12.34": a sign, at most 15 digits, no space or
+ * separator) read directly: its digits as a whole number m < 10^15 and
+ * 10^k are both exact doubles, so m / 10^k is the one rounding of the
+ * exact value, as strtod() gives it. 0: not such a number. */
+static int
+plainnum(const char *s, double *v)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *p = s + (*s == '-' || *s == '+');
+	unsigned long long m = 0;
+	int nd = 0, k = -1;
+
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			m = m * 10 + (unsigned)(*p - '0');
+			nd++;
+			k += k >= 0;
+		} else if (*p == '.' && k < 0) {
+			k = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (nd == 0 || nd > 15)
+		return 0;
+	*v = (double)m / p10[k > 0 ? k : 0];
+	if (*s == '-')
+		*v = -*v;
+	return 1;
+}
+
 int
 getnum(const char *s, double *v)
 {
+	if (plainnum(s, v))
+		return 1;
 	return !isblank_s(s) && num_dbl(s, strlen(s), v) == 0;
 }
 
