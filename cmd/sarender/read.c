@@ -13,11 +13,15 @@
 
 #include "sarender.h"
 
-/* Keep a row: each field a string of its own. */
+/* Keep a row in one block: its n field pointers, then the fields, each
+ * a string; free(t->row[r]) frees it all. One allocation a row, not one
+ * a field: at 90,000 rows of 27 fields, the fields' allocations were
+ * more memory than their bytes, and much of the time. */
 static void
 addrow(struct tab *t, const struct csvr_row *row)
 {
-	size_t i;
+	size_t i, len = 0;
+	char **f, *p;
 
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
@@ -25,10 +29,17 @@ addrow(struct tab *t, const struct csvr_row *row)
 		t->line = xreallocarray(t->line, t->cap, sizeof(*t->line));
 		t->file = xreallocarray(t->file, t->cap, sizeof(*t->file));
 	}
-	t->file[t->n] = t->files[t->nfiles - 1];
-	t->row[t->n] = xcalloc(row->n, sizeof(char *));
 	for (i = 0; i < row->n; i++)
-		t->row[t->n][i] = xstrndup(row->f[i], row->len[i]);
+		len += row->len[i] + 1;
+	t->file[t->n] = t->files[t->nfiles - 1];
+	f = t->row[t->n] = xmalloc(row->n * sizeof(char *) + len);
+	p = (char *)(f + row->n);
+	for (i = 0; i < row->n; i++) {
+		f[i] = p;
+		memcpy(p, row->f[i], row->len[i]);
+		p += row->len[i];
+		*p++ = '\0';
+	}
 	t->line[t->n++] = row->line;
 }
 
@@ -148,11 +159,8 @@ freetab(struct tab *t)
 {
 	size_t r, c;
 
-	for (r = 0; r < t->n; r++) {
-		for (c = 0; c < t->h->n; c++)
-			free(t->row[r][c]);
+	for (r = 0; r < t->n; r++)
 		free(t->row[r]);
-	}
 	for (c = 0; c < t->ncol; c++)
 		free(t->col[c].label);
 	freelines(t->lift, t->nlift);

@@ -288,15 +288,13 @@ void
 trend_keeplast(struct tab *t, const struct trendset *ts)
 {
 	unsigned char *keep = xcalloc(t->n + 1, 1);
-	size_t i, r, n = 0, c;
+	size_t i, r, n = 0;
 
 	for (i = 0; i < ts->n; i++)
 		keep[ts->s[i].p[ts->s[i].n - 1].row] = 1;
 	for (r = 0; r < t->n; r++) {
 		if (!keep[r]) {
-			for (c = 0; c < t->h->n; c++)
-				free(t->row[r][c]);
-			free(t->row[r]);
+			free(t->row[r]); /* its fields with it (addrow()) */
 			continue;
 		}
 		t->row[n] = t->row[r];
