@@ -78,6 +78,11 @@ struct run {
 	 * of its id, a cache miss, is started a row ahead (settle()): its
 	 * line, its hashes and which of them count. Not with --report,
 	 * which counts each row as it goes. */
+	/* The memos' blocks of text: a value that lies in one is a
+	 * remembered output, and only those that need no quoting are
+	 * remembered (build() need not look). */
+	const char **mtext;
+	size_t nmtext;
 	int defer, pending, pendf;
 	uint64_t pendid, pendrow;
 	struct sbuf pend;

@@ -120,6 +120,7 @@ cleanup(struct run *R)
 	sb_free(&R->tmp);
 	sb_free(&R->line);
 	sb_free(&R->pend);
+	free(R->mtext);
 	hdr_free(R->h0);
 	hdr_free(R->fh);
 	hset_free(R->ids);

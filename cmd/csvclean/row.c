@@ -545,8 +545,12 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	inn = R->vn[o->ci];
 	if (inn <= MEMOLEN && ((o->kind == OP_DATE && inn > 0) ||
 	    ((o->kind == OP_MAP || o->kind == OP_DERIVE) && o->rx))) {
-		if (!(m = o->memo))
+		if (!(m = o->memo)) {
 			m = o->memo = xcalloc(1, sizeof(*o->memo));
+			R->mtext = xreallocarray(R->mtext, R->nmtext + 1,
+			    sizeof(*R->mtext));
+			R->mtext[R->nmtext++] = m->text;
+		}
 		h = hash64(in, inn, 7);
 		k = h & (MEMO - 1);
 		txt = m->text + m->e[k].off;
@@ -559,9 +563,26 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	}
 	if (compute(R, o, r, row) != 0)
 		return -1;
-	if (m && R->vn[t] <= MEMOLEN)
+	/* (a rewritten value is remembered only if it needs no quoting) */
+	if (m && R->vn[t] <= MEMOLEN && (R->v[t] == in ||
+	    !csvw_needq(R->v[t], R->vn[t])))
 		memo_put(m, k, h, in, inn, R->v[t], R->vn[t],
 		    R->v[t] == in ? 1 : 2);
+	return 0;
+}
+
+/* Is v[0..n) a remembered output, known to need no quoting? */
+static int
+inmemo(const struct run *R, const char *v, size_t n)
+{
+	uintptr_t p = (uintptr_t)v, lo;
+	size_t i;
+
+	for (i = 0; i < R->nmtext; i++) {
+		lo = (uintptr_t)R->mtext[i];
+		if (p >= lo && p + n <= lo + MEMOTEXT)
+			return 1;
+	}
 	return 0;
 }
 
@@ -645,7 +666,8 @@ build(struct run *R, const struct csvr_row *row)
 		rk = R->opt->safe && risky(v, n);
 		/* (a value still in a row that needs no quoting is not
 		 * looked at) */
-		q = csvw_needq_in(row, v, n) || (rk && R->opt->excel);
+		q = (!inmemo(R, v, n) && csvw_needq_in(row, v, n)) ||
+		    (rk && R->opt->excel);
 		if (q)
 			b->s[b->len++] = '"';
 		if (rk)
