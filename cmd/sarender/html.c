@@ -1,7 +1,6 @@
 /* sarender: -f html, one self-contained page with the RAG status and
  * the position charts. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,23 +175,8 @@ put1(struct sbuf *o, double x)
 	oadd(o, p, (size_t)(buf + 32 - p));
 }
 
-/* printf() for the charts' markup: each "%.1f" in fmt takes a double
- * and goes through put1(); nothing else is a conversion. */
-static void
-svgf(struct sbuf *o, const char *fmt, ...)
-{
-	const char *p;
-	va_list ap;
-
-	va_start(ap, fmt);
-	while ((p = strstr(fmt, "%.1f"))) {
-		oadd(o, fmt, (size_t)(p - fmt));
-		put1(o, va_arg(ap, double));
-		fmt = p + 4;
-	}
-	oadds(o, fmt);
-	va_end(ap);
-}
+/* Markup, then x as "%.1f" (put1()). */
+#define OX(o, lit, x) (OLIT((o), lit), put1((o), (x)))
 
 /* The area's rate, interval and its group's spread, in a few words. */
 static void
@@ -252,24 +236,36 @@ chart(struct sbuf *o, struct tab *t, size_t r, struct sbuf *lab)
 	OLIT(o, "\"><title>");
 	hescb(o, lab->s);
 	OLIT(o, "</title>");
-	if (has[3] && has[6])
-		svgf(o, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"11\" y2=\"11\" "
-		    "stroke=\"#7d8791\"/>", cx(v[3]), cx(v[6]));
-	if (has[4] && has[5])
-		svgf(o, "<rect x=\"%.1f\" y=\"6\" width=\"%.1f\" height=\""
-		    "10\" fill=\"#dde3ea\" stroke=\"#7d8791\" stroke-width=\""
-		    ".75\"/>", cx(v[4]), cx(v[5]) - cx(v[4]));
-	if (has[7])
-		svgf(o, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"2\" y2=\"20\" "
-		    "stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>", cx(v[7]),
-		    cx(v[7]));
-	if (has[1] && has[2])
-		svgf(o, "<path d=\"M%.1f 8v6M%.1f 11H%.1fM%.1f 8v6\" "
-		    "fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"1.5\"/>",
-		    cx(v[1]), cx(v[1]), cx(v[2]), cx(v[2]));
-	if (has[0])
-		svgf(o, "<circle cx=\"%.1f\" cy=\"11\" r=\"4\" fill=\"#1f3a5f"
-		    "\" stroke=\"#fff\"/>", cx(v[0]));
+	if (has[3] && has[6]) {
+		OX(o, "<line x1=\"", cx(v[3]));
+		OX(o, "\" x2=\"", cx(v[6]));
+		OLIT(o, "\" y1=\"11\" y2=\"11\" stroke=\"#7d8791\"/>");
+	}
+	if (has[4] && has[5]) {
+		OX(o, "<rect x=\"", cx(v[4]));
+		OX(o, "\" y=\"6\" width=\"", cx(v[5]) - cx(v[4]));
+		OLIT(o, "\" height=\"10\" fill=\"#dde3ea\" stroke=\"#7d8791\" "
+		    "stroke-width=\".75\"/>");
+	}
+	if (has[7]) {
+		OX(o, "<line x1=\"", cx(v[7]));
+		OX(o, "\" x2=\"", cx(v[7]));
+		OLIT(o, "\" y1=\"2\" y2=\"20\" stroke=\"#1b1b1b\" "
+		    "stroke-width=\"1.5\"/>");
+	}
+	if (has[1] && has[2]) {
+		OX(o, "<path d=\"M", cx(v[1]));
+		OX(o, " 8v6M", cx(v[1]));
+		OX(o, " 11H", cx(v[2]));
+		OX(o, "M", cx(v[2]));
+		OLIT(o, " 8v6\" fill=\"none\" stroke=\"#1f3a5f\" "
+		    "stroke-width=\"1.5\"/>");
+	}
+	if (has[0]) {
+		OX(o, "<circle cx=\"", cx(v[0]));
+		OLIT(o, "\" cy=\"11\" r=\"4\" fill=\"#1f3a5f\" "
+		    "stroke=\"#fff\"/>");
+	}
 	OLIT(o, "</svg>");
 }
 

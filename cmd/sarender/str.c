@@ -113,23 +113,28 @@ pad(FILE *fp, size_t n)
 void
 fmtnum(struct sbuf *b, double v, int dec, int sign)
 {
-	char buf[400], *p;
-	size_t n = round_fmt(buf, sizeof(buf), v, dec), ilen, i;
+	char buf[400], out[600], *p;
+	size_t n = round_fmt(buf, sizeof(buf), v, dec), ilen, i, o = 0;
 
 	p = buf;
 	if (*p == '-') {
-		sb_addc(b, '-');
+		out[o++] = '-';
 		p++, n--;
 	} else if (sign && strspn(p, "0.") != n) {
-		sb_addc(b, '+');
+		out[o++] = '+';
 	}
-	ilen = strcspn(p, ".");
+	ilen = memchr(p, '.', n) ? (size_t)((char *)memchr(p, '.', n) - p) : n;
 	for (i = 0; i < ilen; i++) {
 		if (i && (ilen - i) % 3 == 0)
-			sb_addc(b, ',');
-		sb_addc(b, p[i]);
+			out[o++] = ',';
+		out[o++] = p[i];
 	}
-	sb_add(b, p + ilen, n - ilen);
+	memcpy(out + o, p + ilen, n - ilen);
+	o += n - ilen;
+	grow(&b->s, &b->cap, b->len + o + 1);
+	memcpy(b->s + b->len, out, o);
+	b->len += o;
+	b->s[b->len] = '\0';
 }
 
 int
