@@ -104,9 +104,9 @@ wasrank(const struct tab *t, size_t r, struct sbuf *b)
 	    !getnum(t->row[r][t->ix[R_PREV_OF]], &po) || t->sup[r] & SUP_P)
 		return;
 	sb_adds(b, " (was ");
-	fmtnum(b, pr, 0, 0);
+	fmtnums(b, t->row[r][t->ix[R_PREV_RANK]], pr, 0, 0);
 	sb_addc(b, '/');
-	fmtnum(b, po, 0, 0);
+	fmtnums(b, t->row[r][t->ix[R_PREV_OF]], po, 0, 0);
 	sb_addc(b, ')');
 }
 
@@ -229,10 +229,10 @@ cellval(struct sarender *S, struct tab *t, size_t r, const struct col *c)
 	case K_SINT:
 		if (v != floor(v))
 			return xstrdup(s);
-		fmtnum(&b, v, 0, c->kind == K_SINT);
+		fmtnums(&b, s, v, 0, c->kind == K_SINT);
 		break;
 	case K_DEC:
-		fmtnum(&b, v, 2, 0);
+		fmtnums(&b, s, v, 2, 0);
 		ownper(t, r, c, &b);
 		break;
 	case K_PCT:
@@ -244,10 +244,10 @@ cellval(struct sarender *S, struct tab *t, size_t r, const struct col *c)
 			sb_adds(&b, sigmark(S));
 		break;
 	case K_RANK:
-		fmtnum(&b, v, 0, 0);
+		fmtnums(&b, s, v, 0, 0);
 		if (t->ix[R_OF] >= 0 && getnum(t->row[r][t->ix[R_OF]], &of)) {
 			sb_addc(&b, '/');
-			fmtnum(&b, of, 0, 0);
+			fmtnums(&b, t->row[r][t->ix[R_OF]], of, 0, 0);
 		}
 		if (c->role == R_RANK)
 			wasrank(t, r, &b);

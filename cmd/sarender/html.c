@@ -180,7 +180,8 @@ put1(struct sbuf *o, double x)
 
 /* The area's rate, interval and its group's spread, in a few words. */
 static void
-chartlabel(struct sbuf *b, const double *v, const int *has)
+chartlabel(struct sbuf *b, const double *v, const int *has,
+    const char *const *s)
 {
 	static const char *const words[] = { "rate ", ", interval ", " to ",
 		"; MSG lowest ", ", quartiles ", " to ", ", highest ",
@@ -191,7 +192,7 @@ chartlabel(struct sbuf *b, const double *v, const int *has)
 		if (!has[i])
 			continue;
 		sb_adds(b, words[i] + (b->len ? 0 : strspn(words[i], ",; ")));
-		fmtnum(b, v[i], 2, 0);
+		fmtnums(b, s[i], v[i], 2, 0);
 	}
 }
 
@@ -203,6 +204,7 @@ chart(struct sbuf *o, struct tab *t, size_t r, struct sbuf *lab)
 	static const int want[] = { R_RATE, R_LCL, R_UCL, R_MIN, R_Q1, R_Q3,
 		R_MAX, R_MEAN };
 	static char svghead[128];
+	const char *s[8];
 	double v[8], span;
 	int has[8], i, any = 0, single = alone(t, r);
 
@@ -210,8 +212,8 @@ chart(struct sbuf *o, struct tab *t, size_t r, struct sbuf *lab)
 	for (i = 0; i < 8; i++) {
 		/* alone in its group, an area has no group spread to draw */
 		has[i] = !(single && i >= 3) && t->ix[want[i]] >= 0 && !(t->sup[r] &
-		    roles[want[i]].sup) && getnum(t->row[r][t->ix[want[i]]],
-		    &v[i]);
+		    roles[want[i]].sup) && getnum(s[i] =
+		    t->row[r][t->ix[want[i]]], &v[i]);
 		if (!has[i])
 			continue;
 		any = 1;
@@ -223,7 +225,7 @@ chart(struct sbuf *o, struct tab *t, size_t r, struct sbuf *lab)
 	span = cxhi - cxlo > 0 ? cxhi - cxlo : fmax(fabs(cxhi), 1);
 	cxlo -= span * 0.04, cxhi += span * 0.04;
 	lab->len = 0;
-	chartlabel(lab, v, has);
+	chartlabel(lab, v, has, s);
 	if (single)
 		sb_adds(lab, "; no other area in the group");
 	sb_str(lab);

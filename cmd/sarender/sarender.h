@@ -119,6 +119,7 @@ char *clean(struct sarender *S, const char *s);
 size_t dwidth(const char *s);
 void pad(FILE *fp, size_t n);
 void fmtnum(struct sbuf *b, double v, int dec, int sign);
+void fmtnums(struct sbuf *b, const char *s, double v, int dec, int sign);
 int isblank_s(const char *s);
 int getnum(const char *s, double *v);
 double round1(double v, int dec);

@@ -137,6 +137,46 @@ fmtnum(struct sbuf *b, double v, int dec, int sign)
 	b->s[b->len] = '\0';
 }
 
+/* fmtnum(b, v, dec, sign) for v read from s (getnum()). When s is
+ * already v with dec decimals, a plain decimal of at most 15 digits
+ * with no needless leading zero ("1234.50" at 2), those are the digits
+ * fmtnum() would write: v is the double nearest them, which rounds back
+ * to them. They are copied, with the separators put in. */
+void
+fmtnums(struct sbuf *b, const char *s, double v, int dec, int sign)
+{
+	char out[48];
+	const char *p = s + (*s == '-');
+	size_t ilen, i, o = 0;
+	int zero = 1;
+
+	for (ilen = 0; p[ilen] >= '0' && p[ilen] <= '9'; ilen++)
+		zero &= p[ilen] == '0';
+	for (i = ilen + (dec > 0); dec > 0 && p[i] >= '0' && p[i] <= '9'; i++)
+		zero &= p[i] == '0';
+	if (ilen == 0 || (ilen > 1 && *p == '0') || dec < 0 || dec > 9 ||
+	    ilen + (size_t)dec > 15 || p[i] != '\0' ||
+	    (dec > 0 && (p[ilen] != '.' || i != ilen + 1 + (size_t)dec)) ||
+	    (zero && *s == '-')) {
+		fmtnum(b, v, dec, sign);
+		return;
+	}
+	if (*s == '-')
+		out[o++] = '-';
+	else if (sign && !zero)
+		out[o++] = '+';
+	for (i = 0; i < ilen; i++) {
+		if (i && (ilen - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = p[i];
+	}
+	if (dec > 0) {
+		memcpy(out + o, p + ilen, (size_t)dec + 1);
+		o += (size_t)dec + 1;
+	}
+	sb_add(b, out, o);
+}
+
 int
 isblank_s(const char *s)
 {
