@@ -152,12 +152,13 @@ fmtnums(struct sbuf *b, const char *s, double v, int dec, int sign)
 
 	for (ilen = 0; p[ilen] >= '0' && p[ilen] <= '9'; ilen++)
 		zero &= p[ilen] == '0';
-	for (i = ilen + (dec > 0); dec > 0 && p[i] >= '0' && p[i] <= '9'; i++)
-		zero &= p[i] == '0';
+	i = ilen;
+	if (dec > 0 && p[i] == '.')
+		for (i++; p[i] >= '0' && p[i] <= '9'; i++)
+			zero &= p[i] == '0';
 	if (ilen == 0 || (ilen > 1 && *p == '0') || dec < 0 || dec > 9 ||
 	    ilen + (size_t)dec > 15 || p[i] != '\0' ||
-	    (dec > 0 && (p[ilen] != '.' || i != ilen + 1 + (size_t)dec)) ||
-	    (zero && *s == '-')) {
+	    (dec > 0 && i != ilen + 1 + (size_t)dec) || (zero && *s == '-')) {
 		fmtnum(b, v, dec, sign);
 		return;
 	}
