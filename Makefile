@@ -14,7 +14,7 @@ CPPFLAGS += -D_GNU_SOURCE -DSHAREDIR='"$(SHAREDIR)"' -Ilib
 CSV_LIBS   ?= -lcsv
 PCRE2_LIBS ?= $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 Z_LIBS     ?= $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
-LDLIBS  += $(CSV_LIBS) $(PCRE2_LIBS) $(Z_LIBS) -lm
+LDLIBS  += $(CSV_LIBS) $(PCRE2_LIBS) $(Z_LIBS) -lm -pthread
 
 # The tools: one line each.
 BIN  =
@@ -121,7 +121,7 @@ fuzz:
 fuzz-bin: $(FUZZ)
 
 $(O)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(O)/libsapipe.a $(LIBHDR) $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h)
-	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read,--wrap=errx,--wrap=err -o $@ $< $(O)/libsapipe.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -Wno-unused-function $(CFLAGS) -fsanitize=fuzzer -Wl,--wrap=in_read,--wrap=errx,--wrap=err,--wrap=in_ahead -o $@ $< $(O)/libsapipe.a $(LDLIBS)
 
 # One pass of the golden cases under valgrind's memcheck.
 valgrind: all

@@ -4,6 +4,7 @@
  * stream behind a plain end of file. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,10 +15,26 @@
 #include "util.h"
 
 #define ZBUF (1 << 17)
+#define AHEAD 4             /* inflated chunks in flight (in_ahead()) */
+#define ACHUNK (1 << 18)
+
+struct ahead {
+	pthread_t t;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct {
+		char *b;
+		ssize_t n;          /* bytes; 0 at the end, -1 an error */
+	} c[AHEAD];
+	unsigned long made, done;   /* chunks inflated, chunks used up */
+	int stop;
+	size_t off;                 /* the caller's place in chunk done */
+};
 
 struct input {
 	char *name;
-	int fd, started, bom, gz, zend, eof;
+	int fd, started, bom, gz, zend, eof, wantah;
+	struct ahead *ah;
 	z_stream z;
 	unsigned char *zbuf;
 	/* bytes read while sniffing, not yet handed out */
@@ -149,6 +166,111 @@ gzread_(struct input *in, char *buf, size_t n)
 	return (ssize_t)(n - in->z.avail_out);
 }
 
+/* The second thread of in_ahead(): inflate into the free chunks. */
+static void *
+ahead_run(void *arg)
+{
+	struct input *in = arg;
+	struct ahead *a = in->ah;
+	ssize_t r = 1;
+	char *b;
+	int stop;
+
+	while (r > 0) {
+		pthread_mutex_lock(&a->mu);
+		while (!a->stop && a->made - a->done >= AHEAD)
+			pthread_cond_wait(&a->cv, &a->mu);
+		stop = a->stop;
+		b = a->c[a->made % AHEAD].b;
+		pthread_mutex_unlock(&a->mu);
+		if (stop)
+			break;
+		r = gzread_(in, b, ACHUNK);
+		pthread_mutex_lock(&a->mu);
+		a->c[a->made % AHEAD].n = r;
+		a->made++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return NULL;
+}
+
+static void
+ahead_start(struct input *in)
+{
+	struct ahead *a = xcalloc(1, sizeof(*a));
+	int i;
+
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	for (i = 0; i < AHEAD; i++)
+		a->c[i].b = xmalloc(ACHUNK);
+	in->ah = a;
+	if (pthread_create(&a->t, NULL, ahead_run, in) != 0) {
+		/* without a thread, the stream is read as before */
+		for (i = 0; i < AHEAD; i++)
+			free(a->c[i].b);
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		free(a);
+		in->ah = NULL;
+	}
+}
+
+static void
+ahead_end(struct input *in)
+{
+	struct ahead *a = in->ah;
+	int i;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->t, NULL);
+	for (i = 0; i < AHEAD; i++)
+		free(a->c[i].b);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	free(a);
+	in->ah = NULL;
+}
+
+/* The next bytes the thread inflated. The end and an error stay: each
+ * later read gives them again. */
+static ssize_t
+ahead_read(struct input *in, char *buf, size_t n)
+{
+	struct ahead *a = in->ah;
+	ssize_t r;
+	size_t k;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->made == a->done)
+		pthread_cond_wait(&a->cv, &a->mu);
+	pthread_mutex_unlock(&a->mu);
+	r = a->c[a->done % AHEAD].n;
+	if (r <= 0)
+		return r;
+	k = (size_t)r - a->off < n ? (size_t)r - a->off : n;
+	memcpy(buf, a->c[a->done % AHEAD].b + a->off, k);
+	a->off += k;
+	if (a->off == (size_t)r) {
+		a->off = 0;
+		pthread_mutex_lock(&a->mu);
+		a->done++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return (ssize_t)k;
+}
+
+void
+in_ahead(struct input *in)
+{
+	in->wantah = 1;
+}
+
 ssize_t
 in_read(struct input *in, char *buf, size_t n)
 {
@@ -158,6 +280,11 @@ in_read(struct input *in, char *buf, size_t n)
 		n = 1u << 30;
 	if (!in->started && start(in) < 0)
 		return -1;
+	/* (from the second read: the first one looks for a BOM) */
+	if (in->wantah && in->gz && in->started == 2 && !in->ah)
+		ahead_start(in);
+	if (in->ah)
+		return ahead_read(in, buf, n);
 	r = in->gz ? gzread_(in, buf, n) : rawread(in, buf, n);
 	/* The BOM test needs 3 bytes: top the first read up if short. */
 	if (!in->bom && in->started == 1 && r > 0) {
@@ -212,6 +339,8 @@ in_close(struct input *in)
 {
 	if (!in)
 		return;
+	if (in->ah)
+		ahead_end(in);
 	if (in->gz)
 		inflateEnd(&in->z);
 	free(in->zbuf);

@@ -12,6 +12,10 @@ struct input;
 struct input *in_open(const char *path);
 /* Read up to n bytes; 0 at end, -1 on error (in_error() says why). */
 ssize_t in_read(struct input *in, char *buf, size_t n);
+/* A gzip stream is inflated by a second thread from the second read on,
+ * ahead of the caller, who gets the same bytes; plain input is read as
+ * before. in_close() stops the thread, waiting for a read it is in. */
+void in_ahead(struct input *in);
 const char *in_error(struct input *in);
 const char *in_name(const struct input *in);
 int in_bom(const struct input *in); /* 1 if a BOM was removed */

@@ -41,6 +41,7 @@ dofile(struct run *R, const char *path)
 		return;
 	}
 	R->file = in_name(in);
+	in_ahead(in); /* (gzip: inflated while the rows are worked) */
 	if (R->rep)
 		report_file(R, R->file);
 	r = csvr_open(in, d ? d : ',', R->opt->maxfield);
