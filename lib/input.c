@@ -196,6 +196,20 @@ ahead_run(void *arg)
 }
 
 static void
+ahead_free(struct input *in)
+{
+	struct ahead *a = in->ah;
+	int i;
+
+	for (i = 0; i < AHEAD; i++)
+		free(a->c[i].b);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	free(a);
+	in->ah = NULL;
+}
+
+static void
 ahead_start(struct input *in)
 {
 	struct ahead *a = xcalloc(1, sizeof(*a));
@@ -206,34 +220,22 @@ ahead_start(struct input *in)
 	for (i = 0; i < AHEAD; i++)
 		a->c[i].b = xmalloc(ACHUNK);
 	in->ah = a;
-	if (pthread_create(&a->t, NULL, ahead_run, in) != 0) {
-		/* without a thread, the stream is read as before */
-		for (i = 0; i < AHEAD; i++)
-			free(a->c[i].b);
-		pthread_mutex_destroy(&a->mu);
-		pthread_cond_destroy(&a->cv);
-		free(a);
-		in->ah = NULL;
-	}
+	/* without a thread, the stream is read as before */
+	if (pthread_create(&a->t, NULL, ahead_run, in) != 0)
+		ahead_free(in);
 }
 
 static void
 ahead_end(struct input *in)
 {
 	struct ahead *a = in->ah;
-	int i;
 
 	pthread_mutex_lock(&a->mu);
 	a->stop = 1;
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
 	pthread_join(a->t, NULL);
-	for (i = 0; i < AHEAD; i++)
-		free(a->c[i].b);
-	pthread_mutex_destroy(&a->mu);
-	pthread_cond_destroy(&a->cv);
-	free(a);
-	in->ah = NULL;
+	ahead_free(in);
 }
 
 /* The next bytes the thread inflated. The end and an error stay: each
