@@ -28,7 +28,7 @@ $f,7,column 'area' is empty,2014-10-01,,ASB (council),A6,'=1+1,Newtown,DA1 2
 $f,8,quoted field not closed before the end of input,,,ASB (council),,,,
 END
 cmp -s "$t/want" "$t/rej.csv" || { echo "FAIL: council-asb rejects differ"; diff "$t/want" "$t/rej.csv"; fails=$((fails + 1)); }
-grep -q 'Secret\|Tom\|2LG' "$t/rej.csv" && { echo "FAIL: private text in the rejects file"; fails=$((fails + 1)); }
+cut -d, -f2- "$t/rej.csv" | grep -q 'Secret\|Tom\|2LG' && { echo "FAIL: private text in the rejects file"; fails=$((fails + 1)); }
 iconv -f UTF-8 -t UTF-8 "$t/rej.csv" >/dev/null 2>&1 || { echo "FAIL: rejects file not UTF-8"; fails=$((fails + 1)); }
 # --redact given on the command line, the column not selected, blank
 # and mask modes, without -e: bytes that are not UTF-8 shown as U+FFFD
@@ -37,7 +37,8 @@ expect 0 "rejected 2" csvclean --redact name=mask --max-rejects 9 --stats --reje
 printf 'file,line,reason,id,name,note\n%s,3,4 fields where the header has 3,2,[redacted],x\n%s,4,column '"'"'note'"'"': NUL byte,3,,\357\277\275\n' "$t/n.csv" "$t/n.csv" >"$t/want2"
 cmp -s "$t/want2" "$t/rej2.csv" || { echo "FAIL: mask rejects differ"; diff "$t/want2" "$t/rej2.csv"; fails=$((fails + 1)); }
 expect 0 "rejected 2" csvclean --select id,note --max-rejects 9 --stats --rejects "$t/rej3.csv" "$t/n.csv"
-grep -q 'Bob' "$t/rej3.csv" && { echo "FAIL: a column not selected is in the rejects"; fails=$((fails + 1)); }
+# (the values only: the file column holds a random temporary path)
+cut -d, -f2- "$t/rej3.csv" | grep -q 'Bob' && { echo "FAIL: a column not selected is in the rejects"; fails=$((fails + 1)); }
 printf 'file,line,reason,id,note\n' | cmp -s - "$(head -1 "$t/rej3.csv" >"$t/h3"; echo "$t/h3")" || { echo "FAIL: rejects header"; fails=$((fails + 1)); }
 # --rejects-raw: as read, by explicit choice
 expect 0 "rejected 6" csvclean -p council-asb --max-rejects 100% --stats --rejects "$t/raw.csv" --rejects-raw "$t/asb.csv"
