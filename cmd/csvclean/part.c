@@ -34,6 +34,8 @@
 #define CHUNK (4 << 20)     /* bytes of a part, by default */
 #define MAXTHREADS 8        /* by default, at most */
 #define CUTLOOK 4096        /* bytes read at a time to find a line end */
+#define LOOKAHEAD 16        /* rows whose id's slot is fetched ahead: a
+			     * cache miss each, and little else to do */
 
 struct worker {
 	pthread_t t;
@@ -250,8 +252,12 @@ replay(struct run *R, const struct part *p, long line0, long *stop)
 	R->headers += p->headers;
 	for (j = 0; j < p->ne; j++) {
 		e = &p->e[j];
-		if (j + 2 < p->ne && (p->e[j + 2].f & 1))
-			hset_prefetch(R->ids, p->e[j + 2].a);
+		if (j + LOOKAHEAD < p->ne) {
+			if (p->e[j + LOOKAHEAD].f & 1)
+				hset_prefetch(R->ids, p->e[j + LOOKAHEAD].a);
+			if (p->e[j + LOOKAHEAD].f & 2)
+				hset_prefetch(R->rows, p->e[j + LOOKAHEAD].b);
+		}
 		if (e->kind == P_LINE) {
 			if (isdup(R, e->f, e->a, e->b)) {
 				fwrite_unlocked(keep, 1, (size_t)(t - keep),
