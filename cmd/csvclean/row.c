@@ -83,8 +83,11 @@ rejvalues(struct run *R, struct csvr_row *row)
 		for (i = 0; i < R->ww; i++) {
 			R->v[i] = "";
 			R->vn[i] = 0;
+			/* (perm has the input's width, not the output's) */
+			if (i >= R->w || row->err != CSVR_OK)
+				continue;
 			src = R->perm ? (size_t)R->perm[i] : i;
-			if (i >= R->w || row->err != CSVR_OK || src >= row->n)
+			if (src >= row->n)
 				continue;
 			safetext(R, &R->tmp, row->f[src], row->len[src]);
 			setval(R, (long)i, &R->tmp);
