@@ -1,0 +1,275 @@
+# Threaded reading changes nothing csvclean prints. Hostile files from
+# gen-hostile.py (line ends of every kind, quoted line ends, records longer
+# than a chunk, stray quotes, bytes that are not UTF-8, NULs, headers
+# repeated or reordered mid-file, ragged rows, duplicates, ...) are read
+# with --threads 1 and then with --threads 2 and 3 at --chunk 1, 7, 64 and
+# 500, under a dozen option sets, one or two files a run: stdout, stderr,
+# the --rejects file, the -o file and the exit status must be the same,
+# byte for byte. A file of fewer than two chunks takes the one-core path.
+# By hand, on one file: the rows written and rejected against a recount by
+# Python's csv module, and the rejects' line numbers, read with --threads 2
+# --chunk 7, against the physical lines where the bad records start.
+#
+# THREADS_SEED and THREADS_FILES give other files (default 19 and 200),
+# for a longer run by hand. A difference names the seed, file and
+# options, keeps the files in $TMPDIR/threads-fail.*, and prints the
+# smallest part of the file found that still differs.
+command -v python3 >/dev/null || { echo "no python3"; exit 77; }
+exec python3 - "$TOP/tests/csvclean/gen-hostile.py" "$TMPDIR" \
+    "${THREADS_SEED:-19}" "${THREADS_FILES:-200}" <<'EOF'
+import csv, importlib.util, io, os, re, shutil, subprocess, sys, tempfile
+
+spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
+gen = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gen)
+TMP, SEED, NFILES = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+work = tempfile.mkdtemp(prefix="threads.", dir=TMP)
+REJ, OUT = os.path.join(work, "rej.csv"), os.path.join(work, "out.csv")
+# R is the --rejects file, O the -o file.
+OPTSETS = [
+    [],
+    ["--stats", "--max-rejects", "100%", "-v"],
+    ["--dedup", "id", "--stats", "--max-rejects", "100%", "--rejects", "R"],
+    ["--dedup-rows", "--dedup", "id", "--rejects", "R", "--rejects-raw", "--stats"],
+    ["--date", "date", "--require", "id", "--max-rejects", "100%", "--stats", "-v",
+     "--rejects", "R"],
+    ["--map", "area/(\\w+)/\\U$1/", "--derive", "code=cat/^(..).*/$1/", "--set",
+     "src=x", "--select", "id,date,code,src,n", "--rejects", "R", "--max-rejects", "5"],
+    ["--redact", "note=mask", "--pad", "--max-field", "40", "--rejects", "R",
+     "--rejects-raw", "--stats", "--max-rejects", "100%"],
+    ["--join-extra", "--number", "n", "--rejects", "R", "--excel", "--max-rejects", "100%",
+     "-o", "O"],
+    ["--safe-cells", "--rejects", "R", "--snake", "--stats", "--max-rejects", "50%"],
+    ["--max-field", "40", "--no-trim", "--dedup-rows", "-v", "--stats", "--max-rejects",
+     "100%", "--rejects", "R", "--rejects-raw"],
+    ["--pad", "--dedup", "id", "--redact", "area=sector", "--rejects", "R", "--excel",
+     "--stats", "-o", "O"],
+    ["-d", ",", "--rename", "note=text", "--require", "text", "--dedup", "n",
+     "--max-field", "40", "--stats", "--max-rejects", "100%", "--rejects", "R"],
+]
+SPLITS = [(t, c) for t in (2, 3) for c in (1, 7, 64, 500)]
+runs = 0
+
+
+def run(args, timeout=20):
+    """What one run of csvclean leaves: status, stdout, stderr, files."""
+    global runs
+    runs += 1
+    for p in (REJ, OUT):
+        if os.path.exists(p):
+            os.unlink(p)
+    args = [REJ if a == "R" else OUT if a == "O" else a for a in args]
+    try:
+        p = subprocess.run(["csvclean"] + args, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout)
+        res = [p.returncode, p.stdout, p.stderr]
+    except subprocess.TimeoutExpired:
+        res = ["timeout after %d s" % timeout, b"", b""]
+    for p in (REJ, OUT):
+        res.append(open(p, "rb").read() if os.path.exists(p) else None)
+    return res
+
+
+WHAT = ["exit status", "stdout", "stderr", "--rejects file", "-o file"]
+
+
+def differs(opts, files, t, c):
+    """The first thing --threads t --chunk c prints differently, or None."""
+    ref = run(["--threads", "1"] + opts + files)
+    got = run(["--threads", str(t), "--chunk", str(c)] + opts + files)
+    for w, a, b in zip(WHAT, ref, got):
+        if a != b:
+            return w, a, b
+    return None
+
+
+def lines(data):
+    return re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", data)
+
+
+def shrink(datas, names, opts, t, c):
+    """Drop lines of the last file while the difference stays (ddmin)."""
+    ls = lines(datas[-1])
+
+    def still(cand):
+        open(names[-1], "wb").write(b"".join(cand))
+        return differs(opts, names, t, c) is not None
+
+    n = 2
+    while len(ls) >= 2 and runs < 20000:
+        size = max(1, len(ls) // n)
+        for i in range(0, len(ls), size):
+            cand = ls[:i] + ls[i + size:]
+            if cand and still(cand):
+                ls = cand
+                n = max(n - 1, 2)
+                break
+        else:
+            if size == 1:
+                break
+            n = min(len(ls), n * 2)
+    open(names[-1], "wb").write(b"".join(ls))
+    return b"".join(ls)
+
+
+failures = 0
+
+
+def where(a, b):
+    """Where two results part: the bytes around the first difference."""
+    if not isinstance(a, bytes) or not isinstance(b, bytes):
+        return a, b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = max(0, i - 60)
+    return "byte %d: %r" % (i, a[j:i + 120]), "byte %d: %r" % (i, b[j:i + 120])
+
+
+def fail(label, opts, names, datas, t, c, d):
+    global failures
+    failures += 1
+    keep = tempfile.mkdtemp(prefix="threads-fail.", dir=TMP)
+    kept = []
+    for n, data in zip(names, datas):
+        kept.append(os.path.join(keep, os.path.basename(n)))
+        open(kept[-1], "wb").write(data)
+    sub = {"R": os.path.join(keep, "rej.csv"), "O": os.path.join(keep, "out.csv")}
+    cmd = ["csvclean", "--threads", str(t), "--chunk", str(c)] + [
+        sub.get(a, a) for a in opts] + kept
+    print("FAIL %s: %s differs from --threads 1" % (label, d[0]))
+    print("  %s" % " ".join(cmd))
+    one, other = where(d[1], d[2])
+    print("  --threads 1 at %s" % (one,))
+    print("  --threads %d at %s" % (t, other))
+    if failures <= 3 and "timeout" not in str(d[1]) + str(d[2]):
+        small = [os.path.join(keep, "small-" + os.path.basename(n)) for n in names]
+        for n, data in zip(small, datas):
+            open(n, "wb").write(data)
+        b = shrink(datas, small, opts, t, c)
+        print("  still differs with the last file cut to %s: %r" % (small[-1], b[:600]))
+
+
+def check(label, opts, names, datas):
+    for t, c in SPLITS:
+        d = differs(opts, names, t, c)
+        if d:
+            fail(label, opts, names, datas, t, c, d)
+            return
+
+
+def write(name, data):
+    path = os.path.join(work, name)
+    open(path, "wb").write(data)
+    return path
+
+
+def has_threads():
+    p = write("probe.csv", b"a,b\n1,2\n3,4\n5,6\n")
+    return subprocess.run(["csvclean", "--threads", "2", "--chunk", "1", p],
+                          capture_output=True).returncode == 0
+
+
+def recount(data, maxf):
+    """Rows written and the start lines of rejected ones, by Python's csv
+    module, for a file of LF or CRLF lines, no stray quote, no NUL."""
+    if data.startswith(gen.BOM):
+        data = data[3:]
+    text = data.decode("latin-1")  # a byte a character, to look at as UTF-8
+    rd = csv.reader(io.StringIO(text, newline=""))
+    header = next(rd)
+    written, blank, headers, bad, start = 0, 0, 0, [], rd.line_num + 1
+    for rec in rd:
+        if all(not f.strip(" \t") for f in rec):
+            blank += 1
+        elif rec == header:
+            headers += 1
+        else:
+            ok = len(rec) == len(header)
+            for f in rec:
+                b = f.encode("latin-1")
+                try:
+                    b.decode("utf-8")
+                except UnicodeDecodeError:
+                    ok = False
+                if len(b) > maxf:
+                    ok = False
+            if ok:
+                written += 1
+            else:
+                bad.append(start)
+        start = rd.line_num + 1
+    return written, blank, headers, bad
+
+
+def by_hand(threads):
+    """One file recounted: the figures csvclean gives must be these."""
+    rows = [b"id,date,area,cat,note,n"]
+    for i in range(60):
+        v = [b"I%d" % i, b"01/02/2016", b"Dartford", b"Burglary",
+             b"", b"%d" % i]
+        if i % 7 == 3:
+            v[4] = b"two\nlines, \"quoted\"\r\nthree"
+        if i % 9 == 4:
+            v[4] = b"y" * 41  # over --max-field 40
+        if i % 11 == 5:
+            v = v[:4]  # short
+        if i % 13 == 6:
+            v.append(b"extra")  # long
+        if i % 17 == 8:
+            v[2] = b"caf\xe9"  # not UTF-8
+        if i % 19 == 9:
+            rows.append(b"")
+        if i == 30:
+            rows.append(rows[0])
+        rows.append(b",".join(gen.quote(x) if b"\n" in x or b'"' in x or b"," in x
+                              else x for x in v))
+    data = b"".join(r + (b"\r\n" if i % 3 else b"\n") for i, r in enumerate(rows))
+    path = write("byhand.csv", data)
+    written, blank, headers, bad = recount(data, 40)
+    opts = (["--threads", "2", "--chunk", "7"] if threads else []) + [
+        "--max-field", "40", "--max-rejects", "100%", "--stats",
+        "--rejects", "R", "--rejects-raw", path]
+    rc, out, err, rej, _ = run(opts)
+    want = "read %d, written %d, rejected %d, duplicates 0, blank %d, headers %d" % (
+        written + len(bad) + blank + headers, written, len(bad), blank, headers)
+    got_rows = list(csv.reader(io.StringIO(out.decode(), newline="")))
+    got_lines = [int(r[1]) for r in
+                 list(csv.reader(io.StringIO(rej.decode("latin-1"), newline="")))[1:]]
+    ok = (rc == 0 and want.encode() in err and len(got_rows) - 1 == written
+          and got_lines == bad)
+    if not ok or not bad or written < 20:
+        print("FAIL by hand on %s: want %s, rejects at lines %s" % (path, want, bad))
+        print("  csvclean %s: exit %s, %d rows, rejects at lines %s, %r" % (
+            " ".join(opts), rc, len(got_rows) - 1, got_lines, err[-300:]))
+        return 1
+    return 0
+
+
+threads = has_threads()
+bad = by_hand(threads)
+if not threads:
+    print("csvclean has no --threads: only the recount by hand was run")
+    sys.exit(77 if not bad else 1)
+
+for k in range(NFILES):
+    label = "seed %d file %d (gen-hostile.py %d %d 1 DIR)" % (SEED, k, SEED, k)
+    if k % 10 == 9:  # two files, the second's columns in another order
+        datas = [gen.gen(SEED, k), gen.gen(SEED, k + 100000, permute=True)]
+        names = [write("a.csv", datas[0]), write("b.csv", datas[1])]
+        opts = OPTSETS[(k // 10) % 3 + 2]
+        label += " and its file %d permuted" % (k + 100000)
+    else:
+        datas = [gen.gen(SEED, k)]
+        names = [write("hostile-%d-%d.csv" % (SEED, k), datas[0])]
+        opts = OPTSETS[k % len(OPTSETS)]
+    check(label, opts, names, datas)
+    for n in names:
+        os.unlink(n)
+    if failures >= 3:
+        print("stopped after %d differences" % failures)
+        break
+print("%d runs, %d differences" % (runs, failures))
+shutil.rmtree(work)
+sys.exit(1 if failures or bad else 0)
+EOF
