@@ -129,28 +129,32 @@ def special(k, perm):
             h + b"\r" + row + b"\r" + row + b"\r"][(k // 8) % 9]
 
 
-def gen(seed, k, permute=False):
+def gen(seed, k, permute=False, nrec=None):
+    """File k of the seed; nrec records instead of a few or a few dozen."""
     rng = random.Random(seed * 100003 + k)
     perm = list(range(6))
     if permute:
         while perm == list(range(6)):
             rng.shuffle(perm)
-    if k % 8 == 7:
+    if k % 8 == 7 and nrec is None:
         return special(k, perm)
     every = rng.random() < 0.3  # a file with every hazard
-    f = {x: every or rng.random() < 0.5 for x in ("long", "badutf8", "nul")}
+    f = {x: every or rng.random() < 0.5
+         for x in ("long", "badutf8", "nul", "stray")}
     mode = rng.choice([b"\n", b"\r\n", b"\r", b"mixed", b"mixed"])
     delim = b";" if rng.random() < 0.12 else b","
     out = (BOM if rng.random() < 0.2 else b"") + delim.join(COLS[i] for i in perm)
     out += eol(rng, mode)
     seen = []
-    nrec = rng.choice([1, 2, 3, rng.randint(5, 40), rng.randint(30, 90)])
+    nrec = nrec or rng.choice([1, 2, 3, rng.randint(5, 40), rng.randint(30, 90)])
     reorder = rng.randrange(nrec) if rng.random() < 0.08 else -1
-    stray = nrec - 1 - rng.randint(0, 2) if rng.random() < 0.1 else -1
+    stray = nrec - 1 - rng.randint(0, 2) if rng.random() < 0.15 else -1
     kinds = [x for x, _ in KINDS]
     weights = [w for _, w in KINDS]
     for i in range(nrec):
         kind = rng.choices(kinds, weights)[0]
+        if kind == "stray" and not f["stray"]:
+            kind = "row"
         if i == reorder:
             kind = "reorder"
         elif i == stray:

@@ -95,8 +95,8 @@ def shrink(datas, names, opts, t, c):
         open(names[-1], "wb").write(b"".join(cand))
         return differs(opts, names, t, c) is not None
 
-    n = 2
-    while len(ls) >= 2 and runs < 20000:
+    n, limit = 2, runs + 1500
+    while len(ls) >= 2 and runs < limit:
         size = max(1, len(ls) // n)
         for i in range(0, len(ls), size):
             cand = ls[:i] + ls[i + size:]
@@ -269,6 +269,17 @@ for k in range(NFILES):
     if failures >= 3:
         print("stopped after %d differences" % failures)
         break
+# many chunks in flight: a file of 3000 records, ~150 KB
+if not failures:
+    datas = [gen.gen(SEED, NFILES, nrec=3000)]
+    names = [write("big.csv", datas[0])]
+    for t, c in [(2, 7), (3, 500), (2, 4096)]:
+        for opts in OPTSETS[1], OPTSETS[3]:
+            d = differs(opts, names, t, c)
+            if d:
+                fail("seed %d big file %d" % (SEED, NFILES), opts, names,
+                     datas, t, c, d)
+                break
 print("%d runs, %d differences" % (runs, failures))
 shutil.rmtree(work)
 sys.exit(1 if failures or bad else 0)
