@@ -10,10 +10,11 @@
 # end; fields over a --max-field of 40; repeated ids and repeated rows;
 # no final newline; a file of only a header, of one row, of nothing.
 #
-#   gen-hostile.py SEED FIRST COUNT DIR   write files FIRST..FIRST+COUNT-1
+#   gen-hostile.py SEED FIRST COUNT DIR [permute]
 #
-# File k of seed S is hostile-S-k.csv; its columns are COLS, or with
-# "permute" (files for a second file of a run) the same in another order.
+# writes files FIRST..FIRST+COUNT-1 of the seed; file k of seed S is
+# hostile-S-k.csv. Its columns are COLS, or with permute (as the second
+# file of a run) the same in another order.
 import os
 import random
 import sys
@@ -166,12 +167,13 @@ def gen(seed, k, permute=False, nrec=None):
 
 
 def main():
-    if len(sys.argv) != 5:
-        sys.exit("usage: gen-hostile.py SEED FIRST COUNT DIR")
+    if len(sys.argv) not in (5, 6) or sys.argv[5:] not in ([], ["permute"]):
+        sys.exit("usage: gen-hostile.py SEED FIRST COUNT DIR [permute]")
     seed, first, count = (int(a) for a in sys.argv[1:4])
     for k in range(first, first + count):
-        with open(os.path.join(sys.argv[4], "hostile-%d-%d.csv" % (seed, k)), "wb") as fp:
-            fp.write(gen(seed, k))
+        path = os.path.join(sys.argv[4], "hostile-%d-%d.csv" % (seed, k))
+        with open(path, "wb") as fp:
+            fp.write(gen(seed, k, permute=len(sys.argv) == 6))
 
 
 if __name__ == "__main__":
