@@ -689,6 +689,36 @@ csvr_next(struct csvr *r, struct csvr_row **row)
 	}
 }
 
+long long
+csvr_tell(const struct csvr *r, long *line)
+{
+	if (r->inrec || r->skiplf || r->scan || r->nfo)
+		return -1;
+	*line = r->line;
+	return r->base + (long long)r->beg;
+}
+
+void
+csvr_reset(struct csvr *r, struct input *in)
+{
+	csv_free(&r->p);
+	parser_init(r);
+	r->in = in;
+	r->beg = r->end = 0;
+	r->base = 0;
+	r->eof = r->skiplf = r->peeked = 0;
+	r->line = 1;
+	r->blank = 0;
+	scan_reset(r);
+	r->inrec = r->gotrow = r->flong = r->wide = 0;
+	r->an = 0;
+	r->arena.len = r->raw.len = 0;
+	r->rawp = NULL;
+	r->rawn = 0;
+	r->rawfast = 0;
+	r->err[0] = '\0';
+}
+
 const char *
 csvr_raw(struct csvr *r, size_t *len)
 {

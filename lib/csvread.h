@@ -56,6 +56,13 @@ int csvr_next(struct csvr *r, struct csvr_row **row);
  * row is CSVR_ETOOLONG). */
 const char *csvr_raw(struct csvr *r, size_t *len);
 long csvr_blank(const struct csvr *r);
+/* Where the next record starts: its stream offset, and its line in
+ * *line; -1 when the reader is inside a record or a line end (a CR whose
+ * LF is not read yet), where a second reader could not start. */
+long long csvr_tell(const struct csvr *r, long *line);
+/* Start again on another input, as csvr_open() would (line 1, offset 0,
+ * no blank lines), keeping the delimiter, the limits and the buffers. */
+void csvr_reset(struct csvr *r, struct input *in);
 long csvr_lines(const struct csvr *r);
 const char *csvr_error(struct csvr *r);
 void csvr_close(struct csvr *r); /* does not close the input */

@@ -34,6 +34,8 @@ struct ahead {
 struct input {
 	char *name;
 	int fd, started, bom, gz, zend, eof, wantah;
+	int part;                   /* in_part(): pread(2) from pos */
+	long long pos;
 	struct ahead *ah;
 	z_stream z;
 	unsigned char *zbuf;
@@ -273,6 +275,54 @@ in_ahead(struct input *in)
 	in->wantah = 1;
 }
 
+/* A second reader of a plain file, from byte off of the file (not of
+ * the stream: a BOM counts): pread(2) on in's descriptor, so that each
+ * thread reads its own part. NULL when in is not a plain regular file
+ * (gzip, a pipe) or has not been read yet. */
+struct input *
+in_part(const struct input *in, long long off)
+{
+	struct input *p;
+	struct stat st;
+
+	if (!in->started || in->gz || in->part || fstat(in->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
+		return NULL;
+	p = xcalloc(1, sizeof(*p));
+	p->fd = in->fd;
+	p->part = 1;
+	p->started = 2;
+	p->pos = off;
+	p->name = xstrdup(in->name);
+	return p;
+}
+
+/* The size of a plain regular file, BOM and all; -1 for any other. */
+long long
+in_size(const struct input *in)
+{
+	struct stat st;
+
+	if (in->gz || fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	return (long long)st.st_size;
+}
+
+static ssize_t
+partread(struct input *in, char *buf, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = pread(in->fd, buf, n, (off_t)in->pos);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		snprintf(in->err, sizeof(in->err), "%s", strerror(errno));
+	else
+		in->pos += r;
+	return r;
+}
+
 ssize_t
 in_read(struct input *in, char *buf, size_t n)
 {
@@ -280,6 +330,8 @@ in_read(struct input *in, char *buf, size_t n)
 
 	if (n > (1u << 30))
 		n = 1u << 30;
+	if (in->part)
+		return partread(in, buf, n);
 	if (!in->started && start(in) < 0)
 		return -1;
 	/* (from the second read: the first one looks for a BOM) */
@@ -346,7 +398,8 @@ in_close(struct input *in)
 	if (in->gz)
 		inflateEnd(&in->z);
 	free(in->zbuf);
-	close(in->fd);
+	if (!in->part)
+		close(in->fd);
 	free(in->name);
 	free(in);
 }

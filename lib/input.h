@@ -16,6 +16,13 @@ ssize_t in_read(struct input *in, char *buf, size_t n);
  * ahead of the caller, who gets the same bytes; plain input is read as
  * before. in_close() stops the thread, waiting for a read it is in. */
 void in_ahead(struct input *in);
+/* A second reader of the same plain regular file from byte off of the
+ * file (a BOM counts), by pread(2): for a thread's part of it. NULL
+ * for gzip, a pipe, or before the first read. It shares in's
+ * descriptor: close it before in. */
+struct input *in_part(const struct input *in, long long off);
+/* A plain regular file's size in bytes, BOM and all; -1 otherwise. */
+long long in_size(const struct input *in);
 const char *in_error(struct input *in);
 const char *in_name(const struct input *in);
 int in_bom(const struct input *in); /* 1 if a BOM was removed */

@@ -15,6 +15,7 @@ struct rx {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	int jit;
+	int shared;         /* code belongs to another (rx_clone()) */
 	char err[256];
 };
 
@@ -41,6 +42,23 @@ rx_new(const char *pat, size_t n, const char *what)
 	return x;
 }
 
+/* The compiled pattern is read-only once JIT-compiled and may be shared
+ * by threads; the match data and the error text may not. */
+struct rx *
+rx_clone(const struct rx *x)
+{
+	struct rx *c = xcalloc(1, sizeof(*c));
+
+	c->code = x->code;
+	c->jit = x->jit;
+	c->shared = 1;
+	c->md = pcre2_match_data_create_from_pattern(x->code, NULL);
+	c->mc = pcre2_match_context_copy(x->mc);
+	if (!c->md || !c->mc)
+		errx(1, "pcre2: out of memory");
+	return c;
+}
+
 void
 rx_free(struct rx *x)
 {
@@ -48,7 +66,8 @@ rx_free(struct rx *x)
 		return;
 	pcre2_match_context_free(x->mc);
 	pcre2_match_data_free(x->md);
-	pcre2_code_free(x->code);
+	if (!x->shared)
+		pcre2_code_free(x->code);
 	free(x);
 }
 

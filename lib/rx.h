@@ -10,6 +10,9 @@ struct rx;
 
 /* Compile pat; on error exit 2 with "what: pattern: message at offset". */
 struct rx *rx_new(const char *pat, size_t n, const char *what);
+/* Another matcher of x's pattern, for another thread: it shares the
+ * compiled pattern, so free it before x. */
+struct rx *rx_clone(const struct rx *x);
 void rx_free(struct rx *x);
 struct sbuf;
 /* Replace the first match (all when global) with repl (PCRE2 extended

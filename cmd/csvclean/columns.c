@@ -476,11 +476,23 @@ isheader(struct run *R, struct csvr_row *row)
 	if (i == row->n)
 		return 1;
 	if (permuted(R, row)) {
+		/* (a thread's part stops here: the main thread stops the run
+		 * when it comes to it) */
+		if (R->part) {
+			part_add(R->part, P_STOP, (uint64_t)row->line, 0, 0, 0);
+			return 1;
+		}
 		settle(R); /* the rows before it are written */
-		errx(1, "%s:%ld: a row of the header's names in another order; "
-		    "columns are reordered only at the start of a file, so "
-		    "give csvclean the files one by one, not joined by cat(1)",
-		    R->file, row->line);
+		permfail(R, row->line);
 	}
 	return 0;
+}
+
+void
+permfail(const struct run *R, long line)
+{
+	errx(1, "%s:%ld: a row of the header's names in another order; "
+	    "columns are reordered only at the start of a file, so give "
+	    "csvclean the files one by one, not joined by cat(1)", R->file,
+	    line);
 }

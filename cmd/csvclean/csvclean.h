@@ -45,6 +45,8 @@ struct options {
 	double maxrejpct;
 	size_t maxfield;
 	size_t dedupmem;   /* --dedup-memory, bytes; 0 the default */
+	long threads;      /* --threads; 0 the default, the processors */
+	size_t chunk;      /* --chunk, bytes; 0 the default (part.c) */
 	char **rename, **select;
 	size_t nrename, nselect;
 	char *dedup;
@@ -88,6 +90,8 @@ struct run {
 	struct sbuf pend;
 	struct recode *rc;
 	struct report *rep; /* --report: NULL without it */
+	struct part *part;  /* a thread's part of a file (part.c), whose
+			     * rows are kept there: NULL on the main thread */
 	const char **v;     /* working values */
 	size_t *vn;
 	struct sbuf *vb, tmp, line;
@@ -98,11 +102,47 @@ struct run {
 	uint64_t hfirst[256]; /* by first byte, the lengths of fh's names */
 };
 
+/* A part of a large plain file, worked by a thread (part.c): its rows'
+ * lines and hashes and its rejects, in order, for the main thread to
+ * write and say. */
+enum { P_LINE, P_REJECT, P_STOP };
+struct pent {
+	uint64_t a, b;      /* LINE: id and row hashes; REJECT: line
+			     * (from 1 at the part's start) and the length
+			     * of the rejects file's tail; STOP: line */
+	uint32_t len;       /* LINE: the line's bytes; REJECT: the
+			     * message's, with its NUL */
+	unsigned char f, kind; /* LINE: which hashes count (hashes()) */
+};
+struct part {
+	long long idx;              /* which part it holds */
+	int done;
+	long long start, limit, end; /* file offsets; end PEND at the end */
+	long lines;                 /* physical lines from start to end */
+	long long read, blank, headers;
+	int err;                    /* a read error, in msg */
+	char msg[256];
+	struct sbuf text;           /* lines, messages, rejects' tails */
+	struct pent *e;
+	size_t ne, ecap;
+	FILE *ms;                   /* a reject's tail is written here */
+	char *msb;
+	size_t msn;
+};
+#define PEND (-1LL)
+
 /* main.c */
 int csvclean(struct options *opt, int argc, char *argv[]);
 
 /* row.c */
 void settle(struct run *R);
+int isdup(struct run *R, int f, uint64_t id, uint64_t rowh);
+void rejsay(struct run *R, long line, const char *msg);
+
+/* part.c */
+int part_file(struct run *R, struct input *in, struct csvr *r);
+void part_add(struct part *p, int kind, uint64_t a, uint64_t b,
+    size_t len, int f);
 
 /* options.c */
 extern const struct option longopts[];
@@ -116,6 +156,7 @@ long needcol(struct run *R, const char *name, const char *what);
 void setup(struct run *R, struct csvr_row *row);
 int matchheader(struct run *R, struct csvr_row *row, int quiet);
 int isheader(struct run *R, struct csvr_row *row);
+_Noreturn void permfail(const struct run *R, long line);
 void hname(const struct options *opt, FILE *fp, const char *s, int first);
 void sethdr(struct run *R, struct csvr_row *row);
 

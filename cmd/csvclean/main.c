@@ -80,7 +80,10 @@ dofile(struct run *R, const char *path)
 			goto out;
 		}
 		sethdr(R, row);
-		while ((rc = csvr_next(r, &row)) == 1) {
+		/* (a large plain file: by threads, and its read errors said) */
+		if (part_file(R, in, r))
+			rc = 0;
+		else while ((rc = csvr_next(r, &row)) == 1) {
 			dorow(R, r, row);
 			if (R->rep)
 				report_row(R, row);

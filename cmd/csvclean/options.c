@@ -42,6 +42,7 @@ usage(FILE *fp, int status)
 	    "[--set new=value]\n"
 	    "                [--require col,...] [--dedup col] [--dedup-rows]\n"
 	    "                [--dedup-memory size[K|M|G]]\n"
+	    "                [--threads n] [--chunk size[K|M|G]]\n"
 	    "                [--redact col[=blank|sector|mask]] [--safe-cells] "
 	    "[--excel]\n"
 	    "                [file ...]\n", fp);
@@ -58,6 +59,8 @@ usage(FILE *fp, int status)
 		    "file\n"
 		    "  -v, --verbose        say what was decided: delimiter, "
 		    "encoding ...\n"
+		    "  --chunk size         bytes of a file a thread takes at "
+		    "a time; default 4M\n"
 		    "  --date col[=fmt|...] rewrite dates as ISO 8601 from "
 		    "these formats (period: labels)\n"
 		    "  --dedup col          drop a row whose col repeats an "
@@ -101,6 +104,8 @@ usage(FILE *fp, int status)
 		    "  --snake              header names as snake_case\n"
 		    "  --stats              print the counts on the standard "
 		    "error\n"
+		    "  --threads n          threads for a large plain file; "
+		    "default: the processors\n"
 		    "  --us-dates           read NN/NN/YYYY month first\n"
 		    "  --version            print the version and exit\n"
 		    "\nSee csvclean(1).\n", fp);
@@ -112,10 +117,11 @@ enum {
 	O_NOTRIM, O_SNAKE, O_RENAME, O_SELECT, O_DATE, O_USDATES, O_NUMBER,
 	O_MAP, O_DERIVE, O_SET, O_REQUIRE, O_DEDUP, O_DEDUPROWS, O_REDACT,
 	O_SAFE, O_VERSION, O_DEDUPMEM, O_REJRAW, O_EXCEL, O_QUARTERS,
-	O_REPORT, O_REPCOLS
+	O_REPORT, O_REPCOLS, O_THREADS, O_CHUNK
 };
 
 const struct option longopts[] = {
+	{ "chunk", required_argument, NULL, O_CHUNK },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "derive", required_argument, NULL, O_DERIVE },
 	{ "date", required_argument, NULL, O_DATE },
@@ -147,6 +153,7 @@ const struct option longopts[] = {
 	{ "set", required_argument, NULL, O_SET },
 	{ "snake", no_argument, NULL, O_SNAKE },
 	{ "stats", no_argument, NULL, O_STATS },
+	{ "threads", required_argument, NULL, O_THREADS },
 	{ "us-dates", no_argument, NULL, O_USDATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "version", no_argument, NULL, O_VERSION },
@@ -602,7 +609,9 @@ profline(struct options *opt, char *s, const char *path, long lineno)
 	for (lo = longopts; lo->name; lo++)
 		if (strcmp(lo->name, s) == 0)
 			break;
+	/* (threads are the machine's, not the data's) */
 	if (!lo->name || lo->val == 'h' || lo->val == O_VERSION ||
+	    lo->val == O_THREADS || lo->val == O_CHUNK ||
 	    (lo->has_arg == required_argument && (!sp || !*sp)) ||
 	    (lo->has_arg == no_argument && sp && *sp))
 		errx(2, "%s:%ld: bad option line '%s'", path, lineno, s);
@@ -635,9 +644,10 @@ profile(struct options *opt, const char *name)
 	free(pstack[--pdepth].path);
 }
 
-/* --dedup-memory: bytes, or with K, M or G for 1024, 1024^2, 1024^3. */
-static void
-opt_size(struct options *opt, const char *arg)
+/* A size in bytes, or with K, M or G for 1024, 1024^2, 1024^3: min or
+ * more (--dedup-memory, --chunk). */
+static size_t
+bytes(const char *what, const char *arg, size_t min)
 {
 	unsigned long long n;
 	char *end;
@@ -648,15 +658,18 @@ opt_size(struct options *opt, const char *arg)
 	if (*end && strchr("kKmMgG", *end) && !end[1])
 		sh = *end == 'k' || *end == 'K' ? 10 : *end == 'm' ||
 		    *end == 'M' ? 20 : 30;
-	else if (*end)
-		bad("--dedup-memory", arg);
+	else if (*end || end == arg)
+		bad(what, arg);
 	if (errno || *arg == '-' || n > (SIZE_MAX >> 1 >> sh) ||
-	    (n << sh) < HSET_MINMEM) {
-		warnx("--dedup-memory: '%s': give %uK or more", arg,
-		    HSET_MINMEM >> 10);
+	    (n << sh) < min) {
+		if (min >= 1024)
+			warnx("%s: '%s': give %zuK or more", what, arg,
+			    min >> 10);
+		else
+			warnx("%s: '%s': give %zu or more", what, arg, min);
 		usage(stderr, 2);
 	}
-	opt->dedupmem = (size_t)(n << sh);
+	return (size_t)(n << sh);
 }
 
 /* Option text goes into every row and into PCRE2, which is told that
@@ -758,7 +771,17 @@ setopt(struct options *opt, int c, const char *arg)
 	case O_REQUIRE: opt_each(opt, OP_REQUIRE, arg); break;
 	case O_DEDUP: free(opt->dedup); opt->dedup = xstrdup(arg); break;
 	case O_DEDUPROWS: opt->deduprows = 1; break;
-	case O_DEDUPMEM: opt_size(opt, arg); break;
+	case O_DEDUPMEM:
+		opt->dedupmem = bytes("--dedup-memory", arg, HSET_MINMEM);
+		break;
+	case O_CHUNK: opt->chunk = bytes("--chunk", arg, 1); break;
+	case O_THREADS:
+		errno = 0;
+		opt->threads = strtol(arg, &end, 10);
+		if (errno || *end || end == arg || opt->threads < 1 ||
+		    opt->threads > 64)
+			bad("--threads", arg);
+		break;
 	case O_REDACT: opt_redact(opt, arg); break;
 	case O_SAFE: opt->safe = 1; break;
 	case O_EXCEL: opt->excel = opt->safe = 1; break;

@@ -122,19 +122,11 @@ rejfield(struct run *R, const char *s, size_t n)
  * --redact applied, UTF-8, --safe-cells. Only --rejects-raw keeps the
  * record as read. */
 static void
-rejwrite(struct run *R, struct csvr *r, struct csvr_row *row,
-    const char *msg)
+rejrest(struct run *R, struct csvr *r, struct csvr_row *row)
 {
 	const char *raw;
 	size_t rawn, i;
-	struct sbuf t = { 0 };
 
-	safetext(R, &t, R->file, strlen(R->file));
-	csvw_field(R->rej, t.s, t.len, 1);
-	fprintf(R->rej, ",%ld", row->line);
-	safetext(R, &t, msg, strlen(msg));
-	csvw_field(R->rej, t.s, t.len, 0);
-	sb_free(&t);
 	if (R->opt->rejraw) {
 		raw = csvr_raw(r, &rawn);
 		csvw_field(R->rej, raw, rawn, 0);
@@ -146,22 +138,61 @@ rejwrite(struct run *R, struct csvr *r, struct csvr_row *row,
 	csvw_end(R->rej);
 }
 
+/* A reject's message, and the start of its record in the rejects file
+ * (rejrest() writes the rest): by reject(), and for a thread's part by
+ * the main thread, which alone knows the line. */
+void
+rejsay(struct run *R, long line, const char *msg)
+{
+	struct sbuf t = { 0 };
+
+	if (R->rejected++ < 10 || R->opt->verbose)
+		warnx("%s:%ld: %s", R->file, line, msg);
+	else if (R->rejected == 11)
+		warnx("(further rejects not shown; see --rejects)");
+	if (!R->rej)
+		return;
+	safetext(R, &t, R->file, strlen(R->file));
+	csvw_field(R->rej, t.s, t.len, 1);
+	fprintf(R->rej, ",%ld", line);
+	safetext(R, &t, msg, strlen(msg));
+	csvw_field(R->rej, t.s, t.len, 0);
+	sb_free(&t);
+}
+
 static int
 reject(struct run *R, struct csvr *r, struct csvr_row *row,
     const char *fmt, ...)
 {
+	struct part *p = R->part;
 	char msg[512];
 	va_list ap;
+	long long n;
+	int len;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	len = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (R->rejected++ < 10 || R->opt->verbose)
-		warnx("%s:%ld: %s", R->file, row->line, msg);
-	else if (R->rejected == 11)
-		warnx("(further rejects not shown; see --rejects)");
-	if (R->rej)
-		rejwrite(R, r, row, msg);
+	if (!p) {
+		rejsay(R, row->line, msg);
+		if (R->rej)
+			rejrest(R, r, row);
+		return -1;
+	}
+	/* A thread's part keeps the message and the tail for later. */
+	len = len < 0 ? 0 : len >= (int)sizeof(msg) ? (int)sizeof(msg) - 1 :
+	    len;
+	sb_add(&p->text, msg, (size_t)len + 1);
+	n = 0;
+	if (R->rej) {
+		rejrest(R, r, row);
+		if (fflush(R->rej) != 0 || (n = ftello(R->rej)) < 0)
+			err(1, "rejects");
+		sb_add(&p->text, p->msb, (size_t)n);
+		rewind(R->rej);
+	}
+	part_add(p, P_REJECT, (uint64_t)row->line, (uint64_t)n,
+	    (size_t)len + 1, 0);
 	return -1;
 }
 
@@ -169,7 +200,7 @@ reject(struct run *R, struct csvr *r, struct csvr_row *row,
 static const char *
 shown(const char *s, size_t n)
 {
-	static char buf[80];
+	static _Thread_local char buf[80];
 
 	snprintf(buf, sizeof(buf), "%.*s%s", n > 60 ? 60 : (int)n, s,
 	    n > 60 ? "..." : "");
@@ -612,7 +643,7 @@ hashes(struct run *R, int *f, uint64_t *id, uint64_t *rowh)
 }
 
 /* Is a row with these hashes a duplicate? (the first one seen is not) */
-static int
+int
 isdup(struct run *R, int f, uint64_t id, uint64_t rowh)
 {
 	if ((f & 1) && !hset_add(R->ids, id))
@@ -644,18 +675,16 @@ risky(const char *s, size_t n)
 	return csvw_risky(s, n);
 }
 
-/* The row is built in one buffer (R->line), to be written with one call:
- * stdio's per-field overhead showed in profiles. */
+/* The row is built in one buffer, appended to b, to be written with one
+ * call: stdio's per-field overhead showed in profiles. */
 static void
-build(struct run *R, const struct csvr_row *row)
+build(struct run *R, const struct csvr_row *row, struct sbuf *b)
 {
-	struct sbuf *b = &R->line;
 	const char *v;
-	size_t i, k, n;
+	size_t i, k, n, start = b->len;
 	long c;
 	int q, rk;
 
-	b->len = 0;
 	for (i = 0; i < R->nsel; i++) {
 		c = R->sel[i];
 		v = R->v[c];
@@ -687,7 +716,7 @@ build(struct run *R, const struct csvr_row *row)
 	/* A row of one empty field is written "" so that it is not read
 	 * back as a blank line. */
 	grow(&b->s, &b->cap, b->len + 3);
-	if (b->len == 0) {
+	if (b->len == start) {
 		b->s[b->len++] = '"';
 		b->s[b->len++] = '"';
 	}
@@ -734,7 +763,8 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 		R->idp = R->v[R->dedupi];
 		R->idn = R->vn[R->dedupi];
 		R->idh = hash64(R->idp, R->idn, 1);
-		hset_prefetch(R->ids, R->idh);
+		if (!R->part)
+			hset_prefetch(R->ids, R->idh);
 	}
 	for (k = 0; k < R->opt->nops; k++) {
 		R->opk = k; /* the ops before it have run */
@@ -742,17 +772,24 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 			return -1;
 	}
 	hashes(R, &f, &id, &rowh);
+	if (R->part) {
+		k = R->part->text.len;
+		build(R, row, &R->part->text);
+		part_add(R->part, P_LINE, id, rowh, R->part->text.len - k, f);
+		return 0;
+	}
+	R->line.len = 0;
 	if (!R->defer) {
 		if (isdup(R, f, id, rowh)) {
 			R->dups++;
 			return 0;
 		}
-		build(R, row);
+		build(R, row, &R->line);
 		fwrite_unlocked(R->line.s, 1, R->line.len, R->out);
 		R->written++;
 		return 0;
 	}
-	build(R, row);
+	build(R, row, &R->line);
 	if (f & 2)
 		hset_prefetch(R->rows, rowh);
 	settle(R);

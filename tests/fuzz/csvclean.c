@@ -18,6 +18,8 @@
  *      report or profile are skipped: they would write or read other
  *      files)
  * In 3 and 4 a usage error (exit 2) is a documented end too.
+ * Threads (part.c) never start here: an input is far smaller than the
+ * two parts of 4 MB they need, and a profile cannot set --chunk.
  * The second byte cuts reads into chunks (fuzz.h). An errx() on bad data
  * is csvclean's documented end (exit 1) and ends the input quietly; exit
  * status 2 cannot come from data and is a finding. A run that ends
@@ -39,6 +41,7 @@
 #include "../../cmd/csvclean/columns.c"
 #include "../../cmd/csvclean/row.c"
 #include "../../cmd/csvclean/report.c"
+#include "../../cmd/csvclean/part.c"
 #include "../../cmd/csvclean/main.c"
 #undef main
 

@@ -1,0 +1,415 @@
+/* csvclean: a large plain file worked by threads, part by part.
+ *
+ * The data after the header is cut into parts of --chunk bytes, each
+ * beginning after the first line end at or past its nominal offset. A
+ * thread reads a part with its own reader and its own copy of the run
+ * (buffers, memos, matchers), from the part's start until a record
+ * starts at or past the next part's start, and keeps each row's line and
+ * dedup hashes, and each reject, in order. The main thread takes the
+ * parts in order. A part is right only if the part before it ended just
+ * where it began: a line end inside a quoted field is no record's end,
+ * and a part begun there is read again, by the main thread, from where
+ * the part before it ended. Then the main thread settles the dedup,
+ * writes the lines, and says the rejects with their line numbers, which
+ * only it knows (a part counts its lines from 1).
+ *
+ * A reader at a record's start is in one state whatever came before it
+ * (csvr_tell()), so the rows, the messages and the counts are those of
+ * one reader, byte for byte. */
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvclean.h"
+#include "hset.h"
+#include "input.h"
+#include "rx.h"
+
+#define CHUNK (4 << 20)     /* bytes of a part, by default */
+#define MAXTHREADS 8        /* by default, at most */
+#define CUTLOOK 4096        /* bytes read at a time to find a line end */
+#define LOOKAHEAD 16        /* rows whose id's slot is fetched ahead: a
+			     * cache miss each, and little else to do */
+
+struct worker {
+	pthread_t t;
+	struct pool *pool;
+	struct run R;       /* a copy of the run, with its own buffers */
+	struct options opt; /* its own ops: memos and matchers */
+	struct csvr *r;
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct part *slot;  /* part i is in slot i % nslot */
+	size_t nslot;
+	long long next;     /* the next part to take */
+	long long nparts;
+	long long freed;    /* the parts before it are written */
+	int quit;
+	const struct input *in;
+	long long base, size, chunk; /* the data's start, the file's size */
+	struct worker *w;   /* nw threads' and the main thread's */
+	size_t nw;
+};
+
+void
+part_add(struct part *p, int kind, uint64_t a, uint64_t b, size_t len,
+    int f)
+{
+	struct pent *e;
+
+	if (p->ne == p->ecap) {
+		p->ecap = p->ecap ? 2 * p->ecap : 4096;
+		p->e = xreallocarray(p->e, p->ecap, sizeof(*p->e));
+	}
+	e = &p->e[p->ne++];
+	e->a = a;
+	e->b = b;
+	e->len = (uint32_t)len;
+	e->f = (unsigned char)f;
+	e->kind = (unsigned char)kind;
+}
+
+/* Where part i begins: after the first line end (CR, LF or CR LF) at or
+ * past its nominal offset; the file's end when there is none. */
+static long long
+cut(const struct pool *P, long long i)
+{
+	char buf[CUTLOOK + 1];
+	struct input *in;
+	long long at, o;
+	ssize_t n, k;
+
+	if (i == 0)
+		return P->base;
+	at = P->base + i * P->chunk;
+	if (at >= P->size)
+		return P->size;
+	in = in_part(P->in, at);
+	o = at;
+	while ((n = in_read(in, buf, CUTLOOK)) > 0) {
+		for (k = 0; k < n && buf[k] != '\n' && buf[k] != '\r'; k++)
+			;
+		if (k < n) {
+			o += k + 1;
+			/* (a CR LF's LF, read on if the CR ended the read) */
+			if (buf[k] == '\r' && (k + 1 < n ? buf[k + 1] == '\n' :
+			    in_read(in, buf, 1) == 1 && buf[0] == '\n'))
+				o++;
+			in_close(in);
+			return o;
+		}
+		o += n;
+	}
+	in_close(in);
+	return P->size;
+}
+
+/* Read part p from p->start: its rows, until one starts at p->limit or
+ * past it. */
+static void
+work(struct worker *w, struct part *p)
+{
+	struct run *R = &w->R;
+	struct csvr_row *row;
+	struct input *in;
+	int rc;
+
+	p->ne = p->text.len = 0;
+	p->err = 0;
+	p->end = PEND;
+	R->read = R->blank = R->headers = 0;
+	R->part = p;
+	R->rej = p->ms;
+	in = in_part(w->pool->in, p->start);
+	csvr_reset(w->r, in);
+	while ((rc = csvr_next(w->r, &row)) == 1) {
+		if (p->start + row->off >= p->limit) {
+			p->end = p->start + row->off;
+			p->lines = row->line - 1;
+			break;
+		}
+		dorow(R, w->r, row);
+		if (p->ne > 0 && p->e[p->ne - 1].kind == P_STOP)
+			break;
+	}
+	if (rc < 0) {
+		p->err = 1;
+		snprintf(p->msg, sizeof(p->msg), "%s", csvr_error(w->r));
+	}
+	p->read = R->read + csvr_blank(w->r);
+	p->blank = R->blank + csvr_blank(w->r);
+	p->headers = R->headers;
+	csvr_reset(w->r, NULL);
+	in_close(in);
+}
+
+static void *
+thread(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *P = w->pool;
+	struct part *p;
+	long long i;
+
+	for (;;) {
+		pthread_mutex_lock(&P->mu);
+		while (!P->quit && (P->next >= P->nparts ||
+		    P->next >= P->freed + (long long)P->nslot))
+			pthread_cond_wait(&P->work, &P->mu);
+		if (P->quit) {
+			pthread_mutex_unlock(&P->mu);
+			return NULL;
+		}
+		i = P->next++;
+		pthread_mutex_unlock(&P->mu);
+		p = &P->slot[i % (long long)P->nslot];
+		p->start = cut(P, i);
+		p->limit = cut(P, i + 1);
+		work(w, p);
+		pthread_mutex_lock(&P->mu);
+		p->idx = i;
+		p->done = 1;
+		pthread_cond_signal(&P->done);
+		pthread_mutex_unlock(&P->mu);
+	}
+}
+
+/* A copy of the run for a thread: what the file's header set up is
+ * shared and read only; what a row writes is its own. */
+static void
+wsetup(struct worker *w, struct pool *P, const struct run *R)
+{
+	size_t k;
+
+	w->pool = P;
+	w->opt = *R->opt;
+	w->opt.ops = xreallocarray(NULL, R->opt->nops + 1, sizeof(*w->opt.ops));
+	for (k = 0; k < R->opt->nops; k++) {
+		w->opt.ops[k] = R->opt->ops[k];
+		w->opt.ops[k].memo = NULL;
+		if (R->opt->ops[k].rx)
+			w->opt.ops[k].rx = rx_clone(R->opt->ops[k].rx);
+	}
+	w->R = *R;
+	w->R.opt = &w->opt;
+	w->R.v = xcalloc(R->ww, sizeof(*w->R.v));
+	w->R.vn = xcalloc(R->ww, sizeof(*w->R.vn));
+	w->R.vb = xcalloc(R->ww, sizeof(*w->R.vb));
+	memset(&w->R.tmp, 0, sizeof(w->R.tmp));
+	memset(&w->R.line, 0, sizeof(w->R.line));
+	memset(&w->R.pend, 0, sizeof(w->R.pend));
+	w->R.mtext = NULL;
+	w->R.nmtext = 0;
+	w->R.ids = w->R.rows = NULL;
+	w->R.out = NULL;
+	w->R.rep = NULL;
+	w->R.defer = w->R.pending = 0;
+	w->r = csvr_open(NULL, R->delim, R->opt->maxfield);
+}
+
+static void
+wfree(struct worker *w)
+{
+	size_t k;
+
+	for (k = 0; k < w->opt.nops; k++) {
+		free(w->opt.ops[k].memo);
+		rx_free(w->opt.ops[k].rx);
+	}
+	free(w->opt.ops);
+	for (k = 0; k < w->R.ww; k++)
+		sb_free(&w->R.vb[k]);
+	free(w->R.v);
+	free(w->R.vn);
+	free(w->R.vb);
+	sb_free(&w->R.tmp);
+	sb_free(&w->R.line);
+	free(w->R.mtext);
+	csvr_close(w->r);
+}
+
+/* Write part p's lines, say its rejects (line0: its first line's number)
+ * and count its rows. 1 if it stopped on a row of the header's names in
+ * another order, at *stop. Lines kept side by side go out in one call. */
+static int
+replay(struct run *R, const struct part *p, long line0, long *stop)
+{
+	const char *t = p->text.s, *keep = t;
+	const struct pent *e;
+	size_t j;
+
+	R->read += p->read;
+	R->blank += p->blank;
+	R->headers += p->headers;
+	for (j = 0; j < p->ne; j++) {
+		e = &p->e[j];
+		if (j + LOOKAHEAD < p->ne) {
+			if (p->e[j + LOOKAHEAD].f & 1)
+				hset_prefetch(R->ids, p->e[j + LOOKAHEAD].a);
+			if (p->e[j + LOOKAHEAD].f & 2)
+				hset_prefetch(R->rows, p->e[j + LOOKAHEAD].b);
+		}
+		if (e->kind == P_LINE) {
+			if (isdup(R, e->f, e->a, e->b)) {
+				fwrite_unlocked(keep, 1, (size_t)(t - keep),
+				    R->out);
+				R->dups++;
+				keep = t + e->len;
+			} else {
+				R->written++;
+			}
+			t += e->len;
+			continue;
+		}
+		fwrite_unlocked(keep, 1, (size_t)(t - keep), R->out);
+		if (e->kind == P_STOP) {
+			*stop = line0 + (long)e->a - 1;
+			return 1;
+		}
+		rejsay(R, line0 + (long)e->a - 1, t);
+		t += e->len;
+		if (R->rej)
+			fwrite(t, 1, e->b, R->rej);
+		t += e->b;
+		keep = t;
+	}
+	fwrite_unlocked(keep, 1, (size_t)(t - keep), R->out);
+	return 0;
+}
+
+static long
+nthreads(const struct options *opt)
+{
+	long n;
+
+	if (opt->threads > 0)
+		return opt->threads;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAXTHREADS ? MAXTHREADS : n;
+}
+
+/* The rows of a file whose header r has read, by threads when it is a
+ * plain regular file of at least two parts (and neither --report, which
+ * counts each row as it goes, nor -e); 0 when it is not, and r reads
+ * on. Read errors are said here. */
+int
+part_file(struct run *R, struct input *in, struct csvr *r)
+{
+	struct pool P = { 0 };
+	struct part *p, last = { 0 };
+	long long i, at, base, size, chunk;
+	long line, stop = 0, nt;
+	int stopped = 0;
+	size_t k;
+
+	chunk = R->opt->chunk ? (long long)R->opt->chunk : CHUNK;
+	if ((nt = nthreads(R->opt)) < 2 || R->rep || R->rc ||
+	    (size = in_size(in)) < 0 || (base = csvr_tell(r, &line)) < 0)
+		return 0;
+	base += in_bom(in) ? 3 : 0;
+	if (size - base < 2 * chunk)
+		return 0;
+	P.in = in;
+	P.base = base;
+	P.size = size;
+	P.chunk = chunk;
+	P.nparts = (size - base + chunk - 1) / chunk;
+	P.nslot = 2 * (size_t)nt;
+	P.slot = xcalloc(P.nslot, sizeof(*P.slot));
+	P.nw = (size_t)nt;
+	P.w = xcalloc(P.nw + 1, sizeof(*P.w));
+	pthread_mutex_init(&P.mu, NULL);
+	pthread_cond_init(&P.work, NULL);
+	pthread_cond_init(&P.done, NULL);
+	for (k = 0; k <= P.nslot; k++) {
+		p = k < P.nslot ? &P.slot[k] : &last;
+		p->idx = -1;
+		if (R->rej && !(p->ms = open_memstream(&p->msb, &p->msn)))
+			err(1, "open_memstream");
+	}
+	for (k = 0; k <= P.nw; k++)
+		wsetup(&P.w[k], &P, R);
+	for (k = 0; k < P.nw; k++)
+		if ((errno = pthread_create(&P.w[k].t, NULL, thread,
+		    &P.w[k])) != 0)
+			err(1, "pthread_create");
+
+	at = base;
+	for (i = 0; i < P.nparts; i++) {
+		p = &P.slot[i % (long long)P.nslot];
+		pthread_mutex_lock(&P.mu);
+		while (!p->done || p->idx != i)
+			pthread_cond_wait(&P.done, &P.mu);
+		pthread_mutex_unlock(&P.mu);
+		if (at != PEND && !stopped) {
+			if (p->start != at) {
+				p->start = at;
+				work(&P.w[P.nw], p);
+			}
+			stopped = replay(R, p, line, &stop);
+			if (!stopped && p->err) {
+				warnx("%s", p->msg);
+				R->status = 1;
+				at = PEND;
+			}
+			if (R->opt->verbose && isatty(2) &&
+			    (R->read - p->read) / 1000000 != R->read / 1000000)
+				fprintf(stderr, "csvclean: %lld rows\r",
+				    R->read / 1000000 * 1000000);
+			if (at != PEND) {
+				at = p->end;
+				line += p->lines;
+			}
+		}
+		pthread_mutex_lock(&P.mu);
+		p->done = 0;
+		P.freed = i + 1;
+		pthread_cond_broadcast(&P.work);
+		pthread_mutex_unlock(&P.mu);
+	}
+	/* A file grown while it was read: the rest, on this thread. */
+	if (at != PEND && !stopped) {
+		last.start = at;
+		last.limit = LLONG_MAX;
+		work(&P.w[P.nw], &last);
+		stopped = replay(R, &last, line, &stop);
+		if (!stopped && last.err) {
+			warnx("%s", last.msg);
+			R->status = 1;
+		}
+	}
+
+	pthread_mutex_lock(&P.mu);
+	P.quit = 1;
+	pthread_cond_broadcast(&P.work);
+	pthread_mutex_unlock(&P.mu);
+	for (k = 0; k < P.nw; k++)
+		pthread_join(P.w[k].t, NULL);
+	if (stopped)
+		permfail(R, stop);
+	for (k = 0; k <= P.nw; k++)
+		wfree(&P.w[k]);
+	for (k = 0; k <= P.nslot; k++) {
+		p = k < P.nslot ? &P.slot[k] : &last;
+		sb_free(&p->text);
+		free(p->e);
+		if (p->ms)
+			fclose(p->ms);
+		free(p->msb);
+	}
+	free(P.slot);
+	free(P.w);
+	pthread_mutex_destroy(&P.mu);
+	pthread_cond_destroy(&P.work);
+	pthread_cond_destroy(&P.done);
+	return 1;
+}
