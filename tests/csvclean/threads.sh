@@ -248,11 +248,46 @@ def by_hand(threads):
     return 0
 
 
+def started(args):
+    """Threads a run of csvclean starts, by strace; None without it."""
+    trace = os.path.join(work, "trace")
+    try:
+        p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=clone,clone3",
+                            "-o", trace, "csvclean"] + args, capture_output=True)
+        data = open(trace, "rb").read()
+    except OSError:
+        return None
+    if p.returncode not in (0, 1) or b"+++ killed" in data:
+        return None
+    return len(re.findall(rb"clone3?\([^\n]*CLONE_THREAD", data))
+
+
+def path_taken():
+    """The runs compared do go through the threads: a file of two chunks
+    or more starts --threads of them; one smaller, or --threads 1, none."""
+    path = os.path.join(work, "byhand.csv")
+    size = os.path.getsize(path)
+    opts = ["--max-field", "40", "--max-rejects", "100%", path]
+    want = [(3, 7, 3), (2, 500, 2), (3, size // 2 - 30, 3), (3, size // 2, 0),
+            (1, 7, 0)]
+    for t, c, n in want:
+        got = started(["--threads", str(t), "--chunk", str(c)] + opts)
+        if got is None:
+            print("strace could not be run: the threads not counted")
+            return 0
+        if got != n:
+            print("FAIL --threads %d --chunk %d on %s (%d bytes) started %d "
+                  "threads, not %d" % (t, c, path, size, got, n))
+            return 1
+    return 0
+
+
 threads = has_threads()
 bad = by_hand(threads)
 if not threads:
     print("csvclean has no --threads: only the recount by hand was run")
     sys.exit(77 if not bad else 1)
+bad |= path_taken()
 
 for k in range(NFILES):
     label = "seed %d file %d (gen-hostile.py %d %d 1 DIR)" % (SEED, k, SEED, k)
