@@ -76,6 +76,8 @@ def values(rng, f):
         ident = b""
     elif r < 0.7:
         ident = rng.choice(IDS)
+        if rng.random() < 0.1:
+            ident = b" " + ident + b" "  # the same id, once trimmed
     else:
         ident = b"U%d" % rng.randint(0, 10**6)
     d = rng.choice([b"%02d/%02d/2016" % (rng.randint(1, 28), rng.randint(1, 12)),
@@ -91,8 +93,11 @@ def record(rng, f, kind, delim, seen, perm):
         return rng.choice([b"", b"   ", b"\t ", delim * 5, b" " + delim + b" " + delim * 4])
     if kind == "dup" and seen:
         return rng.choice(seen)
-    if kind == "header":
-        return (BOM if rng.random() < 0.3 else b"") + delim.join(COLS[i] for i in perm)
+    if kind == "header":  # maybe after a BOM, maybe in capitals and spaced
+        h = [COLS[i] for i in perm]
+        if rng.random() < 0.3:
+            h = [b" " + c.upper() + b" " for c in h]
+        return (BOM if rng.random() < 0.3 else b"") + delim.join(h)
     if kind == "reorder":
         return delim.join(COLS[i] for i in reversed(perm))
     v = values(rng, f)
@@ -101,16 +106,18 @@ def record(rng, f, kind, delim, seen, perm):
         cells = cells[:rng.randint(1, 5)]
     elif kind == "long":
         cells += [cell(rng, rng.choice(WORDS), delim) for _ in range(rng.randint(1, 3))]
+    elif kind == "wide":  # longer than 64 times a --max-field of 40
+        cells += [b"abcdefghi"] * rng.randint(250, 400)
     elif kind == "stray":  # an opening quote never closed on its line
         i = rng.randrange(len(cells))
         cells[i] = b'"' + v[perm[i]].replace(b'"', b"")
-    rec = delim.join(cells)
+    rec = (BOM if rng.random() < 0.02 else b"") + delim.join(cells)
     seen.append(rec)
     return rec
 
 
 KINDS = [("row", 70), ("dup", 6), ("blank", 5), ("header", 2), ("short", 3),
-         ("long", 3), ("stray", 1)]
+         ("long", 3), ("stray", 1), ("wide", 0.5)]
 
 
 def eol(rng, mode):
@@ -143,7 +150,7 @@ def gen(seed, k, permute=False, nrec=None):
     f = {x: every or rng.random() < 0.5
          for x in ("long", "badutf8", "nul", "stray")}
     mode = rng.choice([b"\n", b"\r\n", b"\r", b"mixed", b"mixed"])
-    delim = b";" if rng.random() < 0.12 else b","
+    delim = rng.choice([b";", b"\t"]) if rng.random() < 0.15 else b","
     out = (BOM if rng.random() < 0.2 else b"") + delim.join(COLS[i] for i in perm)
     out += eol(rng, mode)
     seen = []
@@ -154,7 +161,8 @@ def gen(seed, k, permute=False, nrec=None):
     weights = [w for _, w in KINDS]
     for i in range(nrec):
         kind = rng.choices(kinds, weights)[0]
-        if kind == "stray" and not f["stray"]:
+        if (kind == "stray" and not f["stray"]) or (
+                kind == "wide" and not f["long"]):
             kind = "row"
         if i == reorder:
             kind = "reorder"

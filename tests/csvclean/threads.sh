@@ -44,6 +44,9 @@ OPTSETS = [
      "100%", "--rejects", "R", "--rejects-raw"],
     ["--pad", "--dedup", "id", "--redact", "area=sector", "--rejects", "R", "--excel",
      "--stats", "-o", "O"],
+    ["--date", "date=%d/%m/%Y|period", "--quarters", "fiscal", "--map", "note/a/A/g",
+     "--us-dates", "--safe-cells", "--stats", "--max-rejects", "100%", "--rejects", "R",
+     "--rejects-raw", "-o", "O"],
     ["-d", ",", "--rename", "note=text", "--require", "text", "--dedup", "n",
      "--max-field", "40", "--stats", "--max-rejects", "100%", "--rejects", "R"],
 ]
