@@ -13,13 +13,14 @@
 # --chunk 7, against the physical lines where the bad records start.
 #
 # THREADS_SEED and THREADS_FILES give other files (default 19 and 200),
-# for a longer run by hand. A difference names the seed, file and
+# for a longer run by hand; THREADS_BIG=1 adds files past the reader's
+# 512 KiB buffer and -v on a terminal (a minute or so; see the end). A difference names the seed, file and
 # options, keeps the files in $TMPDIR/threads-fail.*, and prints the
 # smallest part of the file found that still differs.
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 exec python3 - "$TOP/tests/csvclean/gen-hostile.py" "$TMPDIR" \
     "${THREADS_SEED:-19}" "${THREADS_FILES:-200}" <<'EOF'
-import csv, importlib.util, io, os, re, shutil, subprocess, sys, tempfile
+import csv, importlib.util, io, os, pty, re, shutil, subprocess, sys, tempfile
 
 spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
 gen = importlib.util.module_from_spec(spec)
@@ -76,13 +77,36 @@ def run(args, timeout=20):
 
 
 WHAT = ["exit status", "stdout", "stderr", "--rejects file", "-o file"]
+TTY = ["exit status", "stderr on a terminal"]
 
 
-def differs(opts, files, t, c):
+def on_tty(args):
+    """A run with its standard error on a terminal, where -v says the rows
+    read so far: status and what the terminal got."""
+    global runs
+    runs += 1
+    m, s = pty.openpty()
+    p = subprocess.Popen(["csvclean"] + args, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=s)
+    os.close(s)
+    got = b""
+    while True:
+        try:
+            data = os.read(m, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not data:
+            break
+        got += data
+    os.close(m)
+    return [p.wait(), got]
+
+
+def differs(opts, files, t, c, how=run):
     """The first thing --threads t --chunk c prints differently, or None."""
-    ref = run(["--threads", "1"] + opts + files)
-    got = run(["--threads", str(t), "--chunk", str(c)] + opts + files)
-    for w, a, b in zip(WHAT, ref, got):
+    ref = how(["--threads", "1"] + opts + files)
+    got = how(["--threads", str(t), "--chunk", str(c)] + opts + files)
+    for w, a, b in zip(WHAT if how is run else TTY, ref, got):
         if a != b:
             return w, a, b
     return None
@@ -123,15 +147,16 @@ failures = 0
 def where(a, b):
     """Where two results part: the bytes around the first difference."""
     if not isinstance(a, bytes) or not isinstance(b, bytes):
-        return a, b
+        return "%r" % (a,), "%r" % (b,)
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     j = max(0, i - 60)
-    return "byte %d: %r" % (i, a[j:i + 120]), "byte %d: %r" % (i, b[j:i + 120])
+    return ("byte %d of %d: %r" % (i, len(a), a[j:i + 120]),
+            "byte %d of %d: %r" % (i, len(b), b[j:i + 120]))
 
 
-def fail(label, opts, names, datas, t, c, d):
+def fail(label, opts, names, datas, t, c, d, small=True):
     global failures
     failures += 1
     keep = tempfile.mkdtemp(prefix="threads-fail.", dir=TMP)
@@ -145,9 +170,9 @@ def fail(label, opts, names, datas, t, c, d):
     print("FAIL %s: %s differs from --threads 1" % (label, d[0]))
     print("  %s" % " ".join(cmd))
     one, other = where(d[1], d[2])
-    print("  --threads 1 at %s" % (one,))
-    print("  --threads %d at %s" % (t, other))
-    if failures <= 3 and "timeout" not in str(d[1]) + str(d[2]):
+    print("  --threads 1: %s" % (one,))
+    print("  --threads %d: %s" % (t, other))
+    if small and failures <= 3 and "timeout" not in str(d[1]) + str(d[2]):
         small = [os.path.join(keep, "small-" + os.path.basename(n)) for n in names]
         for n, data in zip(small, datas):
             open(n, "wb").write(data)
@@ -332,6 +357,33 @@ if not failures:
                 fail("seed %d big file %d" % (SEED, NFILES), opts, names,
                      datas, t, c, d)
                 break
+# With THREADS_BIG=1, by hand (a minute or two): files past the reader's
+# buffer of 512 KiB, where it refills; a record of 70 fields, none over
+# --max-field 40 but the record over 64 times it, across the first refill;
+# -v's count of rows on a terminal, with a million blank lines.
+if os.environ.get("THREADS_BIG") and not failures:
+    n = 70
+    wide = b",".join([b"x" * 39] * n) + b"\n"
+    filler = b",".join([b"1"] * n) + b"\n"
+    data = b",".join(b"c%d" % i for i in range(n)) + b"\n"
+    data += filler * ((524288 - 2700 - len(data)) // len(filler))
+    data += wide + filler * 4000
+    blank = b"a,b\n" + b"\n" * 1000000 + b"1,2\n" + b"3\n" * 10
+    cases = [
+        ("big file %d" % (NFILES + 1), gen.gen(SEED, NFILES + 1, nrec=15000),
+         [OPTSETS[3], OPTSETS[9]], run),
+        ("a record over 64 times --max-field at 512 KiB", data,
+         [["--max-field", "40", "--stats", "--rejects", "R"]], run),
+        ("a million blank lines, -v on a terminal", blank,
+         [["-v", "--stats", "--max-rejects", "100%"]], on_tty)]
+    for label, data, optsets, how in cases:
+        names = [write("big.csv", data)]
+        for t, c in [(2, "64K"), (3, "300K")]:
+            for opts in optsets:
+                d = differs(opts, names, t, c, how)
+                if d:
+                    fail("seed %d %s" % (SEED, label), opts, names, [data], t,
+                         c, d, small=False)
 print("%d runs, %d differences" % (runs, failures))
 shutil.rmtree(work)
 sys.exit(1 if failures or bad else 0)
