@@ -57,6 +57,9 @@ SPLITS = [(t, c) for t in (2, 3) for c in (1, 7, 64, 500)]
 runs = 0
 
 
+via_stdin = False  # a run reads its one file as its standard input, -
+
+
 def run(args, timeout=20):
     """What one run of csvclean leaves: status, stdout, stderr, files."""
     global runs
@@ -65,8 +68,12 @@ def run(args, timeout=20):
         if os.path.exists(p):
             os.unlink(p)
     args = [REJ if a == "R" else OUT if a == "O" else a for a in args]
+    stdin = subprocess.DEVNULL
+    if via_stdin:
+        stdin = open(args[-1], "rb")
+        args[-1] = "-"
     try:
-        p = subprocess.run(["csvclean"] + args, stdin=subprocess.DEVNULL,
+        p = subprocess.run(["csvclean"] + args, stdin=stdin,
                            capture_output=True, timeout=timeout)
         res = [p.returncode, p.stdout, p.stderr]
     except subprocess.TimeoutExpired:
@@ -166,7 +173,7 @@ def fail(label, opts, names, datas, t, c, d, small=True):
         open(kept[-1], "wb").write(data)
     sub = {"R": os.path.join(keep, "rej.csv"), "O": os.path.join(keep, "out.csv")}
     cmd = ["csvclean", "--threads", str(t), "--chunk", str(c)] + [
-        sub.get(a, a) for a in opts] + kept
+        sub.get(a, a) for a in opts] + (["- <"] if via_stdin else []) + kept
     print("FAIL %s: %s differs from --threads 1" % (label, d[0]))
     print("  %s" % " ".join(cmd))
     one, other = where(d[1], d[2])
@@ -278,12 +285,13 @@ def by_hand(threads):
     return 0
 
 
-def started(args):
+def started(args, data=b""):
     """Threads a run of csvclean starts, by strace; None without it."""
     trace = os.path.join(work, "trace")
     try:
         p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=clone,clone3",
-                            "-o", trace, "csvclean"] + args, capture_output=True)
+                            "-o", trace, "csvclean"] + args, capture_output=True,
+                           input=data)
         data = open(trace, "rb").read()
     except OSError:
         return None
@@ -294,20 +302,25 @@ def started(args):
 
 def path_taken():
     """The runs compared do go through the threads: a file of two chunks
-    or more starts --threads of them; one smaller, or --threads 1, none."""
+    or more starts --threads of them; one smaller, or --threads 1, or a
+    pipe, or with -e or --report, none."""
     path = os.path.join(work, "byhand.csv")
     size = os.path.getsize(path)
-    opts = ["--max-field", "40", "--max-rejects", "100%", path]
-    want = [(3, 7, 3), (2, 500, 2), (3, size // 2 - 30, 3), (3, size // 2, 0),
-            (1, 7, 0)]
-    for t, c, n in want:
-        got = started(["--threads", str(t), "--chunk", str(c)] + opts)
+    opts = ["--max-field", "40", "--max-rejects", "100%"]
+    rep = ["--report", os.path.join(work, "rep"), "--report-columns", "month=date"]
+    want = [(3, 7, [path], 3), (2, 500, [path], 2),
+            (3, size // 2 - 30, [path], 3), (3, size // 2, [path], 0),
+            (1, 7, [path], 0), (3, 7, ["-"], 0), (3, 7, ["-e", "cp1252", path], 0),
+            (3, 7, rep + [path], 0)]
+    for t, c, more, n in want:
+        args = ["--threads", str(t), "--chunk", str(c)] + opts + more
+        got = started(args, open(path, "rb").read() if more == ["-"] else b"")
         if got is None:
             print("strace could not be run: the threads not counted")
             return 0
         if got != n:
-            print("FAIL --threads %d --chunk %d on %s (%d bytes) started %d "
-                  "threads, not %d" % (t, c, path, size, got, n))
+            print("FAIL csvclean %s (%d bytes) started %d threads, not %d" % (
+                " ".join(args), size, got, n))
             return 1
     return 0
 
@@ -337,7 +350,9 @@ for k in range(NFILES):
         if k % 20 == 4:  # the same file twice
             datas, names = datas * 2, names * 2
             label += " twice"
-    check(label, opts, names, datas)
+    via_stdin = k % 20 == 14  # a regular file as the standard input
+    check(label + (" as -" if via_stdin else ""), opts, names, datas)
+    via_stdin = False
     for n in set(names):
         os.unlink(n)
     if failures >= 3:
