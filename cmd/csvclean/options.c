@@ -610,8 +610,10 @@ profline(struct options *opt, char *s, const char *path, long lineno)
 		if (strcmp(lo->name, s) == 0)
 			break;
 	/* (threads are the machine's, not the data's) */
+	if (lo->name && (lo->val == O_THREADS || lo->val == O_CHUNK))
+		errx(2, "%s:%ld: %s: give it on the command line, not in a "
+		    "profile", path, lineno, s);
 	if (!lo->name || lo->val == 'h' || lo->val == O_VERSION ||
-	    lo->val == O_THREADS || lo->val == O_CHUNK ||
 	    (lo->has_arg == required_argument && (!sp || !*sp)) ||
 	    (lo->has_arg == no_argument && sp && *sp))
 		errx(2, "%s:%ld: bad option line '%s'", path, lineno, s);

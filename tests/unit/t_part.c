@@ -97,7 +97,7 @@ check(const char *name, const char *data, size_t len, size_t maxfield)
 	}
 	csvr_close(r2);
 	csvr_close(r);
-	if (in_part(in, 0) != NULL && n == 0 && fails++ < 20)
+	if (n == 0 && fails++ < 20)
 		fprintf(stderr, "%s: no rows\n", name);
 	in_close(in);
 	unlink(path);
