@@ -113,6 +113,9 @@ def differs(opts, files, t, c, how=run):
     """The first thing --threads t --chunk c prints differently, or None."""
     ref = how(["--threads", "1"] + opts + files)
     got = how(["--threads", str(t), "--chunk", str(c)] + opts + files)
+    global ref_err, got_err
+    k = 1 if how is on_tty else 2
+    ref_err, got_err = ref[k], got[k]
     for w, a, b in zip(WHAT if how is run else TTY, ref, got):
         if a != b:
             return w, a, b
@@ -179,6 +182,10 @@ def fail(label, opts, names, datas, t, c, d, small=True):
     one, other = where(d[1], d[2])
     print("  --threads 1: %s" % (one,))
     print("  --threads %d: %s" % (t, other))
+    for w, err in (1, ref_err), (t, got_err):  # a sanitizer's word, first
+        m = re.search(rb"SUMMARY: \w+Sanitizer: [^\n]*|runtime error: [^\n]*", err)
+        if m:
+            print("  --threads %d: %s" % (w, m.group(0).decode(errors="replace")))
     if small and failures <= 3 and "timeout" not in str(d[1]) + str(d[2]):
         small = [os.path.join(keep, "small-" + os.path.basename(n)) for n in names]
         for n, data in zip(small, datas):
