@@ -44,7 +44,7 @@ tasks() {
 	    2>"$d/par.err" 3<&- &
 	pid=$!
 	n=0 i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 400 ]; do
 		n=$(ls /proc/$pid/task 2>/dev/null | wc -l)
 		[ "$n" -ge "$want" ] && break
 		sleep 0.05
