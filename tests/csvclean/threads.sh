@@ -295,15 +295,17 @@ def by_hand(threads):
 def started(args, data=b""):
     """Threads a run of csvclean starts, by strace; None without it."""
     trace = os.path.join(work, "trace")
+    if os.path.exists(trace):
+        os.unlink(trace)
     try:
-        p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=clone,clone3",
+        p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=execve,clone,clone3",
                             "-o", trace, "csvclean"] + args, capture_output=True,
                            input=data)
         data = open(trace, "rb").read()
     except OSError:
         return None
-    if p.returncode not in (0, 1) or b"+++ killed" in data:
-        return None
+    if p.returncode not in (0, 1) or b"+++ killed" in data or b"execve(" not in data:
+        return None  # not traced (ptrace refused?), or killed
     return len(re.findall(rb"clone3?\([^\n]*CLONE_THREAD", data))
 
 
