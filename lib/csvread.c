@@ -467,6 +467,10 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 			} else {
 				if (inblock)
 					r->high |= (hi & ((1ULL << k) - 1)) != 0;
+				/* A line over maxrec is overlong wherever the
+				 * buffer's refills fall (see below). */
+				if (i - r->beg > r->maxrec)
+					return 2;
 				*len = i - r->beg;
 				*tlen = 1;
 				if (c == C_CR) {
@@ -599,7 +603,8 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	r->beg += len + tlen;
 	r->line++;
 	scan_reset(r);
-	if (r->gotrow)
+	/* (a record over maxrec is overlong, the last line end aside) */
+	if (r->gotrow && r->raw.len - tlen <= r->maxrec)
 		return emit_slow(r, CSVR_OK);
 	if (r->raw.len > r->maxrec ||
 	    parser_state(&r->p, &inquote) > r->maxfield)

@@ -120,6 +120,8 @@ struct part {
 	long long start, limit, end; /* file offsets; end PEND at the end */
 	long lines;                 /* physical lines from start to end */
 	long long read, blank, headers;
+	long rblank;                /* of blank, the empty lines the reader
+				     * skipped */
 	int err;                    /* a read error, in msg */
 	char msg[256];
 	struct sbuf text;           /* lines, messages, rejects' tails */

@@ -148,6 +148,7 @@ work(struct worker *w, struct part *p)
 	p->read = R->read + csvr_blank(w->r);
 	p->blank = R->blank + csvr_blank(w->r);
 	p->headers = R->headers;
+	p->rblank = csvr_blank(w->r);
 	csvr_reset(w->r, NULL);
 	in_close(in);
 }
@@ -286,6 +287,18 @@ replay(struct run *R, const struct part *p, long line0, long *stop)
 	return 0;
 }
 
+/* -v on a terminal: the rows read, at each million passed from a to b,
+ * as one thread says them (its empty lines skipped by the reader are
+ * counted at the end of the file, not as they go). */
+static void
+progress(long long a, long long b)
+{
+	long long m;
+
+	for (m = (a / 1000000 + 1) * 1000000; m <= b; m += 1000000)
+		fprintf(stderr, "csvclean: %lld rows\r", m);
+}
+
 static long
 nthreads(const struct options *opt)
 {
@@ -307,7 +320,7 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 	struct pool P = { 0 };
 	struct part *p, last = { 0 };
 	long long i, at, base, size, chunk;
-	long line, stop = 0, nt;
+	long line, stop = 0, nt, rb = 0;
 	int stopped = 0;
 	size_t k;
 
@@ -361,10 +374,10 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 				R->status = 1;
 				at = PEND;
 			}
-			if (R->opt->verbose && isatty(2) &&
-			    (R->read - p->read) / 1000000 != R->read / 1000000)
-				fprintf(stderr, "csvclean: %lld rows\r",
-				    R->read / 1000000 * 1000000);
+			if (R->opt->verbose && isatty(2))
+				progress(R->read - p->read - rb,
+				    R->read - rb - p->rblank);
+			rb += p->rblank;
 			if (at != PEND) {
 				at = p->end;
 				line += p->lines;

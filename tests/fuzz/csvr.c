@@ -11,7 +11,8 @@
  *   first, so only the no-fields case is checked.)
  * - no row has more than CSVR_MAXFIELDS fields, and an EWIDE row has
  *   none and a raw prefix of at most 1 KiB;
- * - no field of an OK row is longer than maxfield;
+ * - no field of an OK row is longer than maxfield, and no OK row's raw
+ *   text longer than 64 times it (wherever the reader's refills fall);
  * - rows start on increasing lines, each spanning at least one;
  * - a row split by the fast path reads back raw as its fields joined by
  *   the delimiter;
@@ -43,6 +44,8 @@ check(struct csvr *r, struct csvr_row *row, size_t maxfield, int delim,
 			fz_fail("too-long row with raw %zu", rawn);
 		return;
 	}
+	if (row->err == CSVR_OK && rawn > 64 * maxfield)
+		fz_fail("an OK row of %zu bytes over 64 x %zu", rawn, maxfield);
 	for (i = 0; i < row->n; i++) {
 		if (row->f[i][row->len[i]] != '\0')
 			fz_fail("field %zu not NUL-terminated", i);
