@@ -35,6 +35,7 @@ struct csvr {
 	/* records parsed by libcsv */
 	struct csv_parser p;
 	int inrec, gotrow, flong, wide;
+	int longrec;          /* overlong: the record, not a field */
 	struct sbuf arena;
 	size_t *aoff, an, acap;
 
@@ -247,6 +248,7 @@ toolong(struct csvr *r, long startline, long long startoff)
 	r->row.nlines = r->line - startline;
 	r->row.off = startoff;
 	r->row.err = r->wide ? CSVR_EWIDE : CSVR_ETOOLONG;
+	r->row.longrec = r->longrec;
 	r->row.quoted = r->row.nul = r->row.ascii = r->row.noquote = 0;
 	r->rawfast = 0;
 	scan_reset(r);
@@ -469,8 +471,10 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 					r->high |= (hi & ((1ULL << k) - 1)) != 0;
 				/* A line over maxrec is overlong wherever the
 				 * buffer's refills fall (see below). */
-				if (i - r->beg > r->maxrec)
+				if (i - r->beg > r->maxrec) {
+					r->longrec = 1;
 					return 2;
+				}
 				*len = i - r->beg;
 				*tlen = 1;
 				if (c == C_CR) {
@@ -495,8 +499,10 @@ scanline(struct csvr *r, size_t *len, size_t *tlen)
 		}
 		r->scan = i - r->beg;
 		if ((!r->special && i - fstart > r->maxfield) ||
-		    i - r->beg > r->maxrec)
+		    i - r->beg > r->maxrec) {
+			r->longrec = r->special || i - fstart <= r->maxfield;
 			return 2;
+		}
 		switch (fill(r)) {
 		case -1:
 			return -1;
@@ -537,6 +543,7 @@ emit_fast(struct csvr *r, size_t len)
 	r->row.nlines = 1;
 	r->row.off = r->base + (long long)r->beg;
 	r->row.err = r->flong ? CSVR_ETOOLONG : CSVR_OK;
+	r->row.longrec = 0;
 	r->row.quoted = r->row.nul = 0;
 	r->row.ascii = !r->high;
 	r->row.noquote = r->delim == ',';
@@ -563,6 +570,7 @@ emit_slow(struct csvr *r, int err)
 	}
 	r->row.nlines = r->line - r->row.line;
 	r->row.err = r->wide ? CSVR_EWIDE : r->flong ? CSVR_ETOOLONG : err;
+	r->row.longrec = 0;
 	r->row.quoted = 1;
 	r->row.ascii = r->row.noquote = 0;
 	r->rawfast = 0;
@@ -606,8 +614,8 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	/* (a record over maxrec is overlong, the last line end aside) */
 	if (r->gotrow && r->raw.len - tlen <= r->maxrec)
 		return emit_slow(r, CSVR_OK);
-	if (r->raw.len > r->maxrec ||
-	    parser_state(&r->p, &inquote) > r->maxfield)
+	r->longrec = r->raw.len > r->maxrec;
+	if (r->longrec || parser_state(&r->p, &inquote) > r->maxfield)
 		return toolong(r, r->row.line, r->row.off);
 	return 0;
 }
@@ -738,6 +746,12 @@ csvr_raw(struct csvr *r, size_t *len)
 	}
 	*len = r->raw.len;
 	return r->raw.s ? r->raw.s : "";
+}
+
+size_t
+csvr_maxrec(const struct csvr *r)
+{
+	return r->maxrec;
 }
 
 long

@@ -34,6 +34,8 @@ struct csvr_row {
 	long nlines;    /* physical lines it spans */
 	long long off;  /* byte offset of its start, after decompression/BOM */
 	int err;        /* CSVR_* */
+	int longrec;    /* CSVR_ETOOLONG for the record over 64 times
+			 * maxfield, not for a field over maxfield */
 	int quoted;     /* parsed by libcsv */
 	int nul;        /* holds a NUL byte */
 	int ascii;      /* known to hold no byte >= 0x80 */
@@ -56,6 +58,8 @@ int csvr_next(struct csvr *r, struct csvr_row **row);
  * row is CSVR_ETOOLONG). */
 const char *csvr_raw(struct csvr *r, size_t *len);
 long csvr_blank(const struct csvr *r);
+/* The longest record: 64 times maxfield (maxfield past SIZE_MAX / 64). */
+size_t csvr_maxrec(const struct csvr *r);
 /* Where the next record starts: its stream offset, and its line in
  * *line; -1 when the reader is inside a record or a line end (a CR whose
  * LF is not read yet), where a second reader could not start. */

@@ -734,6 +734,9 @@ dorow(struct run *R, struct csvr *r, struct csvr_row *row)
 	R->read++;
 	R->loaded = 0;
 	R->opk = 0;
+	if (row->err == CSVR_ETOOLONG && row->longrec)
+		return reject(R, r, row, "record longer than 64 times "
+		    "--max-field (%zu bytes)", csvr_maxrec(r));
 	if (row->err == CSVR_ETOOLONG)
 		return reject(R, r, row, "field longer than --max-field "
 		    "(%zu bytes)", R->opt->maxfield);

@@ -2,7 +2,8 @@
 # though none of its fields is too long: before, only one that crossed a
 # refill of the reader's buffer was (at 512 KiB), and a record of a
 # small file was written; nor was a quoted record of two lines, each
-# under the limit, whose last line took it over. With threads too.
+# under the limit, whose last line took it over. With threads too. The
+# message says that it is the record; a field over --max-field says so.
 set -e
 d=$TMPDIR/maxrec.$$
 mkdir "$d"
@@ -20,9 +21,18 @@ for t in "--threads 1" "--threads 2 --chunk 1"; do
 	then
 		echo "$t: no reject"; exit 1
 	fi
-	grep -q ':2: field longer than --max-field (4 bytes)' "$d/err"
-	grep -q ':4: field longer than --max-field (4 bytes)' "$d/err"
+	grep -q ':2: record longer than 64 times --max-field (256 bytes)' \
+	    "$d/err"
+	grep -q ':4: record longer than 64 times --max-field (256 bytes)' \
+	    "$d/err"
 	grep -q 'read 4, written 2, rejected 2,' "$d/err"
 	[ "$(wc -l <"$d/out")" -eq 3 ]
 done
+printf 'a,b\nabcde,1\n"ab\ncde",2\nabcd,3\n' >"$d/f.csv"
+if csvclean --max-field 4 --stats "$d/f.csv" >"$d/out" 2>"$d/err"; then
+	echo "a field of 5 bytes passed --max-field 4"; exit 1
+fi
+grep -q ':2: field longer than --max-field (4 bytes)' "$d/err"
+grep -q ':3: field longer than --max-field (4 bytes)' "$d/err"
+grep -q 'read 3, written 1, rejected 2,' "$d/err"
 rm -r "$d"
