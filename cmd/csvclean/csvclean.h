@@ -92,6 +92,7 @@ struct run {
 	struct report *rep; /* --report: NULL without it */
 	struct part *part;  /* a thread's part of a file (part.c), whose
 			     * rows are kept there: NULL on the main thread */
+	struct pool *pool;  /* the threads, from the first file they read */
 	const char **v;     /* working values */
 	size_t *vn;
 	struct sbuf *vb, tmp, line;
@@ -143,6 +144,7 @@ void rejsay(struct run *R, long line, const char *msg);
 
 /* part.c */
 int part_file(struct run *R, struct input *in, struct csvr *r);
+void part_free(struct run *R);
 void part_add(struct part *p, int kind, uint64_t a, uint64_t b,
     size_t len, int f);
 

@@ -131,6 +131,7 @@ cleanup(struct run *R)
 	hset_free(R->rows);
 	recode_free(R->rc);
 	report_free(R->rep);
+	part_free(R);
 }
 
 static void

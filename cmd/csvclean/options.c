@@ -60,7 +60,7 @@ usage(FILE *fp, int status)
 		    "  -v, --verbose        say what was decided: delimiter, "
 		    "encoding ...\n"
 		    "  --chunk size         bytes of a file a thread takes at "
-		    "a time; default 4M\n"
+		    "a time; default 1M\n"
 		    "  --date col[=fmt|...] rewrite dates as ISO 8601 from "
 		    "these formats (period: labels)\n"
 		    "  --dedup col          drop a row whose col repeats an "

@@ -31,7 +31,7 @@
 #include "input.h"
 #include "rx.h"
 
-#define CHUNK (4 << 20)     /* bytes of a part, by default */
+#define CHUNK (1 << 20)     /* bytes of a part, by default */
 #define MAXTHREADS 8        /* by default, at most */
 #define CUTLOOK 4096        /* bytes read at a time to find a line end */
 #define LOOKAHEAD 16        /* rows whose id's slot is fetched ahead: a
@@ -59,6 +59,11 @@ struct pool {
 	struct worker *w;   /* nw threads' and the main thread's */
 	size_t nw;
 };
+
+/* The pool is made at the first file read by threads and kept to the
+ * end of the run (part_free()): the threads' memos, matchers and buffers
+ * fill once, not once a file, and a run of many files does not churn
+ * its memory. */
 
 void
 part_add(struct part *p, int kind, uint64_t a, uint64_t b, size_t len,
@@ -184,8 +189,8 @@ thread(void *arg)
 	}
 }
 
-/* A copy of the run for a thread: what the file's header set up is
- * shared and read only; what a row writes is its own. */
+/* A thread's own copy of the run's options (its memos and matchers) and
+ * buffers, made once. */
 static void
 wsetup(struct worker *w, struct pool *P, const struct run *R)
 {
@@ -200,21 +205,36 @@ wsetup(struct worker *w, struct pool *P, const struct run *R)
 		if (R->opt->ops[k].rx)
 			w->opt.ops[k].rx = rx_clone(R->opt->ops[k].rx);
 	}
-	w->R = *R;
-	w->R.opt = &w->opt;
+	w->R.ww = R->ww;
 	w->R.v = xcalloc(R->ww, sizeof(*w->R.v));
 	w->R.vn = xcalloc(R->ww, sizeof(*w->R.vn));
 	w->R.vb = xcalloc(R->ww, sizeof(*w->R.vb));
-	memset(&w->R.tmp, 0, sizeof(w->R.tmp));
-	memset(&w->R.line, 0, sizeof(w->R.line));
+	w->r = csvr_open(NULL, ',', R->opt->maxfield);
+}
+
+/* For each file: what its header set up, shared and read only, with the
+ * thread's own buffers, memos and matchers kept. */
+static void
+wfile(struct worker *w, const struct run *R)
+{
+	struct run own = w->R;
+
+	w->R = *R;
+	w->R.opt = &w->opt;
+	w->R.v = own.v;
+	w->R.vn = own.vn;
+	w->R.vb = own.vb;
+	w->R.tmp = own.tmp;
+	w->R.line = own.line;
+	w->R.mtext = own.mtext;
+	w->R.nmtext = own.nmtext;
 	memset(&w->R.pend, 0, sizeof(w->R.pend));
-	w->R.mtext = NULL;
-	w->R.nmtext = 0;
 	w->R.ids = w->R.rows = NULL;
 	w->R.out = NULL;
 	w->R.rep = NULL;
+	w->R.part = NULL;
 	w->R.defer = w->R.pending = 0;
-	w->r = csvr_open(NULL, R->delim, R->opt->maxfield);
+	csvr_set_delim(w->r, R->delim);
 }
 
 static void
@@ -236,6 +256,57 @@ wfree(struct worker *w)
 	sb_free(&w->R.line);
 	free(w->R.mtext);
 	csvr_close(w->r);
+}
+
+static struct pool *
+pool_new(const struct run *R, long nt)
+{
+	struct pool *P = xcalloc(1, sizeof(*P));
+	size_t k;
+
+	P->nslot = 2 * (size_t)nt;
+	/* (and one more, for the rest of a file that grew) */
+	P->slot = xcalloc(P->nslot + 1, sizeof(*P->slot));
+	for (k = 0; k <= P->nslot; k++)
+		if (R->rej && !(P->slot[k].ms = open_memstream(&P->slot[k].msb,
+		    &P->slot[k].msn)))
+			err(1, "open_memstream");
+	P->nw = (size_t)nt;
+	P->w = xcalloc(P->nw + 1, sizeof(*P->w));
+	for (k = 0; k <= P->nw; k++)
+		wsetup(&P->w[k], P, R);
+	pthread_mutex_init(&P->mu, NULL);
+	pthread_cond_init(&P->work, NULL);
+	pthread_cond_init(&P->done, NULL);
+	return P;
+}
+
+void
+part_free(struct run *R)
+{
+	struct pool *P = R->pool;
+	struct part *p;
+	size_t k;
+
+	if (!P)
+		return;
+	for (k = 0; k <= P->nw; k++)
+		wfree(&P->w[k]);
+	for (k = 0; k <= P->nslot; k++) {
+		p = &P->slot[k];
+		sb_free(&p->text);
+		free(p->e);
+		if (p->ms)
+			fclose(p->ms);
+		free(p->msb);
+	}
+	free(P->slot);
+	free(P->w);
+	pthread_mutex_destroy(&P->mu);
+	pthread_cond_destroy(&P->work);
+	pthread_cond_destroy(&P->done);
+	free(P);
+	R->pool = NULL;
 }
 
 /* Write part p's lines, say its rejects (line0: its first line's number)
@@ -317,8 +388,8 @@ nthreads(const struct options *opt)
 int
 part_file(struct run *R, struct input *in, struct csvr *r)
 {
-	struct pool P = { 0 };
-	struct part *p, last = { 0 };
+	struct pool *P;
+	struct part *p, *last;
 	long long i, at, base, size, chunk;
 	long line, stop = 0, nt, rb = 0;
 	int stopped = 0;
@@ -331,42 +402,39 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 	base += in_bom(in) ? 3 : 0;
 	if (size - base < 2 * chunk)
 		return 0;
-	P.in = in;
-	P.base = base;
-	P.size = size;
-	P.chunk = chunk;
-	P.nparts = (size - base + chunk - 1) / chunk;
-	P.nslot = 2 * (size_t)nt;
-	P.slot = xcalloc(P.nslot, sizeof(*P.slot));
-	P.nw = (size_t)nt;
-	P.w = xcalloc(P.nw + 1, sizeof(*P.w));
-	pthread_mutex_init(&P.mu, NULL);
-	pthread_cond_init(&P.work, NULL);
-	pthread_cond_init(&P.done, NULL);
-	for (k = 0; k <= P.nslot; k++) {
-		p = k < P.nslot ? &P.slot[k] : &last;
-		p->idx = -1;
-		if (R->rej && !(p->ms = open_memstream(&p->msb, &p->msn)))
-			err(1, "open_memstream");
+	if (!R->pool)
+		R->pool = pool_new(R, nt);
+	P = R->pool;
+	P->in = in;
+	P->base = base;
+	P->size = size;
+	P->chunk = chunk;
+	P->nparts = (size - base + chunk - 1) / chunk;
+	P->next = P->freed = 0;
+	P->quit = 0;
+	for (k = 0; k <= P->nslot; k++) {
+		P->slot[k].idx = -1;
+		P->slot[k].done = 0;
 	}
-	for (k = 0; k <= P.nw; k++)
-		wsetup(&P.w[k], &P, R);
-	for (k = 0; k < P.nw; k++)
-		if ((errno = pthread_create(&P.w[k].t, NULL, thread,
-		    &P.w[k])) != 0)
+	last = &P->slot[P->nslot];
+	for (k = 0; k <= P->nw; k++)
+		wfile(&P->w[k], R);
+	for (k = 0; k < P->nw; k++)
+		if ((errno = pthread_create(&P->w[k].t, NULL, thread,
+		    &P->w[k])) != 0)
 			err(1, "pthread_create");
 
 	at = base;
-	for (i = 0; i < P.nparts; i++) {
-		p = &P.slot[i % (long long)P.nslot];
-		pthread_mutex_lock(&P.mu);
+	for (i = 0; i < P->nparts; i++) {
+		p = &P->slot[i % (long long)P->nslot];
+		pthread_mutex_lock(&P->mu);
 		while (!p->done || p->idx != i)
-			pthread_cond_wait(&P.done, &P.mu);
-		pthread_mutex_unlock(&P.mu);
+			pthread_cond_wait(&P->done, &P->mu);
+		pthread_mutex_unlock(&P->mu);
 		if (at != PEND && !stopped) {
 			if (p->start != at) {
 				p->start = at;
-				work(&P.w[P.nw], p);
+				work(&P->w[P->nw], p);
 			}
 			stopped = replay(R, p, line, &stop);
 			if (!stopped && p->err) {
@@ -383,46 +451,31 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 				line += p->lines;
 			}
 		}
-		pthread_mutex_lock(&P.mu);
+		pthread_mutex_lock(&P->mu);
 		p->done = 0;
-		P.freed = i + 1;
-		pthread_cond_broadcast(&P.work);
-		pthread_mutex_unlock(&P.mu);
+		P->freed = i + 1;
+		pthread_cond_broadcast(&P->work);
+		pthread_mutex_unlock(&P->mu);
 	}
 	/* A file grown while it was read: the rest, on this thread. */
 	if (at != PEND && !stopped) {
-		last.start = at;
-		last.limit = LLONG_MAX;
-		work(&P.w[P.nw], &last);
-		stopped = replay(R, &last, line, &stop);
-		if (!stopped && last.err) {
-			warnx("%s", last.msg);
+		last->start = at;
+		last->limit = LLONG_MAX;
+		work(&P->w[P->nw], last);
+		stopped = replay(R, last, line, &stop);
+		if (!stopped && last->err) {
+			warnx("%s", last->msg);
 			R->status = 1;
 		}
 	}
 
-	pthread_mutex_lock(&P.mu);
-	P.quit = 1;
-	pthread_cond_broadcast(&P.work);
-	pthread_mutex_unlock(&P.mu);
-	for (k = 0; k < P.nw; k++)
-		pthread_join(P.w[k].t, NULL);
+	pthread_mutex_lock(&P->mu);
+	P->quit = 1;
+	pthread_cond_broadcast(&P->work);
+	pthread_mutex_unlock(&P->mu);
+	for (k = 0; k < P->nw; k++)
+		pthread_join(P->w[k].t, NULL);
 	if (stopped)
 		permfail(R, stop);
-	for (k = 0; k <= P.nw; k++)
-		wfree(&P.w[k]);
-	for (k = 0; k <= P.nslot; k++) {
-		p = k < P.nslot ? &P.slot[k] : &last;
-		sb_free(&p->text);
-		free(p->e);
-		if (p->ms)
-			fclose(p->ms);
-		free(p->msb);
-	}
-	free(P.slot);
-	free(P.w);
-	pthread_mutex_destroy(&P.mu);
-	pthread_cond_destroy(&P.work);
-	pthread_cond_destroy(&P.done);
 	return 1;
 }
