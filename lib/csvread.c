@@ -604,9 +604,13 @@ slowline(struct csvr *r, size_t len, size_t tlen)
 	/* A record with too many fields keeps a prefix for the report, not
 	 * a second copy of itself. */
 	n = len + tlen;
-	if (r->wide)
+	if (r->wide) {
+		/* (and the lines before the one that made it wide) */
+		if (r->raw.len > RAWPREFIX)
+			r->raw.len = RAWPREFIX;
 		n = r->raw.len >= RAWPREFIX ? 0 : n < RAWPREFIX - r->raw.len ?
 		    n : RAWPREFIX - r->raw.len;
+	}
 	sb_add(&r->raw, r->buf + r->beg, n);
 	r->beg += len + tlen;
 	r->line++;
