@@ -370,6 +370,31 @@ progress(long long a, long long b)
 		fprintf(stderr, "csvclean: %lld rows\r", m);
 }
 
+/* Part p, read from *at, in the run: its rows written, its rejects and
+ * a read error said, -v's count, and where the next part must begin
+ * (*at, PEND after an error or the end) on which line (*line); *rb the
+ * file's empty lines skipped by readers so far. 1 if it stopped on a
+ * row of the header's names in another order, at *stop. */
+static int
+take(struct run *R, const struct part *p, long long *at, long *line,
+    long *rb, long *stop)
+{
+	if (replay(R, p, *line, stop))
+		return 1;
+	if (R->opt->verbose && isatty(2))
+		progress(R->read - p->read - *rb, R->read - *rb - p->rblank);
+	*rb += p->rblank;
+	if (p->err) {
+		warnx("%s", p->msg);
+		R->status = 1;
+		*at = PEND;
+		return 0;
+	}
+	*at = p->end;
+	*line += p->lines;
+	return 0;
+}
+
 static long
 nthreads(const struct options *opt)
 {
@@ -436,20 +461,7 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 				p->start = at;
 				work(&P->w[P->nw], p);
 			}
-			stopped = replay(R, p, line, &stop);
-			if (!stopped && p->err) {
-				warnx("%s", p->msg);
-				R->status = 1;
-				at = PEND;
-			}
-			if (R->opt->verbose && isatty(2))
-				progress(R->read - p->read - rb,
-				    R->read - rb - p->rblank);
-			rb += p->rblank;
-			if (at != PEND) {
-				at = p->end;
-				line += p->lines;
-			}
+			stopped = take(R, p, &at, &line, &rb, &stop);
 		}
 		pthread_mutex_lock(&P->mu);
 		p->done = 0;
@@ -462,11 +474,7 @@ part_file(struct run *R, struct input *in, struct csvr *r)
 		last->start = at;
 		last->limit = LLONG_MAX;
 		work(&P->w[P->nw], last);
-		stopped = replay(R, last, line, &stop);
-		if (!stopped && last->err) {
-			warnx("%s", last->msg);
-			R->status = 1;
-		}
+		stopped = take(R, last, &at, &line, &rb, &stop);
 	}
 
 	pthread_mutex_lock(&P->mu);
