@@ -86,8 +86,9 @@ struct kmemo {
 	char *text;      /* the keys' bytes, packed */
 	size_t len, tcap;
 	long kcol[NCOL]; /* the file's key columns: date, area, category */
-	size_t nk;       /* and source when it has one */
-	char key[KEYMAX]; /* the record's key */
+	size_t nk;       /* and source when it has one, in file order */
+	int side;        /* they are neighbours in the file */
+	char key[KEYMAX]; /* the record's key, where copied */
 };
 
 struct dinfo {

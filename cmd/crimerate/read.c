@@ -382,29 +382,45 @@ add(struct crimerate *R, struct tbl *lk, const char *cn, struct kslot *k,
 #define MEMOMAX (1 << 15) /* and at most (64 bytes each) */
 #define TEXTMAX (1 << 21) /* bytes of keys at most */
 
-/* The record's key into m->key: its length, or 0 when it is not to be
- * remembered (an empty field, which lookup() refuses, or too long; no
- * key columns: no memo). */
+/* The record's key: the key fields in the order of their columns, each
+ * ended by a NUL but the last; its bytes in *key, its length, or 0 when
+ * it is not to be remembered (a NUL byte in a field, an empty field,
+ * which lookup() refuses, or too long; no key columns: no memo). Where
+ * the key columns are neighbours and the row's fields lie side by side
+ * (noquote, lib/csvread.h), those bytes are the row's own: no copy.
+ * They may hold an empty field there; such a key matches none (no key
+ * remembered has one) and lookup() refuses it. */
 static size_t
-mkkey(struct kmemo *m, const struct csvr_row *row)
+mkkey(struct kmemo *m, const struct csvr_row *row, const char **key)
 {
+	const long *c = m->kcol;
 	size_t i, n = 0, len;
 
+	if (m->side && row->noquote) {
+		*key = row->f[c[0]];
+		n = (size_t)(row->f[c[m->nk - 1]] + row->len[c[m->nk - 1]] -
+		    *key);
+		return n <= KEYMAX ? n : 0;
+	}
+	if (row->nul)
+		return 0;
 	for (i = 0; i < m->nk; i++) {
-		len = row->len[m->kcol[i]];
-		if (len == 0 || n + 1 + len > KEYMAX)
+		len = row->len[c[i]];
+		if (len == 0 || n + (i > 0) + len > KEYMAX)
 			return 0;
-		m->key[n++] = (char)len;
-		memcpy(m->key + n, row->f[m->kcol[i]], len);
+		if (i > 0)
+			m->key[n++] = '\0';
+		memcpy(m->key + n, row->f[c[i]], len);
 		n += len;
 	}
+	*key = m->key;
 	return n;
 }
 
-/* The slot of the key m->key of n bytes and hash h: its own, or the
- * empty one where it would go. */
+/* The slot of the key of n bytes and hash h: its own, or the empty one
+ * where it would go. */
 static struct kslot *
-memo_find(struct kmemo *m, size_t n, uint64_t h)
+memo_find(struct kmemo *m, const char *key, size_t n, uint64_t h)
 {
 	struct kslot *e;
 	size_t j;
@@ -412,7 +428,7 @@ memo_find(struct kmemo *m, size_t n, uint64_t h)
 	for (j = h & m->mask;; j = (j + 1) & m->mask) {
 		e = &m->e[j];
 		if (e->epoch != m->epoch || (e->h == h && e->len == n &&
-		    memcmp(m->text + e->off, m->key, n) == 0))
+		    memcmp(m->text + e->off, key, n) == 0))
 			return e;
 	}
 }
@@ -461,21 +477,24 @@ memo_room(struct kmemo *m, size_t n)
 	free(old);
 }
 
-static void
-memo_put(struct kmemo *m, size_t n, uint64_t h, const struct kslot *k)
+/* The key remembered with its ids k: its slot. */
+static struct kslot *
+memo_put(struct kmemo *m, const char *key, size_t n, uint64_t h,
+    const struct kslot *k)
 {
 	struct kslot *e;
 
 	memo_room(m, n);
-	e = memo_find(m, n, h);
+	e = memo_find(m, key, n, h);
 	*e = *k;
 	e->h = h;
 	e->epoch = m->epoch;
 	e->off = (uint32_t)m->len;
 	e->len = (uint32_t)n;
-	memcpy(m->text + m->len, m->key, n);
+	memcpy(m->text + m->len, key, n);
 	m->len += n;
 	m->n++;
+	return e;
 }
 
 static void
@@ -485,21 +504,37 @@ record(struct crimerate *R, struct tbl *lk, const long *col, uint32_t unit)
 	struct kslot *e, k;
 	int64_t n = count(lk, col[C_COUNT]);
 	const char *cn = col[C_COUNT] >= 0 ? lk->h->name[col[C_COUNT]] : NULL;
-	size_t kn = mkkey(m, lk->row);
+	const char *key = NULL;
+	size_t kn = mkkey(m, lk->row, &key);
 	uint64_t h = 0;
 
-	if (kn) {
-		h = hash64(m->key, kn, 0);
-		if ((e = memo_find(m, kn, h))->epoch == m->epoch) {
-			add(R, lk, cn, e, n);
-			return;
-		}
-	}
-	k.unit = unit;
-	lookup(R, lk, col, &k);
-	add(R, lk, cn, &k, n);
 	if (kn)
-		memo_put(m, kn, h, &k);
+		h = hash64(key, kn, 0);
+	if (!kn || (e = memo_find(m, key, kn, h))->epoch != m->epoch) {
+		k.unit = unit;
+		lookup(R, lk, col, &k);
+		e = kn ? memo_put(m, key, kn, h, &k) : &k;
+	}
+	add(R, lk, cn, e, n);
+}
+
+/* The key columns in their order in the file; side by side or not. */
+static void
+keycols(struct kmemo *m)
+{
+	size_t i, j;
+	long c;
+
+	for (i = 1; i < m->nk; i++)
+		for (j = i; j > 0 && m->kcol[j - 1] > m->kcol[j]; j--) {
+			c = m->kcol[j];
+			m->kcol[j] = m->kcol[j - 1];
+			m->kcol[j - 1] = c;
+		}
+	m->side = m->nk > 0;
+	for (i = 1; i < m->nk; i++)
+		if (m->kcol[i] != m->kcol[i - 1] + 1)
+			m->side = 0;
 }
 
 void
@@ -522,6 +557,7 @@ readfile(struct crimerate *R, const char *path)
 	for (i = 0; i < NCOL && !R->merge; i++)
 		if (i != C_COUNT && col[i] >= 0)
 			R->memo.kcol[R->memo.nk++] = col[i];
+	keycols(&R->memo);
 	if (R->memo.nk && !R->memo.e)
 		memo_room(&R->memo, 0);
 	while (tbl_next(lk))

@@ -108,6 +108,20 @@ printf '%s\n' 'date,area,category,count,source' '2016-01,A,bc,1,f2.csv' \
     >"$t/two.want"
 cmp "$t/two.want" "$t/two" || { diff "$t/two.want" "$t/two"; fail "two files"; }
 
+# the key read from the row's bytes where its columns are neighbours
+# and no field is quoted, copied where they are apart or a field is
+# quoted: the same key either way, in any order of the columns
+printf '%s\n' area,date,category A,2016-01,x '"A","2016-01","x"' \
+    'A,"2016-01",x' A,2016-01,x A,2016-01,y '"A","2016-01","y"' >"$t/q1.csv"
+printf '%s\n' category,count,date,area x,1,2016-01,A '"x",2,"2016-01","A"' \
+    x,3,2016-01,A y,4,2016-01,A '"y","5","2016-01","A"' y,6,2016-01,Ab \
+    >"$t/q2.csv"
+(cd "$t" && crimerate --partial q1.csv q2.csv) >"$t/q" || fail "q failed"
+printf '%s\n' 'date,area,category,count,source' '2016-01,A,x,4,q1.csv' \
+    '2016-01,A,x,6,q2.csv' '2016-01,A,y,2,q1.csv' '2016-01,A,y,9,q2.csv' \
+    '2016-01,Ab,y,6,q2.csv' >"$t/q.want"
+cmp "$t/q.want" "$t/q" || { diff "$t/q.want" "$t/q"; fail "quoted keys"; }
+
 # a bad row after good rows of the same key (the second of them found in
 # the memo): the same message, line and column, exit 1
 bad() { # args, stdin, the message wanted
@@ -123,6 +137,8 @@ for o in --partial "--by month" "--period 2016"; do
 	bad "$o" "${H}2016-1x,Ashford,Burglary\n" "crimerate: <stdin>:4: column 'date': '2016-1x' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) or a span of two (2015-10..2015-12)"
 	bad "$o" "${H}2016-01,,Burglary\n" "crimerate: <stdin>:4: column 'area': empty area"
 	bad "$o" "${H}2016-01,Ashford,\n" "crimerate: <stdin>:4: column 'category': empty category"
+	bad "$o" "${H}2016-01,,\n" "crimerate: <stdin>:4: column 'area': empty area"
+	bad "$o" "${H}\"2016-01\",\"Ashford\\0\",\"Burglary\"\n" "crimerate: <stdin>:4: column 'area': NUL byte"
 	bad "$o" "${H},Ashford,Burglary\n" "crimerate: <stdin>:4: column 'date': '' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) or a span of two (2015-10..2015-12)"
 	bad "$o" "${C}2016-01,Ashford,Burglary,x\n" "crimerate: <stdin>:4: column 'count': 'x' is not a count"
 	bad "$o" "${C}2016-01,Ashford,Burglary,9223372036854775805\n" "crimerate: <stdin>:4: column 'count': the sum of counts passes 2^63-1 (64 bits): area 'Ashford', category 'Burglary', $(
