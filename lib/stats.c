@@ -203,22 +203,31 @@ betacf(double a, double b, double x)
 	return h;
 }
 
-double
-stats_betai(double a, double b, double x)
+/* I_x(a, b), 0 < x < 1, from lpre = lgamma(a + b) - lgamma(a) -
+ * lgamma(b), lx = log(x) and l1x = log1p(-x): stats_betai()'s sum in its
+ * order, the same double, for the inverse, whose search holds a and b
+ * and needs the logs again for the density. */
+static double
+betai_pre(double a, double b, double x, double lpre, double lx, double l1x)
 {
-	double lbt;
+	double lbt = lpre + a * lx + b * l1x;
 
-	if (x <= 0.0)
-		return 0.0;
-	if (x >= 1.0)
-		return 1.0;
-	lbt = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
-	    b * log1p(-x);
 	/* Each side of the switch computes a small value directly, so a
 	 * far tail keeps its relative accuracy. */
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return exp(lbt) * betacf(a, b, x) / a;
 	return 1.0 - exp(lbt) * betacf(b, a, 1.0 - x) / b;
+}
+
+double
+stats_betai(double a, double b, double x)
+{
+	if (x <= 0.0)
+		return 0.0;
+	if (x >= 1.0)
+		return 1.0;
+	return betai_pre(a, b, x, lgamma(a + b) - lgamma(a) - lgamma(b),
+	    log(x), log1p(-x));
 }
 
 /* A normal quantile good to 5e-4 (Abramowitz and Stegun 26.2.23): a
@@ -242,7 +251,7 @@ normguess(double p)
 double
 stats_betainv(double a, double b, double p)
 {
-	double lo = 0.0, hi = 1.0, x, f, d, nx, lpre, ab = a + b;
+	double lo = 0.0, hi = 1.0, x, f, d, nx, lpre, lx, l1x, ab = a + b;
 	int i;
 
 	if (p <= 0.0)
@@ -253,15 +262,17 @@ stats_betainv(double a, double b, double p)
 	x = a / ab + normguess(p) * sqrt(a * b / (ab * ab * (ab + 1.0)));
 	if (!(x > 0.0 && x < 1.0))
 		x = a / ab;
-	for (i = 0; i < 1100; i++) {
-		f = stats_betai(a, b, x) - p;
+	for (i = 0; i < 1100; i++) { /* 0 < lo <= x <= hi < 1 */
+		lx = log(x);
+		l1x = log1p(-x);
+		f = betai_pre(a, b, x, lpre, lx, l1x) - p;
 		if (f == 0.0)
 			return x;
 		if (f < 0.0)
 			lo = x;
 		else
 			hi = x;
-		d = exp(lpre + (a - 1.0) * log(x) + (b - 1.0) * log1p(-x));
+		d = exp(lpre + (a - 1.0) * lx + (b - 1.0) * l1x);
 		nx = x - f / d;
 		if (!(nx > lo && nx < hi))
 			nx = lo + (hi - lo) / 2.0;
@@ -272,19 +283,49 @@ stats_betainv(double a, double b, double p)
 	return x;
 }
 
+/* Binomial(n, p) with the terms of its pmf that do not depend on k:
+ * the test asks for the pmf of many k. */
+struct binom {
+	long long n;
+	double p, dn, ln1, lp, l1p; /* lgamma(n + 1), log p, log(1 - p) */
+};
+
+static void
+binom_init(struct binom *B, long long n, double p)
+{
+	B->n = n;
+	B->p = p;
+	B->dn = (double)n;
+	B->ln1 = B->lp = B->l1p = 0.0;
+	if (p > 0.0 && p < 1.0) {
+		B->ln1 = lgamma(B->dn + 1.0);
+		B->lp = log(p);
+		B->l1p = log1p(-p);
+	}
+}
+
+static double
+binom_pmf(const struct binom *B, long long k)
+{
+	double dk = (double)k, dn = B->dn;
+
+	if (k < 0 || k > B->n)
+		return 0.0;
+	if (B->p <= 0.0)
+		return k == 0 ? 1.0 : 0.0;
+	if (B->p >= 1.0)
+		return k == B->n ? 1.0 : 0.0;
+	return exp(B->ln1 - lgamma(dk + 1.0) - lgamma(dn - dk + 1.0) +
+	    dk * B->lp + (dn - dk) * B->l1p);
+}
+
 double
 stats_binom_pmf(long long k, long long n, double p)
 {
-	double dk = (double)k, dn = (double)n;
+	struct binom B;
 
-	if (k < 0 || k > n)
-		return 0.0;
-	if (p <= 0.0)
-		return k == 0 ? 1.0 : 0.0;
-	if (p >= 1.0)
-		return k == n ? 1.0 : 0.0;
-	return exp(lgamma(dn + 1.0) - lgamma(dk + 1.0) -
-	    lgamma(dn - dk + 1.0) + dk * log(p) + (dn - dk) * log1p(-p));
+	binom_init(&B, n, p);
+	return binom_pmf(&B, k);
 }
 
 /* P(X <= k) = I_(1-p)(n - k, k + 1); P(X >= k) = I_p(k, n - k + 1). */
@@ -313,16 +354,17 @@ stats_binom_sf(long long k, long long n, double p)
  * most up to the mode, so the points before it are counted one by one
  * and the monotone rest by bisection. */
 static long long
-tailcount(long long from, long long to, int dir, long long n, double p,
+tailcount(long long from, long long to, int dir, const struct binom *B,
     double lim)
 {
-	long long mode = (long long)floor(((double)n + 1.0) * p), c = 0;
+	long long n = B->n, mode = (long long)floor(((double)n + 1.0) * B->p);
+	long long c = 0;
 	long long lo, hi, mid, i = from;
 
 	if (mode > n)
 		mode = n;
 	while ((dir > 0 ? i <= to && i < mode : i >= to && i > mode)) {
-		c += stats_binom_pmf(i, n, p) <= lim;
+		c += binom_pmf(B, i) <= lim;
 		i += dir;
 	}
 	if (dir > 0 ? i > to : i < to)
@@ -331,22 +373,22 @@ tailcount(long long from, long long to, int dir, long long n, double p,
 	lo = dir > 0 ? i : to;
 	hi = dir > 0 ? to : i;
 	if (dir > 0) {
-		if (stats_binom_pmf(hi, n, p) > lim)
+		if (binom_pmf(B, hi) > lim)
 			return c;
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
-			if (stats_binom_pmf(mid, n, p) <= lim)
+			if (binom_pmf(B, mid) <= lim)
 				hi = mid;
 			else
 				lo = mid + 1;
 		}
 		return c + (to - lo + 1);
 	}
-	if (stats_binom_pmf(lo, n, p) > lim)
+	if (binom_pmf(B, lo) > lim)
 		return c;
 	while (lo < hi) {
 		mid = lo + (hi - lo + 1) / 2;
-		if (stats_binom_pmf(mid, n, p) <= lim)
+		if (binom_pmf(B, mid) <= lim)
 			lo = mid;
 		else
 			hi = mid - 1;
@@ -358,19 +400,21 @@ double
 stats_binom_test(long long k, long long n, double p)
 {
 	double d, m = (double)n * p, lim, pv;
+	struct binom B;
 	long long y;
 
 	if (n == 0)
 		return 1.0;
-	d = stats_binom_pmf(k, n, p);
+	binom_init(&B, n, p);
+	d = binom_pmf(&B, k);
 	lim = d * (1.0 + 1e-7);
 	if ((double)k == m)
 		return 1.0;
 	if ((double)k < m) {
-		y = tailcount((long long)ceil(m), n, 1, n, p, lim);
+		y = tailcount((long long)ceil(m), n, 1, &B, lim);
 		pv = stats_binom_cdf(k, n, p) + stats_binom_sf(n - y + 1, n, p);
 	} else {
-		y = tailcount((long long)floor(m), 0, -1, n, p, lim);
+		y = tailcount((long long)floor(m), 0, -1, &B, lim);
 		pv = stats_binom_cdf(y - 1, n, p) + stats_binom_sf(k, n, p);
 	}
 	return pv < 1.0 ? pv : 1.0;
