@@ -10,6 +10,11 @@
 
 enum { C_TEXT, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SCAN_AVX2
+#endif
+
 #define READSZ (1 << 18)
 #define RAWPREFIX 1024
 
@@ -23,6 +28,7 @@ struct csvr {
 	long blank;
 	unsigned char cls[256];
 	int delim;
+	int avx2;             /* specials64() may use AVX2 */
 	size_t maxfield, maxrec, maxfields;
 
 	/* scan state of the line at beg */
@@ -141,6 +147,9 @@ csvr_open(struct input *in, int delim, size_t maxfield)
 	r->maxfield = maxfield;
 	r->maxrec = maxfield > ((size_t)-1) / 64 ? maxfield : 64 * maxfield;
 	r->maxfields = CSVR_MAXFIELDS;
+#ifdef SCAN_AVX2
+	r->avx2 = __builtin_cpu_supports("avx2");
+#endif
 	parser_init(r);
 	csvr_set_delim(r, delim);
 	return r;
@@ -329,6 +338,37 @@ sp16(const char *p, int delim, int sh, uint64_t *m, uint64_t *d, uint64_t *h)
 }
 #endif
 
+#ifdef SCAN_AVX2
+/* specials64() in two 32-byte steps, where the processor has AVX2 (most
+ * x86-64 made since 2013; csvr_open() asks it): half the instructions of
+ * SSE2's four 16-byte steps, which every x86-64 has. */
+__attribute__((target("avx2"))) static uint64_t
+specials64_avx2(const char *p, int delim, uint64_t *dl, uint64_t *hi)
+{
+	const __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+	    (p + 32));
+	const __m256i dc = _mm256_set1_epi8((char)delim);
+	const __m256i qc = _mm256_set1_epi8('"'), cr = _mm256_set1_epi8('\r');
+	const __m256i lf = _mm256_set1_epi8('\n'), nul = _mm256_setzero_si256();
+	__m256i da = _mm256_cmpeq_epi8(a, dc), db = _mm256_cmpeq_epi8(b, dc);
+	__m256i ma, mb;
+
+	ma = _mm256_or_si256(_mm256_or_si256(da, _mm256_cmpeq_epi8(a, qc)),
+	    _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, cr),
+	    _mm256_cmpeq_epi8(a, lf)), _mm256_cmpeq_epi8(a, nul)));
+	mb = _mm256_or_si256(_mm256_or_si256(db, _mm256_cmpeq_epi8(b, qc)),
+	    _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, cr),
+	    _mm256_cmpeq_epi8(b, lf)), _mm256_cmpeq_epi8(b, nul)));
+	*dl = (uint32_t)_mm256_movemask_epi8(da) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(db) << 32;
+	*hi = (uint32_t)_mm256_movemask_epi8(a) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(b) << 32;
+	return (uint32_t)_mm256_movemask_epi8(ma) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(mb) << 32;
+}
+#endif
+
 /* A mask of the scanner's special bytes among the 64 at i, in *dl those
  * that are the delimiter, and in *hi those >= 0x80. */
 static uint64_t
@@ -336,6 +376,10 @@ specials64(const struct csvr *r, size_t i, uint64_t *dl, uint64_t *hi)
 {
 	uint64_t m = 0, d = 0, h = 0;
 	int j;
+#ifdef SCAN_AVX2
+	if (r->avx2)
+		return specials64_avx2(r->buf + i, r->delim, dl, hi);
+#endif
 #ifdef __SSE2__
 	(void)j;
 	sp16(r->buf + i, r->delim, 0, &m, &d, &h);
