@@ -15,7 +15,7 @@ enum { C_TEXT, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
 #define SCAN_AVX2
 #endif
 
-#define READSZ (1 << 18)
+#define READSZ (CSVR_BUFSZ / 2)
 #define RAWPREFIX 1024
 
 struct csvr {
@@ -141,7 +141,7 @@ csvr_open(struct input *in, int delim, size_t maxfield)
 	struct csvr *r = xcalloc(1, sizeof(*r));
 
 	r->in = in;
-	r->cap = 2 * READSZ;
+	r->cap = CSVR_BUFSZ;
 	r->buf = xmalloc(r->cap);
 	r->line = 1;
 	r->maxfield = maxfield;

@@ -26,6 +26,10 @@ enum {
  * times a spreadsheet's 16,384 columns. */
 #define CSVR_MAXFIELDS 131072
 
+/* The reader's buffer at first, in bytes; its first read fills it but
+ * one byte, and each refill reads at least half of it. */
+#define CSVR_BUFSZ ((size_t)1 << 18)
+
 struct csvr_row {
 	char **f;       /* NUL-terminated fields (may hold NUL when nul) */
 	size_t *len;    /* their lengths */

@@ -31,7 +31,7 @@
 #include "input.h"
 #include "rx.h"
 
-#define CHUNK (1 << 20)     /* bytes of a part, by default */
+#define CHUNK (1 << 19)     /* bytes of a part, by default */
 #define MAXTHREADS 8        /* by default, at most */
 #define CUTLOOK 4096        /* bytes read at a time to find a line end */
 #define LOOKAHEAD 16        /* rows whose id's slot is fetched ahead: a

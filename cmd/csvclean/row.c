@@ -495,19 +495,27 @@ compute(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 /* Regex and date results by input value. Such columns hold few distinct
  * values (areas, crime types, months) and a hash and a compare cost far
  * less than a match. Exact: an input always gives the same output. */
-#define MEMO (1 << 16)       /* slots per operation */
+#define MEMOMIN (1 << 10)    /* slots per operation at first */
+#define MEMO (1 << 16)       /* and at most */
 #define MEMOLEN 96           /* the longest value remembered */
 #define MEMOTEXT (1 << 22)   /* bytes of remembered text per operation */
 
-/* Slots are small so that looking one up stays in the cache; the text
- * sits packed in one block, forgotten all at once when it fills. */
+/* Slots are small, and only as many are used as the values need (half
+ * full at most, by linear probing; three quarters at MEMO), so that
+ * looking one up stays in the cache: a thousand areas take 64 KB, not
+ * the whole table's 1 MB. The text sits packed in one block. All is
+ * forgotten at once when either fills. */
+struct mslot {
+	uint64_t h;
+	uint32_t off;
+	unsigned char inn, outn;
+	unsigned char state; /* 0 empty, 1 unchanged, 2 rewritten */
+};
+
 struct memo {
-	struct {
-		uint64_t h;
-		uint32_t off;
-		unsigned char inn, outn;
-		unsigned char state; /* 0 empty, 1 unchanged, 2 rewritten */
-	} e[MEMO];
+	struct mslot e[MEMO];
+	size_t mask;         /* slots in use - 1 */
+	size_t n;            /* values remembered */
 	size_t len;
 	char text[MEMOTEXT];
 };
@@ -546,14 +554,43 @@ same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* Twice the slots, the values moved to their places in them. */
 static void
-memo_put(struct memo *m, size_t k, uint64_t h, const char *in, size_t inn,
+memo_grow(struct memo *m)
+{
+	size_t i, k, n = m->mask + 1;
+	struct mslot *old = xreallocarray(NULL, n, sizeof(*old));
+
+	memcpy(old, m->e, n * sizeof(*old));
+	memset(m->e, 0, n * sizeof(*old));
+	m->mask = 2 * n - 1;
+	for (i = 0; i < n; i++) {
+		if (!old[i].state)
+			continue;
+		for (k = old[i].h & m->mask; m->e[k].state;
+		    k = (k + 1) & m->mask)
+			;
+		m->e[k] = old[i];
+	}
+	free(old);
+}
+
+static void
+memo_put(struct memo *m, uint64_t h, const char *in, size_t inn,
     const char *out, size_t outn, int state)
 {
-	if (m->len + inn + outn > MEMOTEXT) {
-		memset(m->e, 0, sizeof(m->e));
-		m->len = 0;
+	size_t k;
+
+	if (m->len + inn + outn > MEMOTEXT ||
+	    (m->mask + 1 == MEMO && 4 * (m->n + 1) > 3 * MEMO)) {
+		memset(m->e, 0, (m->mask + 1) * sizeof(m->e[0]));
+		m->len = m->n = 0;
+	} else if (m->mask + 1 < MEMO && 2 * (m->n + 1) > m->mask + 1) {
+		memo_grow(m);
 	}
+	for (k = h & m->mask; m->e[k].state; k = (k + 1) & m->mask)
+		;
+	m->n++;
 	m->e[k].h = h;
 	m->e[k].off = (uint32_t)m->len;
 	m->e[k].inn = (unsigned char)inn;
@@ -581,18 +618,21 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	    ((o->kind == OP_MAP || o->kind == OP_DERIVE) && o->rx))) {
 		if (!(m = o->memo)) {
 			m = o->memo = xcalloc(1, sizeof(*o->memo));
+			m->mask = MEMOMIN - 1;
 			R->mtext = xreallocarray(R->mtext, R->nmtext + 1,
 			    sizeof(*R->mtext));
 			R->mtext[R->nmtext++] = m->text;
 		}
 		h = hash64(in, inn, 7);
-		k = h & (MEMO - 1);
-		txt = m->text + m->e[k].off;
-		if (m->e[k].state && m->e[k].h == h && m->e[k].inn == inn &&
-		    same(txt, in, inn)) {
-			R->v[t] = m->e[k].state == 2 ? txt + inn : in;
-			R->vn[t] = m->e[k].state == 2 ? m->e[k].outn : inn;
-			return 0;
+		for (k = h & m->mask; m->e[k].state; k = (k + 1) & m->mask) {
+			txt = m->text + m->e[k].off;
+			if (m->e[k].h == h && m->e[k].inn == inn &&
+			    same(txt, in, inn)) {
+				R->v[t] = m->e[k].state == 2 ? txt + inn : in;
+				R->vn[t] = m->e[k].state == 2 ?
+				    m->e[k].outn : inn;
+				return 0;
+			}
 		}
 	}
 	if (compute(R, o, r, row) != 0)
@@ -600,7 +640,7 @@ do_op(struct run *R, struct op *o, struct csvr *r, struct csvr_row *row)
 	/* (a rewritten value is remembered only if it needs no quoting) */
 	if (m && R->vn[t] <= MEMOLEN && (R->v[t] == in ||
 	    !csvw_needq(R->v[t], R->vn[t])))
-		memo_put(m, k, h, in, inn, R->v[t], R->vn[t],
+		memo_put(m, h, in, inn, R->v[t], R->vn[t],
 		    R->v[t] == in ? 1 : 2);
 	return 0;
 }

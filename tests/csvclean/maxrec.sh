@@ -1,6 +1,6 @@
 # A record longer than 64 times --max-field is rejected wherever it lies,
 # though none of its fields is too long: before, only one that crossed a
-# refill of the reader's buffer was (at 512 KiB), and a record of a
+# refill of the reader's buffer was (then at 512 KiB), and a record of a
 # small file was written; nor was a quoted record of two lines, each
 # under the limit, whose last line took it over. With threads too. The
 # message says that it is the record; a field over --max-field says so.

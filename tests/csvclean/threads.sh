@@ -6,7 +6,7 @@
 # 500, under a dozen option sets, one or two files a run (the second with
 # its columns in another order, or other names, or the same file again):
 # stdout, stderr, the --rejects file, the -o file and the exit status must
-# be the same, byte for byte; also past the reader's 512 KiB buffer, and
+# be the same, byte for byte; also past the reader's 256 KiB buffer, and
 # -v's count of rows on a terminal. A file of fewer than two chunks takes
 # the one-core path. strace, when it can run, shows which path a run took.
 # By hand, on one file: the rows written and rejected against a recount by
@@ -382,7 +382,7 @@ if not failures:
                 fail("seed %d big file %d" % (SEED, NFILES), opts, names,
                      datas, t, c, d)
                 break
-# Past the reader's buffer of 512 KiB, where it refills: a record of 70
+# Past the reader's buffer of 256 KiB, where it refills: a record of 70
 # fields, none over --max-field 40 but the record over 64 times it, across
 # the first refill (rejected wherever it falls); -v's count of rows on a
 # terminal after a million blank lines (which it leaves out). With
@@ -392,11 +392,11 @@ if not failures:
     wide = b",".join([b"x" * 39] * n) + b"\n"
     filler = b",".join([b"1"] * n) + b"\n"
     data = b",".join(b"c%d" % i for i in range(n)) + b"\n"
-    data += filler * ((524288 - 2700 - len(data)) // len(filler))
+    data += filler * ((262144 - 2700 - len(data)) // len(filler))
     data += wide + filler * 4000
     blank = b"a,b\n" + b"\n" * 1000000 + b"1,2\n" + b"3\n" * 10
     cases = [
-        ("a record over 64 times --max-field at 512 KiB", data,
+        ("a record over 64 times --max-field at 256 KiB", data,
          [["--max-field", "40", "--stats", "--rejects", "R"]], run),
         ("a million blank lines, -v on a terminal", blank,
          [["-v", "--stats", "--max-rejects", "100%"]], on_tty)]

@@ -117,7 +117,7 @@ main(void)
 		"h,i\na,\"1\n2\n3\n4\"\nb\n,\n",
 	};
 	static const char nul[] = "h,i\na,x\0y\nb,2\n";
-	static char big[(1 << 19) + 64];
+	static char big[CSVR_BUFSZ + 64];
 	size_t k, n;
 	long long t;
 	long line;
@@ -135,15 +135,16 @@ main(void)
 	}
 	check("nul", nul, sizeof(nul) - 1, 20);
 
-	/* The first read fills the reader's buffer but one byte (2^19 - 1
-	 * bytes): a CR as its last byte leaves its LF unread. */
+	/* The first read fills the reader's buffer but one byte
+	 * (CSVR_BUFSZ - 1 bytes): a CR as its last byte leaves its LF
+	 * unread. */
 	n = 0;
 	memcpy(big, "h,i\n", 4);
 	n = 4;
-	while (n < (1u << 19) - 1 - 8)
+	while (n < CSVR_BUFSZ - 1 - 8)
 		n += (size_t)snprintf(big + n, sizeof(big) - n, "a,%05zu\n",
 		    n % 100000);
-	while (n < (1u << 19) - 2)
+	while (n < CSVR_BUFSZ - 2)
 		big[n++] = 'x';
 	big[n++] = '\r';
 	memcpy(big + n, "\nb,2\n", 5);
@@ -156,7 +157,7 @@ main(void)
 	r = csvr_open(in, ',', 1 << 20);
 	while (csvr_next(r, &row) == 1 && row->off + (long long)row->len[0] +
 	    (row->n > 1 ? 1 + (long long)row->len[1] : 0) <
-	    (1 << 19) - 2)
+	    (long long)CSVR_BUFSZ - 2)
 		;
 	t = csvr_tell(r, &line);
 	if (t != -1 && fails++ < 20)
