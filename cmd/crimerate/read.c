@@ -419,7 +419,7 @@ mkkey(struct kmemo *m, const struct csvr_row *row, const char **key)
 
 /* The slot of the key of n bytes and hash h: its own, or the empty one
  * where it would go. */
-static struct kslot *
+static inline struct kslot *
 memo_find(struct kmemo *m, const char *key, size_t n, uint64_t h)
 {
 	struct kslot *e;
