@@ -245,18 +245,23 @@ normguess(double p)
 
 /* x with I_x(a, b) = p: Halley's method from the normal approximation,
  * inside a bracket that every step narrows, bisecting whenever a step
- * would leave it; it stops when a step no longer moves x by more than a
- * few units in the last place. The density's log-derivative, (a - 1) / x
- * - (b - 1) / (1 - x), makes each step cubic for two divisions (Newton's
- * step where the correction is large, far from the root). Three or four
- * evaluations of I_x where bisection took sixty. The stop is tested
- * before the bracket: a step of nothing at the root's side is the end,
- * not a reason to bisect the bracket back to it. */
+ * would leave it. The density's log-derivative, (a - 1) / x - (b - 1) /
+ * (1 - x), makes each step cubic for two divisions (Newton's step where
+ * the correction is large, far from the root). It stops when a step
+ * moves x by no more than a few units in the last place, or when a
+ * Halley step moves it by less than HALLEYEND of the smaller of x and
+ * 1 - x: the next step's error, of the order of the cube of this one's,
+ * is then below those units, and I_x is not evaluated again to be told
+ * so. The stop is tested before the bracket: a step of nothing at the
+ * root's side is the end, not a reason to bisect the bracket back to it.
+ * Two or three evaluations of I_x where bisection took sixty. */
+#define HALLEYEND 1e-7
+
 double
 stats_betainv(double a, double b, double p)
 {
 	double lo = 0.0, hi = 1.0, x, f, u, c, nx, lpre, lx, l1x, ab = a + b;
-	int i;
+	int i, halley;
 
 	if (p <= 0.0)
 		return 0.0;
@@ -278,9 +283,13 @@ stats_betainv(double a, double b, double p)
 			hi = x;
 		u = f / exp(lpre + (a - 1.0) * lx + (b - 1.0) * l1x);
 		c = 1.0 - 0.5 * u * ((a - 1.0) / x - (b - 1.0) / (1.0 - x));
-		nx = c > 0.5 && c < 2.0 ? x - u / c : x - u;
+		halley = c > 0.5 && c < 2.0;
+		nx = halley ? x - u / c : x - u;
 		if (fabs(nx - x) <= 4.0 * DBL_EPSILON * x)
 			return nx > lo && nx < hi ? nx : x;
+		if (halley && nx > lo && nx < hi &&
+		    fabs(nx - x) <= HALLEYEND * (x < 0.5 ? x : 1.0 - x))
+			return nx;
 		if (!(nx > lo && nx < hi))
 			nx = lo + (hi - lo) / 2.0;
 		if (nx <= lo || nx >= hi || fabs(nx - x) <= 4.0 * DBL_EPSILON * x)
