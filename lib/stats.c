@@ -243,8 +243,27 @@ normguess(double p)
 	return p < 0.5 ? -z : z;
 }
 
-/* x with I_x(a, b) = p: Halley's method from the normal approximation,
- * inside a bracket that every step narrows, bisecting whenever a step
+/* Where the search for I_x(a, b) = p starts: the Cornish-Fisher
+ * expansion of the quantile around the normal one, to the second order
+ * (g the skewness of Beta(a, b), k its excess kurtosis). From the normal
+ * quantile alone three or four evaluations of I_x were the rule; from
+ * this, two or three. */
+static double
+betastart(double a, double b, double p)
+{
+	double ab = a + b, z = normguess(p), w, x;
+	double g = 2.0 * (b - a) * sqrt(ab + 1.0) / ((ab + 2.0) * sqrt(a * b));
+	double k = 6.0 * ((a - b) * (a - b) * (ab + 1.0) - a * b * (ab + 2.0)) /
+	    (a * b * (ab + 2.0) * (ab + 3.0));
+
+	w = z + (z * z - 1.0) * g / 6.0;
+	w += (z * z * z - 3.0 * z) * k / 24.0 -
+	    (2.0 * z * z * z - 5.0 * z) * g * g / 36.0;
+	x = a / ab + w * sqrt(a * b / (ab * ab * (ab + 1.0)));
+	return x > 0.0 && x < 1.0 ? x : a / ab;
+}
+
+/* x with I_x(a, b) = p: Halley's method from betastart(), inside a bracket that every step narrows, bisecting whenever a step
  * would leave it. The density's log-derivative, (a - 1) / x - (b - 1) /
  * (1 - x), makes each step cubic for two divisions (Newton's step where
  * the correction is large, far from the root). It stops when a step
@@ -268,9 +287,7 @@ stats_betainv(double a, double b, double p)
 	if (p >= 1.0)
 		return 1.0;
 	lpre = lgamma(ab) - lgamma(a) - lgamma(b);
-	x = a / ab + normguess(p) * sqrt(a * b / (ab * ab * (ab + 1.0)));
-	if (!(x > 0.0 && x < 1.0))
-		x = a / ab;
+	x = betastart(a, b, p);
 	for (i = 0; i < 1100; i++) { /* 0 < lo <= x <= hi < 1 */
 		lx = log(x);
 		l1x = log1p(-x);
