@@ -8,6 +8,16 @@
 
 #include "stats.h"
 
+/* lgamma(3) sets the global signgam, and crimerate computes its tests on
+ * several threads: lgamma_r() keeps the sign to itself. */
+static double
+lgam(double x)
+{
+	int sign;
+
+	return lgamma_r(x, &sign);
+}
+
 #define EPS    1e-15
 #define TINY   1e-300
 #define MAXIT  100000
@@ -16,7 +26,7 @@
 static double
 prefactor(double a, double x)
 {
-	return exp(-x + a * log(x) - lgamma(a));
+	return exp(-x + a * log(x) - lgam(a));
 }
 
 static double
@@ -212,7 +222,7 @@ stats_betai(double a, double b, double x)
 		return 0.0;
 	if (x >= 1.0)
 		return 1.0;
-	lbt = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+	lbt = lgam(a + b) - lgam(a) - lgam(b) + a * log(x) +
 	    b * log1p(-x);
 	/* Each side of the switch computes a small value directly, so a
 	 * far tail keeps its relative accuracy. */
@@ -249,7 +259,7 @@ stats_betainv(double a, double b, double p)
 		return 0.0;
 	if (p >= 1.0)
 		return 1.0;
-	lpre = lgamma(ab) - lgamma(a) - lgamma(b);
+	lpre = lgam(ab) - lgam(a) - lgam(b);
 	x = a / ab + normguess(p) * sqrt(a * b / (ab * ab * (ab + 1.0)));
 	if (!(x > 0.0 && x < 1.0))
 		x = a / ab;
@@ -283,8 +293,8 @@ stats_binom_pmf(long long k, long long n, double p)
 		return k == 0 ? 1.0 : 0.0;
 	if (p >= 1.0)
 		return k == n ? 1.0 : 0.0;
-	return exp(lgamma(dn + 1.0) - lgamma(dk + 1.0) -
-	    lgamma(dn - dk + 1.0) + dk * log(p) + (dn - dk) * log1p(-p));
+	return exp(lgam(dn + 1.0) - lgam(dk + 1.0) -
+	    lgam(dn - dk + 1.0) + dk * log(p) + (dn - dk) * log1p(-p));
 }
 
 /* P(X <= k) = I_(1-p)(n - k, k + 1); P(X >= k) = I_p(k, n - k + 1). */
@@ -422,7 +432,7 @@ stats_pois_ratio(long long c1, double e1, long long c2, double e2,
 static double
 lchoose(double a, double b)
 {
-	return lgamma(a + 1.0) - lgamma(b + 1.0) - lgamma(a - b + 1.0);
+	return lgam(a + 1.0) - lgam(b + 1.0) - lgam(a - b + 1.0);
 }
 
 /* The hypergeometric log probability of x successes in a draw of n1 from
