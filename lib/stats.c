@@ -8,6 +8,16 @@
 
 #include "stats.h"
 
+/* lgamma(3) sets the global signgam, and crimerate computes its tests on
+ * several threads: lgamma_r() keeps the sign to itself. */
+static double
+lgam(double x)
+{
+	int sign;
+
+	return lgamma_r(x, &sign);
+}
+
 #define EPS    1e-15
 #define TINY   1e-300
 #define MAXIT  100000
@@ -16,7 +26,7 @@
 static double
 prefactor(double a, double x)
 {
-	return exp(-x + a * log(x) - lgamma(a));
+	return exp(-x + a * log(x) - lgam(a));
 }
 
 static double
@@ -203,8 +213,8 @@ betacf(double a, double b, double x)
 	return h;
 }
 
-/* I_x(a, b), 0 < x < 1, from lpre = lgamma(a + b) - lgamma(a) -
- * lgamma(b), lx = log(x) and l1x = log1p(-x): stats_betai()'s sum in its
+/* I_x(a, b), 0 < x < 1, from lpre = lgam(a + b) - lgam(a) -
+ * lgam(b), lx = log(x) and l1x = log1p(-x): stats_betai()'s sum in its
  * order, the same double, for the inverse, whose search holds a and b
  * and needs the logs again for the density. */
 static double
@@ -226,7 +236,7 @@ stats_betai(double a, double b, double x)
 		return 0.0;
 	if (x >= 1.0)
 		return 1.0;
-	return betai_pre(a, b, x, lgamma(a + b) - lgamma(a) - lgamma(b),
+	return betai_pre(a, b, x, lgam(a + b) - lgam(a) - lgam(b),
 	    log(x), log1p(-x));
 }
 
@@ -286,7 +296,7 @@ stats_betainv(double a, double b, double p)
 		return 0.0;
 	if (p >= 1.0)
 		return 1.0;
-	lpre = lgamma(ab) - lgamma(a) - lgamma(b);
+	lpre = lgam(ab) - lgam(a) - lgam(b);
 	x = betastart(a, b, p);
 	for (i = 0; i < 1100; i++) { /* 0 < lo <= x <= hi < 1 */
 		lx = log(x);
@@ -320,7 +330,7 @@ stats_betainv(double a, double b, double p)
  * the test asks for the pmf of many k. */
 struct binom {
 	long long n;
-	double p, dn, ln1, lp, l1p; /* lgamma(n + 1), log p, log(1 - p) */
+	double p, dn, ln1, lp, l1p; /* lgam(n + 1), log p, log(1 - p) */
 };
 
 static void
@@ -331,7 +341,7 @@ binom_init(struct binom *B, long long n, double p)
 	B->dn = (double)n;
 	B->ln1 = B->lp = B->l1p = 0.0;
 	if (p > 0.0 && p < 1.0) {
-		B->ln1 = lgamma(B->dn + 1.0);
+		B->ln1 = lgam(B->dn + 1.0);
 		B->lp = log(p);
 		B->l1p = log1p(-p);
 	}
@@ -348,7 +358,7 @@ binom_pmf(const struct binom *B, long long k)
 		return k == 0 ? 1.0 : 0.0;
 	if (B->p >= 1.0)
 		return k == B->n ? 1.0 : 0.0;
-	return exp(B->ln1 - lgamma(dk + 1.0) - lgamma(dn - dk + 1.0) +
+	return exp(B->ln1 - lgam(dk + 1.0) - lgam(dn - dk + 1.0) +
 	    dk * B->lp + (dn - dk) * B->l1p);
 }
 
@@ -499,7 +509,7 @@ stats_pois_ratio(long long c1, double e1, long long c2, double e2,
 static double
 lchoose(double a, double b)
 {
-	return lgamma(a + 1.0) - lgamma(b + 1.0) - lgamma(a - b + 1.0);
+	return lgam(a + 1.0) - lgam(b + 1.0) - lgam(a - b + 1.0);
 }
 
 /* The hypergeometric log probability of x successes in a draw of n1 from

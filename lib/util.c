@@ -1,9 +1,11 @@
 #include <err.h>
+#include <sched.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -150,4 +152,17 @@ version(void)
 	printf("%s (sapipe) %s\n", program_invocation_short_name,
 	    SAPIPE_VERSION);
 	exit(0);
+}
+
+long
+nprocs(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 &&
+	    (n = CPU_COUNT(&set)) > 0)
+		return n;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n;
 }

@@ -44,4 +44,8 @@ int strnieq(const char *s, size_t n, const char *t);
 /* Print version line for tool and exit 0. */
 void version(void);
 
+/* The processors this process may run on (its affinity: taskset, a
+ * cgroup's cpuset), at least 1. */
+long nprocs(void);
+
 #endif

@@ -132,6 +132,17 @@ struct ind {
 	int weighted;  /* a count with a weighted category */
 };
 
+/* The exact test of a row's change (signif.c): its figures, and the
+ * result. */
+struct sig {
+	int64_t c, p, pop, ppop;
+	double e1, e2;  /* the exposures */
+	int ok, kind;   /* a whole comparison; the indicator's kind */
+	int none;       /* no test: the four cells empty */
+	int ci;         /* the interval is known */
+	double pv, lo, hi;
+};
+
 #define WSCALE 1000000 /* weights are held as millionths */
 #define MAXDEN 64      /* denominators: bits of node.missed */
 
@@ -226,6 +237,8 @@ struct crimerate {
 	long wdec;           /* the most decimals a weight has */
 	uint32_t harm;       /* the harm-weighted total, or UINT32_MAX */
 	struct gtab hs, vs;  /* (node, indicator, bucket): harm, volume */
+	struct sig *sig;     /* signif.c: the rows' tests, computed ahead */
+	size_t nsig, sigcap, sigat;
 };
 
 
@@ -281,5 +294,16 @@ int gaps(struct crimerate *R);
 void build(struct crimerate *R);
 int indicators(struct crimerate *R, const char *opt_o);
 int partial(struct crimerate *R, const char *opt_o);
+
+/* signif.c: the rows' tests, computed ahead on every processor */
+void sig_figures(const struct crimerate *R, struct sig *g, int64_t c,
+    int64_t p, int64_t pop, int64_t ppop, const long days[2], int ok,
+    int kind);
+void sig_calc(const struct crimerate *R, struct sig *g);
+void sig_note(struct crimerate *R, int64_t c, int64_t p, int64_t pop,
+    int64_t ppop, const long days[2], int ok, int kind);
+void sig_run(struct crimerate *R);
+const struct sig *sig_take(struct crimerate *R, const struct sig *g);
+void sig_free(struct crimerate *R);
 
 #endif

@@ -551,8 +551,10 @@ row(struct crimerate *R, FILE *fp, const struct grp *pr, const struct slot *s,
 	if (prev)
 		figures(R, pr, s->pb, s->pyear, R->by ? blabel(R, s->pb, buf) :
 		    R->cmp.label, &p, &ppop, bad, !fp);
-	if (!fp)
+	if (!fp) { /* the pass that checks: the test, to compute ahead */
+		sig_note(R, c, p, pop, ppop, s->days, prev && whole, x->kind);
 		return;
+	}
 	csvw_str(fp, R->nd[pr->a].name, 1);
 	csvw_str(fp, R->iname[pr->c], 0);
 	csvw_str(fp, s->label, 0);
@@ -626,43 +628,34 @@ static void
 signif(struct crimerate *R, FILE *fp, int64_t c, int64_t p, int64_t pop,
     int64_t ppop, const struct slot *s, int ok, int kind)
 {
-	double e1, e2, pv, lo, hi;
+	struct sig own;
+	const struct sig *g;
 	char buf[64];
-	int ci = 1;
 
-	e1 = (double)s->days[0] * (R->popfile ? (double)pop : 1.0);
-	e2 = (double)s->days[1] * (R->popfile ? (double)ppop : 1.0);
-	if (kind == META_PERCENTAGE) { /* c / e1 against p / e2 below */
-		e1 = (double)pop;
-		e2 = (double)ppop;
-		if (!ok || pop <= 0 || ppop <= 0 || (c == 0 && p == 0) ||
-		    stats_fisher(c, pop, p, ppop, &pv)) {
-			fputs(",,,,", fp);
-			return;
-		}
-		ci = stats_ratio_katz(c, pop, p, ppop, R->level / 100.0, &lo,
-		    &hi) == 0;
-	} else if (kind == META_HARM || !ok ||
-	    (R->popfile && (pop <= 0 || ppop <= 0)) ||
-	    stats_pois_ratio(c, e1, p, e2, R->level / 100.0, &pv, &lo, &hi)) {
+	sig_figures(R, &own, c, p, pop, ppop, s->days, ok, kind);
+	if (!(g = sig_take(R, &own))) {
+		sig_calc(R, &own);
+		g = &own;
+	}
+	if (g->none) {
 		fputs(",,,,", fp);
 		return;
 	}
-	if (!ci) {
+	if (!g->ci) {
 		fputs(",,", fp);
 		goto test;
 	}
-	real(fp, (lo - 1.0) * 100.0, 1);
-	real(fp, isinf(hi) ? hi : (hi - 1.0) * 100.0, 1);
+	real(fp, (g->lo - 1.0) * 100.0, 1);
+	real(fp, isinf(g->hi) ? g->hi : (g->hi - 1.0) * 100.0, 1);
 test:
-	if (pv >= 0.0001) {
-		real(fp, pv, 4);
+	if (g->pv >= 0.0001) {
+		real(fp, g->pv, 4);
 	} else {
-		snprintf(buf, sizeof(buf), "%.3e", pv);
+		snprintf(buf, sizeof(buf), "%.3e", g->pv);
 		csvw_str(fp, buf, 0);
 	}
-	csvw_str(fp, pv >= 1.0 - R->level / 100.0 ? "none" :
-	    (double)c / e1 > (double)p / e2 ? "up" : "down", 0);
+	csvw_str(fp, g->pv >= 1.0 - R->level / 100.0 ? "none" :
+	    (double)c / g->e1 > (double)p / g->e2 ? "up" : "down", 0);
 }
 
 /* The coverage of a row in each slot. */
@@ -839,10 +832,12 @@ indicators(struct crimerate *R, const char *opt_o)
 	if (fail)
 		gaps(R);
 	if (bad || fail) {
+		sig_free(R);
 		free(pr);
 		free(s);
 		return 1;
 	}
+	sig_run(R);
 	fp = out_open(opt_o);
 	fputs("area,category,period,count,population,rate,prev_count,"
 	    "prev_rate,change,change_pct,per,coverage,prev_coverage,"
@@ -855,6 +850,7 @@ indicators(struct crimerate *R, const char *opt_o)
 		    "a month without data in their 12" :
 		    "no data in their period");
 	ret = out_close(fp, 1);
+	sig_free(R);
 	free(pr);
 	free(s);
 	return ret;

@@ -402,8 +402,8 @@ nthreads(const struct options *opt)
 
 	if (opt->threads > 0)
 		return opt->threads;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > MAXTHREADS ? MAXTHREADS : n;
+	n = nprocs();
+	return n > MAXTHREADS ? MAXTHREADS : n;
 }
 
 /* The rows of a file whose header r has read, by threads when it is a

@@ -22,6 +22,7 @@
 #include "../../cmd/crimerate/lookups.c"
 #include "../../cmd/crimerate/measures.c"
 #include "../../cmd/crimerate/output.c"
+#include "../../cmd/crimerate/signif.c"
 #include "../../cmd/crimerate/main.c"
 #undef main
 
