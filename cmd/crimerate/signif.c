@@ -23,7 +23,7 @@
 
 #include "crimerate.h"
 
-#define SIGMAX (1 << 15) /* rows noted at most: 2.5 MB */
+#define SIGMAX (1 << 15) /* rows noted at most: 88 bytes each, 2.9 MB */
 #define SIGMIN 256       /* fewer rows are computed on one thread */
 #define SIGBLOCK 32      /* rows a thread takes at a time */
 #define SIGTHREADS 8     /* threads at most */
