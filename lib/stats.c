@@ -18,6 +18,15 @@ lgam(double x)
 	return lgamma_r(x, &sign);
 }
 
+/* A p-value below STATS_PMIN is 0: the terms it is made of underflow
+ * before it does, and its digits there would be noise (a subnormal such
+ * as 4.4e-323 for a p-value of 1e-1000). */
+static double
+pfloor(double p)
+{
+	return p < STATS_PMIN ? 0.0 : p;
+}
+
 #define EPS    1e-15
 #define TINY   1e-300
 #define MAXIT  100000
@@ -460,7 +469,7 @@ stats_binom_test(long long k, long long n, double p)
 		y = tailcount((long long)floor(m), 0, -1, &B, lim);
 		pv = stats_binom_cdf(y - 1, n, p) + stats_binom_sf(k, n, p);
 	}
-	return pv < 1.0 ? pv : 1.0;
+	return pv < 1.0 ? pfloor(pv) : 1.0;
 }
 
 void
@@ -567,7 +576,7 @@ stats_fisher(long long k1, long long n1, long long k2, long long n2,
 	s = hypertail(mode, hi, 1, n1, K, N, lobs) +
 	    hypertail(mode - 1, lo, -1, n1, K, N, lobs);
 	s *= exp(lobs);
-	*p = s < 1.0 ? s : 1.0;
+	*p = s < 1.0 ? pfloor(s) : 1.0;
 	return 0;
 }
 

@@ -46,7 +46,9 @@ double stats_binom_sf(long long k, long long n, double p);
 /* The exact two-sided binomial test of k successes in n trials against
  * p, 0 < p < 1: the probability of every outcome no more likely than k
  * (relative tolerance 1e-7), as R's binom.test() and SciPy's
- * binomtest() compute it. 1 when n is 0. */
+ * binomtest() compute it. 1 when n is 0; 0 below STATS_PMIN, as for
+ * stats_fisher(). */
+#define STATS_PMIN 1e-300 /* a p-value below it is 0: its digits are lost */
 double stats_binom_test(long long k, long long n, double p);
 /* Exact (Clopper-Pearson) and Wilson score limits for the proportion
  * k / n, n >= 1, 0 <= k <= n, at confidence conf. */
@@ -71,8 +73,9 @@ int stats_pois_ratio(long long c1, double e1, long long c2, double e2,
  * hypergeometric when the proportions are equal; *p is the two-sided
  * p-value, the probability of every table no more likely than the one
  * seen (relative tolerance 1e-7), as R's fisher.test() and SciPy's
- * fisher_exact() compute it. Returns -1, and sets nothing, when a k is
- * below 0 or above its n, or n1 + n2 is 0 or past 2^53. */
+ * fisher_exact() compute it; 0 below STATS_PMIN. Returns -1, and sets
+ * nothing, when a k is below 0 or above its n, or n1 + n2 is 0 or past
+ * 2^53. */
 int stats_fisher(long long k1, long long n1, long long k2, long long n2,
     double *p);
 /* Katz's log interval for the ratio of two proportions (k1 / n1) /

@@ -238,6 +238,15 @@ test_pois_ratio(void)
 	/* binom.test(3, 10, 0.5): p = 0.34375 (R's documentation) */
 	CHECK(rnear(stats_binom_test(3, 10, 0.5), 0.34375, 1e-12));
 	CHECK(rnear(stats_binom_test(682, 925, 0.75), 0.3825, 1e-3));
+	/* Far tails: 1,078 of 1,093 at 31/61 (a December against a
+	 * November), 8.751574328809265e-289 by exact rational arithmetic
+	 * (Python's fractions; SciPy's binomtest gives 8.05e-289); 1,000,000
+	 * of 2,100,000 at a half, about 1e-1000, past a double: 0, not a
+	 * subnormal's noise (it was 4.4e-323). */
+	CHECK(rnear(stats_binom_test(1078, 1093, 31.0 / 61.0),
+	    8.751574328809265e-289, 1e-6));
+	CHECK(stats_binom_test(1000000, 2100000, 0.5) == 0.0);
+	CHECK(stats_binom_test(100000, 100010, 0.5) == 0.0);
 	/* Wilson for 0/10, 5/10, 10/10 at 95 %: 0, 0.27753; 0.23659,
 	 * 0.76341; 0.72247, 1 (Newcombe, Stat Med 1998, table I, method 3) */
 	stats_wilson(0, 10, 0.95, &lo, &hi);
@@ -287,6 +296,13 @@ test_two_props(void)
 	CHECK(stats_fisher(0, 0, 0, 0, &p) == -1);
 	CHECK(stats_fisher(6, 5, 0, 5, &p) == -1);
 	CHECK(stats_fisher(0, 0, 2, 4, &p) == 0 && p == 1.0);
+	/* 0 of 5,000 against 5,000 of 5,000: 2 / C(10000, 5000), about
+	 * 1e-3008, past a double */
+	CHECK(stats_fisher(0, 5000, 5000, 5000, &p) == 0 && p == 0.0);
+	/* 0 of 400 against 400 of 400: 2 / C(800, 400),
+	 * 1.0635896769518568e-239 (exact: Python's math.comb) */
+	CHECK(stats_fisher(0, 400, 400, 400, &p) == 0 &&
+	    rnear(p, 1.0635896769518568e-239, 1e-9));
 }
 
 /* With arguments E P ..., print stats_pois_limit(E, P) for each pair,
