@@ -1,6 +1,7 @@
 # --threads and --chunk: their usage errors, a profile cannot set them,
 # and a file of two chunks or more is read by that many threads (seen in
-# /proc while the output waits to be read), with the output of one.
+# /proc while the output waits to be read), by default one for each
+# processor taskset leaves it, with the output of one.
 set -e
 d=$TMPDIR/threads-opts.$$
 mkdir "$d"
@@ -40,7 +41,7 @@ grep -q 'read 100000, written 60000, rejected 0, duplicates 40000' \
 tasks() {
 	mkfifo "$d/fifo"
 	exec 3<>"$d/fifo"
-	csvclean "$@" --dedup id --stats "$d/big.csv" >"$d/fifo" \
+	$pre csvclean "$@" --dedup id --stats "$d/big.csv" >"$d/fifo" \
 	    2>"$d/par.err" 3<&- &
 	pid=$!
 	n=0 i=0
@@ -66,6 +67,7 @@ tasks() {
 	cmp "$d/one" "$d/par"
 	cmp "$d/one.err" "$d/par.err"
 }
+pre=
 want=3
 tasks --threads 2 --chunk 64K
 [ "$n" -eq 3 ] || { echo "--threads 2: $n threads, want 3 (2 and the main one)"; exit 1; }
@@ -76,6 +78,22 @@ tasks --threads 1 --chunk 64K
 want=1
 tasks --threads 2 --chunk 2M
 [ "$n" -eq 1 ] || { echo "one chunk: $n threads, want 1"; exit 1; }
+# by default, a thread for each processor it may run on: one under
+# taskset -c 0, two (and the main one) under taskset on two
+if command -v taskset >/dev/null; then
+	want=1 pre="taskset -c 0"
+	tasks --chunk 64K
+	[ "$n" -eq 1 ] || { echo "taskset -c 0: $n threads, want 1"; exit 1; }
+	cpus=$(taskset -pc $$ | sed 's/.*: //')
+	case $cpus in
+	0-[1-9]* | 0,1*)
+		want=3 pre="taskset -c 0,1"
+		tasks --chunk 64K
+		[ "$n" -eq 3 ] ||
+		    { echo "taskset -c 0,1: $n threads, want 3"; exit 1; } ;;
+	esac
+	pre=
+fi
 # gzip: not cut into chunks (its one inflating thread aside), the same
 # output
 gzip -c "$d/big.csv" >"$d/big.csv.gz"
